@@ -1,0 +1,123 @@
+"""The one schema of the fact base.
+
+Every fact points back at the exact characters it came from (a `Span`), so any
+view (contract JSON, YAML, Markdown export, the TUI) can cite its quote.
+Offsets are Python `str` offsets into the article as read with
+`open(path, encoding="utf-8").read()`: `text[start:end] == span.text`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Provenance = Literal["auto", "curated"]
+Qualifier = Literal["exact", "approx", "over", "under", "range"]
+EntityKind = Literal["person", "organisation", "product", "place", "publication", "other"]
+ConflictKind = Literal["numeric", "spelling", "qualitative"]
+Verdict = Literal["contradiction", "compatible"]
+# A number's value: a float for quantities and years, an ISO 8601 string for dates.
+Value = Union[float, str]
+
+MONEY_UNITS_NOTE = "ISO 4217 code"  # money units are currency codes (USD, EUR, ...)
+NON_MONEY_UNITS = frozenset(
+    {"percent", "count", "year", "date", "age", "multiplier", "days", "weeks", "months", "years"}
+)
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Model):
+    """A run of characters in one source: the citation of every fact."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    source: str  # the article's file name (basename)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Source(Model):
+    id: str  # the file name, unique within a corpus
+    path: str
+    title: str = ""
+    outlet: str = ""
+    date: str = ""  # ISO 8601, as much as the text gives
+    chars: int = 0
+    words: int = 0
+    sha256: str = ""  # of the raw bytes: the cache key
+    text: str = ""
+    provenance: Provenance = "auto"
+
+
+class Number(Model):
+    id: str  # "n:<source>:<start>"
+    span: Span
+    value: Value
+    unit: str  # an ISO 4217 code or one of NON_MONEY_UNITS
+    qualifier: Qualifier = "exact"
+    low: float | None = None  # the interval the hedged value allows
+    high: float | None = None
+    attribute: str = ""  # what the number is about: "deal value", "valuation", ...
+    subject: str = ""  # the id of the entity it is about, where clear
+    period: str = ""  # the year a periodic figure belongs to ("2024" revenue)
+    sentence: Span | None = None
+    provenance: Provenance = "auto"
+
+
+class Entity(Model):
+    id: str  # a slug of the canonical name
+    name: str
+    kind: EntityKind = "other"
+    aliases: list[str] = Field(default_factory=list)  # every other surface form
+    variants: list[str] = Field(default_factory=list)  # forms merged as misspellings
+    mentions: list[Span] = Field(default_factory=list)
+    provenance: Provenance = "auto"
+
+
+class Claim(Model):
+    """One side of a conflict: what one source says, with the disputed words."""
+
+    span: Span
+    value: Value | None = None
+    unit: str = ""
+    qualifier: Qualifier = "exact"
+    low: float | None = None
+    high: float | None = None
+    sentence: Span | None = None
+    number_id: str = ""  # the Number behind a numeric claim
+    provenance: Provenance = "auto"
+
+
+class Conflict(Model):
+    id: str
+    attribute: str
+    kind: ConflictKind = "numeric"
+    verdict: Verdict = "contradiction"
+    explanation: str = ""
+    subject: str = ""
+    claims: list[Claim] = Field(default_factory=list)
+    provenance: Provenance = "auto"
+
+
+class FactBase(Model):
+    corpus: str = ""  # a name for people: the folder's name
+    sources: list[Source] = Field(default_factory=list)
+    numbers: list[Number] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+
+    def source(self, source_id: str) -> Source | None:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        return None
+
+
+def number_id(source: str, start: int) -> str:
+    return f"n:{source}:{start}"

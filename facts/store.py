@@ -1,0 +1,137 @@
+"""The fact base on disk: YAML (the whole schema) and the contract's JSON view."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .model import Claim, FactBase, Span
+
+try:  # the C loader/dumper are many times faster; both are the *safe* ones
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python PyYAML
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+def _value(v: float | str | None) -> float | int | str | None:
+    # 14800000000.0 -> 14800000000: the contract's numbers read as people write them
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"source": s.source, "start": s.start, "end": s.end, "text": s.text}
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    d = _span(c.span)
+    d["value"] = _value(c.value)
+    if c.unit:
+        d["unit"] = c.unit
+    if c.qualifier != "exact":
+        d["qualifier"] = c.qualifier
+    d["provenance"] = c.provenance
+    return d
+
+
+def to_contract(fb: FactBase) -> dict[str, Any]:
+    """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
+    return {
+        "sources": [
+            {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date}
+            for s in fb.sources
+        ],
+        "numbers": [
+            {
+                **_span(n.span),
+                "value": _value(n.value),
+                "unit": n.unit,
+                "qualifier": n.qualifier,
+                "attribute": n.attribute,
+                "subject": n.subject,
+                "provenance": n.provenance,
+            }
+            for n in fb.numbers
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": e.aliases,
+                "mentions": [_span(m) for m in e.mentions],
+                "provenance": e.provenance,
+            }
+            for e in fb.entities
+        ],
+        "conflicts": [
+            {
+                "id": c.id,
+                "attribute": c.attribute,
+                "kind": c.kind,
+                "verdict": c.verdict,
+                "explanation": c.explanation,
+                "claims": [_claim(cl) for cl in c.claims],
+                "provenance": c.provenance,
+            }
+            for c in fb.conflicts
+        ],
+    }
+
+
+def dump_yaml(fb: FactBase) -> str:
+    return yaml.dump(fb.model_dump(mode="json"), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def load_yaml(text: str) -> FactBase:
+    return FactBase.model_validate(yaml.load(text, Loader=_Loader))
+
+
+def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
+    """Write `text` to `path` through a temporary file and a rename, so a
+    reader never sees half a file and an interrupted write leaves the old one.
+
+    Raises FileExistsError when `path` exists and `overwrite` is false.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise FileExistsError(f"{path}: already exists")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise FileNotFoundError(f"{directory}: no such directory")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if overwrite:
+            os.replace(tmp, path)
+        else:
+            _link_no_clobber(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+    return path
+
+
+def _link_no_clobber(tmp: str, path: Path) -> None:
+    """Rename `tmp` to `path` unless `path` appeared meanwhile."""
+    try:
+        os.link(tmp, path)  # atomic, and fails if `path` exists
+    except FileExistsError:
+        raise FileExistsError(f"{path}: already exists") from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise FileExistsError(f"{path}: already exists") from None
+        os.replace(tmp, path)
+        return
+    os.unlink(tmp)

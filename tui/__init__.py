@@ -1,0 +1,1 @@
+"""scaledeal's terminal views and command line: presentation only."""
