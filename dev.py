@@ -49,7 +49,7 @@ def test(extra: list[str]) -> int:
     for step in steps:
         code = run(*step)
         if code != 0:
-            print(f"dev.py: `{' '.join(Path(step[0]).name if i == 0 else a for i, a in enumerate(step))}` failed ({code})")
+            print(f"dev.py: `{Path(step[0]).name} {' '.join(step[1:])}` failed ({code})")
             return code
     return 0
 

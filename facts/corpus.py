@@ -59,7 +59,7 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
             raise CorpusError(f"{p}: not a file or directory")
     sources = []
     ids = _unique_ids(files)
-    for (f, _root), sid in zip(files, ids):
+    for (f, _root), sid in zip(files, ids, strict=True):
         src = read_source(f, sid, warnings)
         if src is not None:
             sources.append(src)

@@ -8,7 +8,7 @@ Offsets are Python `str` offsets into the article as read with
 
 from __future__ import annotations
 
-from typing import Literal, Union
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,7 +18,7 @@ EntityKind = Literal["person", "organisation", "product", "place", "publication"
 ConflictKind = Literal["numeric", "spelling", "qualitative"]
 Verdict = Literal["contradiction", "compatible"]
 # A number's value: a float for quantities and years, an ISO 8601 string for dates.
-Value = Union[float, str]
+Value = float | str
 
 MONEY_UNITS_NOTE = "ISO 4217 code"  # money units are currency codes (USD, EUR, ...)
 NON_MONEY_UNITS = frozenset(

@@ -45,8 +45,7 @@ def to_contract(fb: FactBase) -> dict[str, Any]:
     """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
     return {
         "sources": [
-            {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date}
-            for s in fb.sources
+            {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date} for s in fb.sources
         ],
         "numbers": [
             {

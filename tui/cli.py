@@ -32,10 +32,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     fb = extract_paths(args.paths)
     warn_all(fb.warnings)
-    if args.format == "json":
-        out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1)
-    else:
-        out = dump_yaml(fb)
+    out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
     if args.output:
         write_atomic(args.output, out + ("\n" if not out.endswith("\n") else ""), overwrite=args.force)
     else:
@@ -55,7 +52,9 @@ SUBCOMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
 
 def _extract_parser(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)")
-    p.add_argument("--format", choices=["json", "yaml"], default="json", help="json: the contract view; yaml: the whole fact base")
+    p.add_argument(
+        "--format", choices=["json", "yaml"], default="json", help="json: the contract view; yaml: the whole fact base"
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.set_defaults(func=cmd_extract)
@@ -85,7 +84,7 @@ def build_parser(sub: str | None) -> argparse.ArgumentParser:
             description="Explore what many articles about one deal claim, and where they disagree.",
             epilog=f"headless commands: {', '.join(sorted(SUBCOMMANDS))} (run `{PROG} COMMAND --help`)",
         )
-        p.add_argument("path", nargs="?", metavar="PATH", help="a folder of .txt articles (default: the bundled corpus)")
+        p.add_argument("path", nargs="?", metavar="PATH", help="a folder of articles (default: the bundled corpus)")
         p.set_defaults(func=cmd_app)
         return p
     p = argparse.ArgumentParser(prog=f"{PROG} {sub}")
