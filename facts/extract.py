@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from .conflicts import find_conflicts
 from .corpus import Corpus, read_corpus
+from .curation import apply_curation
 from .model import FactBase
 
 
@@ -38,4 +39,4 @@ def build(corpus: Corpus) -> FactBase:
         warnings=corpus.warnings,
     )
     fb.conflicts = find_conflicts(fb)
-    return fb
+    return apply_curation(fb, corpus.root)

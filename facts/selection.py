@@ -1,0 +1,45 @@
+"""One selection shared by the panes, search and export."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Literal
+
+FactKind = Literal["source", "entity", "number", "conflict"]
+FactRef = tuple[FactKind, str]  # (kind, the fact's id)
+
+
+class Selection:
+    """An ordered set of fact references (the order they were selected in)."""
+
+    def __init__(self, refs: Iterable[FactRef] = ()) -> None:
+        self._refs: dict[FactRef, None] = dict.fromkeys(refs)
+
+    def toggle(self, ref: FactRef) -> bool:
+        """Select `ref` if it was not, else unselect it; True if now selected."""
+        if ref in self._refs:
+            del self._refs[ref]
+            return False
+        self._refs[ref] = None
+        return True
+
+    def add(self, ref: FactRef) -> None:
+        self._refs[ref] = None
+
+    def discard(self, ref: FactRef) -> None:
+        self._refs.pop(ref, None)
+
+    def clear(self) -> None:
+        self._refs.clear()
+
+    def __contains__(self, ref: object) -> bool:
+        return ref in self._refs
+
+    def __iter__(self) -> Iterator[FactRef]:
+        return iter(list(self._refs))
+
+    def __len__(self) -> int:
+        return len(self._refs)
+
+    def of_kind(self, kind: FactKind) -> list[str]:
+        return [fid for k, fid in self._refs if k == kind]
