@@ -100,6 +100,14 @@ def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = F
     Raises FileExistsError when `path` exists and `overwrite` is false.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        if path.is_dir():
+            raise IsADirectoryError(f"{path}: is a directory")
+        # a device or pipe (/dev/null, /dev/stdout): write through it, never
+        # rename a temporary file over it
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        return path
     if path.exists() and not overwrite:
         raise FileExistsError(f"{path}: already exists")
     directory = path.parent if str(path.parent) else Path(".")

@@ -33,7 +33,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     fb = extract_paths(args.paths)
     warn_all(fb.warnings)
     out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
-    if args.output:
+    if args.output and args.output != "-":
         write_atomic(args.output, out + ("\n" if not out.endswith("\n") else ""), overwrite=args.force)
     else:
         sys.stdout.write(out)

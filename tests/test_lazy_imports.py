@@ -1,0 +1,34 @@
+"""Headless commands stay headless: they never import textual (fast start,
+and they work where there is no terminal)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+PROBE = """
+import sys
+from tui.cli import main
+code = main({args!r})
+heavy = sorted(m for m in ("textual", "rich") if m in sys.modules)
+print("IMPORTED:" + ",".join(heavy))
+"""
+
+
+def run_probe(args: list[str]) -> str:
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE.format(args=args)], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+    return out.stdout.strip().splitlines()[-1]
+
+
+def test_extract_never_imports_textual(tmp_path):
+    assert run_probe(["extract", "seeds", "--format", "json", "-o", str(tmp_path / "x.json")]) == "IMPORTED:"
+
+
+def test_facts_package_never_imports_textual():
+    code = "import sys, facts.extract, facts.search, facts.export, facts.store; print('textual' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "False"

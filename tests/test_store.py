@@ -1,0 +1,55 @@
+"""Writing files: atomic, never clobbering, never replacing a device."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+from facts.store import write_atomic
+
+
+def test_write_atomic_creates_the_file(tmp_path):
+    p = write_atomic(tmp_path / "out.md", "hello\n")
+    assert p.read_text() == "hello\n"
+    assert [f.name for f in tmp_path.iterdir()] == ["out.md"]  # no temporary left behind
+
+
+def test_existing_file_is_never_overwritten_silently(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("precious")
+    with pytest.raises(FileExistsError):
+        write_atomic(target, "new")
+    assert target.read_text() == "precious"
+
+
+def test_overwrite_replaces_when_asked(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    write_atomic(target, "new", overwrite=True)
+    assert target.read_text() == "new"
+
+
+def test_missing_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such directory"):
+        write_atomic(tmp_path / "nope" / "out.md", "x")
+
+
+def test_a_device_is_written_through_not_replaced():
+    write_atomic(os.devnull, "discarded", overwrite=True)
+    assert stat.S_ISCHR(os.stat(os.devnull).st_mode)
+
+
+def test_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
+    target = tmp_path / "out.md"
+    target.write_text("old and whole")
+
+    def boom(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(KeyboardInterrupt):
+        write_atomic(target, "new", overwrite=True)
+    assert target.read_text() == "old and whole"
+    assert [f.name for f in tmp_path.iterdir()] == ["out.md"]
