@@ -126,8 +126,9 @@ def read_source(path: Path, source_id: str, warnings: list[str]) -> Source | Non
 
 def decode(raw: bytes) -> tuple[str | None, str]:
     """UTF-8 with universal newlines, exactly like `open(p, encoding="utf-8").read()`."""
-    if b"\x00" in raw:
-        return None, "binary file (contains NUL bytes)"
+    sample = raw[:8192]
+    if sample.count(0) * 20 > len(sample):  # UTF-16, images, executables
+        return None, "binary file (many NUL bytes)"
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
