@@ -1,42 +1,194 @@
 """The pipeline: Sources -> per-source spans -> resolved entities -> facts.
 
-Per-source work (numbers, entity candidates) is independent, so it can run in
-parallel and be cached by file contents; resolution and conflicts need the
-whole corpus and run once at the end.
+Per-source work (numbers, entity candidates) is a pure function of (text,
+source id), so it runs in a process pool for large corpora and is cached by
+file contents (facts/cache.py); resolution and conflicts need the whole corpus
+and run once at the end, their result cached by the keys of all sources.
+Curation is applied last, on every open, so editing a curated file never
+needs a cache to notice it.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 
+from .cache import Cache, SourceResult, corpus_key, decode_result, encode_result
 from .conflicts import find_conflicts
 from .corpus import Corpus, read_corpus
 from .curation import apply_curation
-from .model import FactBase
+from .entities import find_candidates
+from .model import FactBase, Source
+from .numbers import find_numbers
+
+Progress = Callable[[int, int], None]  # (sources done, sources in all)
+
+# A pool costs a few hundred ms to start: only worth it for this much work.
+PARALLEL_MIN_SOURCES = 64
+PARALLEL_MIN_CHARS = 400_000
+CHUNK_MAX = 64  # sources per task: small enough for a smooth progress bar
+PROGRESS_STEPS = 200  # at most this many progress calls per phase
 
 
-def extract_paths(paths: Iterable[str | os.PathLike[str]]) -> FactBase:
-    return build(read_corpus(paths))
+def extract_paths(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None) -> FactBase:
+    return build(read_corpus(paths), progress)
 
 
-def build(corpus: Corpus) -> FactBase:
+def build(corpus: Corpus, progress: Progress | None = None, *, workers: int | None = None) -> FactBase:
+    """The fact base of `corpus`. `progress(done, total)` is called as sources
+    are processed; `workers` = 1 forces one process, None decides by size."""
+    store = Cache.open()
+    key = corpus_key(corpus.sources)
+    fb = store.load_corpus(key, corpus.sources) if store else None
+    if fb is None:
+        fb = _build_fresh(corpus, store, progress, workers)
+        if store:
+            store.store_corpus(key, fb)
+    elif progress:
+        progress(len(corpus.sources), len(corpus.sources))
+    fb.corpus = corpus.name
+    fb.warnings = list(corpus.warnings)
+    return apply_curation(fb, corpus.root)
+
+
+def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None, workers: int | None) -> FactBase:
     from .attributes import annotate
-    from .entities import find_candidates
-    from .numbers import find_numbers
     from .resolve import resolve
 
-    numbers = {s.id: find_numbers(s.text, s.id) for s in corpus.sources}
-    candidates = {s.id: find_candidates(s.text, s.id) for s in corpus.sources}
-    entities = resolve(candidates)
+    found = per_source(corpus.sources, store, progress, workers)
+    entities = resolve({sid: r["candidates"] for sid, r in found.items()})
     for s in corpus.sources:
-        annotate(numbers[s.id], s.text, entities)
+        annotate(found[s.id]["numbers"], s.text, entities)
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,
-        numbers=[n for s in corpus.sources for n in numbers[s.id]],
+        numbers=[n for s in corpus.sources for n in found[s.id]["numbers"]],
         entities=entities,
-        warnings=corpus.warnings,
     )
     fb.conflicts = find_conflicts(fb)
-    return apply_curation(fb, corpus.root)
+    return fb
+
+
+# ---------------------------------------------------------------- per source
+def extract_source(text: str, source_id: str) -> SourceResult:
+    return {"numbers": find_numbers(text, source_id), "candidates": find_candidates(text, source_id)}
+
+
+def per_source(
+    sources: Sequence[Source], store: Cache | None, progress: Progress | None = None, workers: int | None = None
+) -> dict[str, SourceResult]:
+    """Numbers and entity candidates of every source: from the cache where
+    the contents are known, else computed (in parallel when it pays)."""
+    report = _Reporter(progress, len(sources))
+    found: dict[str, SourceResult] = {}
+    misses: list[Source] = []
+    for s in sources:
+        hit = store.load_source(s) if store else None
+        if hit is None:
+            misses.append(s)
+        else:
+            found[s.id] = hit
+            report.add(1)
+    n_workers = _pool_size(misses, workers)
+    if n_workers > 1:
+        misses = _run_pool(misses, store, found, report, n_workers)
+    for s in misses:  # sequential, or whatever a failed pool left
+        found[s.id] = extract_source(s.text, s.id)
+        if store:
+            store.store_source(s, encode_result(found[s.id]["numbers"], found[s.id]["candidates"]))
+        report.add(1)
+    report.finish()
+    return found
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def _pool_size(misses: Sequence[Source], workers: int | None) -> int:
+    if workers is not None:
+        return min(workers, len(misses))
+    big = len(misses) >= PARALLEL_MIN_SOURCES and sum(s.chars for s in misses) >= PARALLEL_MIN_CHARS
+    return min(available_cores(), len(misses)) if big else 1
+
+
+def _run_pool(
+    misses: list[Source], store: Cache | None, found: dict[str, SourceResult], report: _Reporter, n_workers: int
+) -> list[Source]:
+    """Extract `misses` across processes into `found`; return the sources
+    still to do (all of them if no pool can start here)."""
+    size = max(1, min(CHUNK_MAX, len(misses) // (n_workers * 8)))
+    chunks = [misses[i : i + size] for i in range(0, len(misses), size)]
+    cache_dir = str(store.root) if store else None
+    by_id = {s.id: s for s in misses}
+    pool = None
+    try:
+        pool = ProcessPoolExecutor(n_workers, mp_context=_context())
+        pending: set[Future] = {
+            pool.submit(_extract_chunk, [(s.id, s.text, s.sha256) for s in chunk], cache_dir) for chunk in chunks
+        }
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                for sid, data in fut.result():
+                    result = decode_result(data, by_id[sid].text)
+                    if result is not None:
+                        found[sid] = result
+                        report.add(1)
+    except (OSError, BrokenProcessPool):
+        pass  # no processes here (sandbox, no /dev/shm): finish in this one
+    finally:
+        if pool is not None:  # on Ctrl-C too: drop the queued chunks
+            pool.shutdown(wait=True, cancel_futures=True)
+    return [s for s in misses if s.id not in found]
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # Not fork: the app calls build() from a thread, and forking a threaded
+    # process can deadlock. The fork server imports the extractors once.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["facts.extract"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
+def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> list[tuple[str, bytes]]:
+    """In a worker: extract each (id, text, sha256), write the cache entry,
+    return the encoded result (bytes cross the process boundary cheaply)."""
+    from pathlib import Path
+
+    store = Cache(Path(cache_dir)) if cache_dir else None
+    out = []
+    for sid, text, sha in items:
+        r = extract_source(text, sid)
+        data = encode_result(r["numbers"], r["candidates"])
+        if store:
+            store.store_source(Source(id=sid, path="", sha256=sha), data)
+        out.append((sid, data))
+    return out
+
+
+class _Reporter:
+    """Calls `progress` at most PROGRESS_STEPS times, and always at the end."""
+
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done, self.last = progress, total, 0, 0
+        self.step = max(1, total // PROGRESS_STEPS)
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if self.progress and self.done - self.last >= self.step:
+            self.last = self.done
+            self.progress(self.done, self.total)
+
+    def finish(self) -> None:
+        if self.progress and self.last != self.done:
+            self.last = self.done
+            self.progress(self.done, self.total)

@@ -29,8 +29,9 @@ def warn_all(warnings: Sequence[str]) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from facts.extract import extract_paths
     from facts.store import dump_yaml, to_contract, write_atomic
+    from tui.progress import stderr_progress
 
-    fb = extract_paths(args.paths)
+    fb = extract_paths(args.paths, progress=stderr_progress())
     warn_all(fb.warnings)
     out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
     if args.output and args.output != "-":
