@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .metadata import sniff
 from .model import Source
 from .text import single_line, word_count
 
@@ -141,10 +142,13 @@ def decode(raw: bytes) -> tuple[str | None, str]:
 def make_source(source_id: str, path: str, text: str, sha256: str = "") -> Source:
     if not sha256:
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    outlet, date = sniff(text)  # only what the text states about itself
     return Source(
         id=source_id,
         path=path,
         title=title_of(text),
+        outlet=outlet,
+        date=date,
         chars=len(text),
         words=word_count(text),
         sha256=sha256,
