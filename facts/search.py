@@ -88,7 +88,7 @@ class SearchIndex:
         query: str,
         limit: int | None = 50,
         *,
-        min_score: float = 60.0,
+        min_score: float = 70.0,
         cancelled: Callable[[], bool] | None = None,
     ) -> list[Hit]:
         """Facts matching `query` (typos allowed), best first; `limit=None` for all.
