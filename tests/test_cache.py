@@ -1,0 +1,179 @@
+"""The extraction cache: a second open does not extract again, a changed
+article does, and a broken or tampered cache is ignored, never trusted."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+import facts.cache as cache_mod
+import facts.extract as extract_mod
+from facts.corpus import read_corpus
+from facts.entities import Candidate
+from facts.extract import build
+from facts.model import Number, Span
+
+ARTICLES = {
+    "first.txt": "Orbital Freight agreed to pay 120 dollars a share for 40 percent of Kestrel.\n",
+    "second.txt": "Kestrel employs 900 people and was set up in 2011 by Dana Whitlow.\n",
+    "third.txt": "Nothing numeric here, only Kestrel and Orbital Freight again.\n",
+}
+
+
+def fake_numbers(text: str, source: str) -> list[Number]:
+    """Every run of digits, so the tests do not depend on the real grammar."""
+    out = []
+    for m in re.finditer(r"\d+", text):
+        span = Span(source=source, start=m.start(), end=m.end(), text=m.group())
+        out.append(Number(id=f"n:{source}:{m.start()}", span=span, value=float(m.group()), unit="count"))
+    return out
+
+
+def fake_candidates(text: str, source: str) -> list[Candidate]:
+    spans = (Span(source=source, start=m.start(), end=m.end(), text=m.group()) for m in re.finditer(r"[A-Z]\w+", text))
+    return [Candidate(span) for span in spans]
+
+
+@pytest.fixture
+def calls(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[str]:
+    """A private cache dir, and the list of sources the extractors ran on."""
+    seen: list[str] = []
+    monkeypatch.setenv("SCALEDEAL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SCALEDEAL_NO_CACHE", raising=False)
+    monkeypatch.setattr(extract_mod, "find_numbers", lambda text, src: seen.append(src) or fake_numbers(text, src))
+    monkeypatch.setattr(extract_mod, "find_candidates", fake_candidates)
+    return seen
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    d = tmp_path / "articles"
+    d.mkdir()
+    for name, text in ARTICLES.items():
+        (d / name).write_text(text, encoding="utf-8")
+    return d
+
+
+def cache_files(tmp_path: Path) -> list[Path]:
+    return sorted(p for p in (tmp_path / "cache").rglob("*.json"))
+
+
+def test_second_open_does_not_extract_again(calls, folder):
+    first = build(read_corpus([folder]))
+    assert sorted(calls) == sorted(ARTICLES)
+    calls.clear()
+    second = build(read_corpus([folder]))
+    assert calls == []
+    assert second.model_dump() == first.model_dump()
+
+
+def test_cached_open_keeps_the_article_texts_and_spans_exact(calls, folder):
+    build(read_corpus([folder]))
+    fb = build(read_corpus([folder]))
+    texts = {s.id: s.text for s in fb.sources}
+    assert texts == ARTICLES
+    assert fb.numbers and all(texts[n.span.source][n.span.start : n.span.end] == n.span.text for n in fb.numbers)
+
+
+def test_only_the_edited_article_is_extracted_again(calls, folder):
+    build(read_corpus([folder]))
+    calls.clear()
+    (folder / "second.txt").write_text("Kestrel now employs 950 people.\n", encoding="utf-8")
+    fb = build(read_corpus([folder]))
+    assert calls == ["second.txt"]
+    assert 950 in [n.value for n in fb.numbers]
+
+
+def test_a_new_article_is_extracted_and_the_rest_come_from_the_cache(calls, folder):
+    build(read_corpus([folder]))
+    calls.clear()
+    (folder / "fourth.txt").write_text("A fourth piece mentions 77 stores.\n", encoding="utf-8")
+    build(read_corpus([folder]))
+    assert calls == ["fourth.txt"]
+
+
+def test_garbage_in_the_cache_is_ignored(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    for p in cache_files(tmp_path):
+        p.write_bytes(b"\x00{not json at all")
+    calls.clear()
+    assert build(read_corpus([folder])).model_dump() == expected
+    assert sorted(calls) == sorted(ARTICLES), "a broken entry must be recomputed"
+
+
+def test_a_tampered_entry_whose_quotes_do_not_match_is_not_trusted(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    for p in cache_files(tmp_path):
+        p.write_bytes(
+            p.read_bytes().replace(b'"text":"900"', b'"text":"666"').replace(b'"text":"120"', b'"text":"666"')
+        )
+    fb = build(read_corpus([folder]))
+    assert fb.model_dump() == expected
+    assert "666" not in [n.span.text for n in fb.numbers]
+
+
+def test_truncated_entry_from_an_interrupted_write_is_ignored(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    for p in cache_files(tmp_path):
+        p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2])
+    assert build(read_corpus([folder])).model_dump() == expected
+
+
+def test_no_cache_setting_writes_nothing_and_extracts_every_time(calls, folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("SCALEDEAL_NO_CACHE", "1")
+    build(read_corpus([folder]))
+    build(read_corpus([folder]))
+    assert len(calls) == 2 * len(ARTICLES)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_cache_never_writes_next_to_the_articles(calls, folder):
+    before = sorted(p.name for p in folder.iterdir())
+    build(read_corpus([folder]))
+    build(read_corpus([folder]))
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_unwritable_cache_only_costs_speed(calls, folder, tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("SCALEDEAL_CACHE_DIR", str(blocker / "cache"))
+    assert len(build(read_corpus([folder])).sources) == len(ARTICLES)
+
+
+def test_warnings_come_from_this_reading_not_the_cached_one(calls, folder):
+    build(read_corpus([folder]))
+    (folder / "broken.txt").write_bytes(b"caf\xe9")
+    fb = build(read_corpus([folder]))
+    assert any("broken.txt" in w for w in fb.warnings)
+    (folder / "broken.txt").unlink()
+    assert build(read_corpus([folder])).warnings == []
+
+
+def test_any_change_to_the_extractor_code_gives_a_new_cache_version(tmp_path, monkeypatch):
+    pkg = tmp_path / "facts"
+    shutil.copytree(cache_mod.PACKAGE, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache_mod, "PACKAGE", pkg)
+    cache_mod.extractor_version.cache_clear()
+    try:
+        before = cache_mod.extractor_version()
+        lexicon = next(pkg.joinpath("lexicon").glob("*.yaml"), None) or pkg / "numbers.py"
+        lexicon.write_text(lexicon.read_text(encoding="utf-8") + "\n# one more word\n", encoding="utf-8")
+        cache_mod.extractor_version.cache_clear()
+        assert cache_mod.extractor_version() != before
+    finally:
+        cache_mod.extractor_version.cache_clear()
+
+
+def test_old_versions_are_pruned_when_a_new_one_is_written(calls, folder, tmp_path):
+    stale = tmp_path / "cache" / "v-0123456789abcdef"
+    stale.mkdir(parents=True)
+    (stale / "x.json").write_text("{}")
+    unrelated = tmp_path / "cache" / "keep-me"
+    unrelated.mkdir()
+    build(read_corpus([folder]))
+    assert not stale.exists()
+    assert unrelated.exists()

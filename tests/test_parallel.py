@@ -1,0 +1,91 @@
+"""Extraction across processes gives exactly what one process gives, and
+reports its progress from nothing to everything."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import facts.extract as extract_mod
+from facts.corpus import read_corpus
+from facts.extract import build
+
+SENTENCES = [
+    "Harbour Lane Capital offered about $2.4 billion for Quillon Systems on 4 May 2024.",
+    "Quillon employs more than 3,100 people, and its chief executive, Dr. Ines Varga, is 52.",
+    "A rival bid of €1.9bn was rejected; shares rose 12% to $41.50.",
+    "Regulators expect a decision within 9 to 12 months.",
+]
+
+
+@pytest.fixture
+def corpus_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "many"
+    d.mkdir()
+    for i in range(24):
+        text = "\n".join(SENTENCES[(i + k) % len(SENTENCES)] for k in range(3 + i % 2)) + "\n"
+        (d / f"piece_{i:03d}.txt").write_text(text, encoding="utf-8")
+    return d
+
+
+@pytest.fixture(autouse=True)
+def no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCALEDEAL_NO_CACHE", "1")
+
+
+def test_two_processes_find_exactly_what_one_finds(corpus_dir):
+    one = build(read_corpus([corpus_dir]), workers=1)
+    two = build(read_corpus([corpus_dir]), workers=2)
+    assert two.model_dump() == one.model_dump()
+
+
+def test_parallel_results_keep_the_order_of_the_sources(corpus_dir):
+    fb = build(read_corpus([corpus_dir]), workers=2)
+    order = [s.id for s in fb.sources]
+    assert order == sorted(order)
+    seen = [n.span.source for n in fb.numbers]
+    assert seen == sorted(seen, key=order.index)
+
+
+def test_progress_goes_from_some_to_all_and_never_backwards(corpus_dir):
+    for workers in (1, 2):
+        ticks: list[tuple[int, int]] = []
+        build(read_corpus([corpus_dir]), lambda done, total, t=ticks: t.append((done, total)), workers=workers)
+        assert ticks, "no progress reported"
+        assert {total for _, total in ticks} == {24}
+        dones = [d for d, _ in ticks]
+        assert dones == sorted(dones) and dones[-1] == 24
+
+
+def test_a_pool_that_cannot_start_falls_back_to_one_process(corpus_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OSError("no processes in this sandbox")
+
+    monkeypatch.setattr(extract_mod, "ProcessPoolExecutor", refuse)
+    one = build(read_corpus([corpus_dir]), workers=1)
+    assert build(read_corpus([corpus_dir]), workers=2).model_dump() == one.model_dump()
+
+
+def test_small_corpora_stay_in_one_process(corpus_dir, monkeypatch):
+    def forbidden(*args, **kwargs):
+        raise AssertionError("a pool was started for a handful of articles")
+
+    monkeypatch.setattr(extract_mod, "ProcessPoolExecutor", forbidden)
+    assert len(build(read_corpus([corpus_dir])).sources) == 24
+
+
+def test_parallel_workers_fill_the_cache_for_the_next_open(corpus_dir, tmp_path, monkeypatch):
+    monkeypatch.delenv("SCALEDEAL_NO_CACHE")
+    monkeypatch.setenv("SCALEDEAL_CACHE_DIR", str(tmp_path / "cache"))
+    first = build(read_corpus([corpus_dir]), workers=2)
+    entries = list((tmp_path / "cache").rglob("sources/*/*.json"))
+    assert len(entries) == 24
+    for p in (tmp_path / "cache").rglob("corpus/*.json"):
+        p.unlink()  # force the per-source level
+
+    def forbidden(text, source):
+        raise AssertionError(f"{source} was extracted again")
+
+    monkeypatch.setattr(extract_mod, "find_numbers", forbidden)
+    assert build(read_corpus([corpus_dir]), workers=2).model_dump() == first.model_dump()
