@@ -78,7 +78,8 @@ def human_value(value: float | str | None, unit: str, qualifier: str = "exact") 
 # Backslash escapes work for every ASCII punctuation character in CommonMark;
 # only the ones that can start markup are escaped so the file stays readable.
 # `$` is there because GitHub renders $...$ as maths.
-_INLINE = re.compile(r"([\\`*_\[\]<>#|~$])")
+_INLINE = re.compile(r"([\\`*\[\]<>#|~$])")
+_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "a_b" is never emphasis: leave it readable
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"
 _NEWLINE = re.compile("\n")
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")  # list items, setext underlines
@@ -99,7 +100,8 @@ def _lines(text: str) -> list[str]:
 
 def escape_inline(text: str) -> str:
     """One piece of untrusted text as literal Markdown, on the line it is on."""
-    return _ENTITY.sub(r"\\&", _INLINE.sub(r"\\\1", display_safe(text)))
+    text = _INLINE.sub(r"\\\1", display_safe(text))
+    return _ENTITY.sub(r"\\&", _UNDERSCORE.sub(r"\\_", text))
 
 
 def escape_line(text: str) -> str:
@@ -221,13 +223,26 @@ def _source_md(ix: _Index, s: Source) -> list[str]:
     facts = [f"file: {escape_line(s.id)}", f"{s.words:,} words"]
     facts += [escape_line(x) for x in (s.outlet, s.date) if x]
     out += [f"- {' · '.join(facts)}", ""]
-    first = re.search(r"\S[^\n]*", s.text)
-    if first:  # the title as written: the first line, cut short on a giant one-line file
-        start, end = first.start(), min(first.end(), first.start() + TITLE_QUOTE_CHARS)
-        end = start + len(s.text[start:end].rstrip())
-        span = Span(source=s.id, start=start, end=end, text=s.text[start:end])
+    span = _title_span(s)
+    if span is not None:
         out += _quoted(ix, span, span)
     return out
+
+
+def _title_span(s: Source) -> Span | None:
+    """Where the title stands in the text (else the first line), cut short on a giant one-line file."""
+    title = s.title.removesuffix("…").strip()
+    start = s.text.find(title) if title else -1
+    if start >= 0:
+        end = start + len(title)
+    else:
+        first = re.search(r"\S[^\n]*", s.text)
+        if first is None:
+            return None
+        start, end = first.start(), first.end()
+    end = min(end, start + TITLE_QUOTE_CHARS)
+    end = start + len(s.text[start:end].rstrip())
+    return Span(source=s.id, start=start, end=end, text=s.text[start:end])
 
 
 def _entity_md(ix: _Index, e: Entity) -> list[str]:
