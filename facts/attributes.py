@@ -20,6 +20,7 @@ from .text import sentence_at, sentence_spans
 
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 PERIODIC = frozenset({"money", "percent", "count", "multiplier"})
+INF = float("inf")
 PERSON_ATTRIBUTES = frozenset({"age", "age at founding"})
 
 
@@ -53,6 +54,7 @@ class _Lexicon:
     investee: frozenset[str]
     approx: float
     max_distance: float
+    period_block: re.Pattern[str]
 
 
 def _words_re(phrases: list[str]) -> re.Pattern[str]:
@@ -91,6 +93,7 @@ def _lexicon() -> _Lexicon:
         investee=frozenset(raw["investee_nouns"]),
         approx=float(raw["approx_tolerance"]),
         max_distance=float(raw["max_distance"]),
+        period_block=_words_re(raw["period_blockers"]),
     )
 
 
@@ -276,7 +279,7 @@ class _Article:
     def last_mention_before(self, offset: int, kinds: frozenset[str]) -> _Mention | None:
         i = bisect.bisect_left(self.starts, offset) - 1
         while i >= 0:
-            if self.mentions[i].kind in kinds:
+            if self.mentions[i].kind in kinds and not self.mentions[i].listed:
                 return self.mentions[i]
             i -= 1
         return None
@@ -403,6 +406,7 @@ def _attribute(art: _Article, n: Number, clause: _Clause) -> str:
     return name
 
 
+_FRAMING = re.compile(r"\s*(?:in|during|for)\s+(?:fiscal\s+|the\s+year\s+)?", re.IGNORECASE)
 _FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
 _TO = re.compile(r"[\s,]*(?:(?:in|at|by|for|during)\s+[\w ]{1,20}?)?,?\s*(?:to|and)\s+$", re.IGNORECASE)
 
@@ -462,20 +466,29 @@ def _subject(art: _Article, n: Number, clause: _Clause) -> str:
 
 
 # ---------------------------------------------------------------- periods
-def _assign_periods(clause: _Clause) -> None:
-    """Each year in a clause belongs to the figure nearest to it:
-    'from $14 billion in 2024 to $29 billion' gives 2024 to the first only."""
+def _assign_periods(art: _Article, clause: _Clause) -> None:
+    """Each year in a clause belongs to the figure nearest to it, if close and
+    not across a verb: 'from $14 billion in 2024 to $29 billion' gives 2024 to
+    the first only; 'by 2026 could render the $29 billion' gives it to none.
+    A clause opening 'In 2024, ...' frames all its figures."""
     years = [n for n in clause.numbers if n.unit == "year" and n.attribute != "founding year"]
     targets = [n for n in clause.numbers if unit_family(n.unit) in PERIODIC]
     if not years or not targets:
         return
-    best: dict[int, int] = {}
+    best: dict[int, float] = {}
     for y in years:
+        if not isinstance(y.value, float | int):
+            continue
         t = min(targets, key=lambda t: _span_distance(t, y))
-        d = _span_distance(t, y)
-        if d < best.get(id(t), 1 << 30) and isinstance(y.value, float | int):
+        a, b = sorted((t.span, y.span), key=lambda s: s.start)
+        d = _gap(art.text, a.end, b.start, art.lex.stop)
+        if d <= 3 and d < best.get(id(t), INF) and not art.lex.period_block.search(art.text, a.end, b.start):
             best[id(t)] = d
             t.period = str(int(y.value))
+    for y in years:
+        if _FRAMING.fullmatch(art.text, clause.start, y.span.start) and art.text.startswith(",", y.span.end):
+            for t in targets:
+                t.period = t.period or str(int(y.value))
 
 
 def _span_distance(a: Number, b: Number) -> int:
@@ -499,4 +512,4 @@ def annotate(numbers: list[Number], text: str, entities: list[Entity]) -> None:
                     n.attribute = _attribute(art, n, clause)
                     n.subject = _subject(art, n, clause)
             _inherit_from_to(text, clause)
-            _assign_periods(clause)
+            _assign_periods(art, clause)

@@ -302,6 +302,8 @@ def _explain_contradiction(clusters: list[_Cluster]) -> str:
 
 
 def _explain_compatible(k: _Cluster) -> str:
+    if any(isinstance(c.number.value, str) for c in k.claims):
+        return f"{_describe(k.claims)} agree: one date is only more precise than the other."
     hedged = [c for c in k.claims if c.number.qualifier != "exact" or c.open]
     precise = [c for c in k.claims if c not in hedged]
     if hedged and precise:
