@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import lexicon
 from .model import EntityKind, Span
@@ -30,7 +30,7 @@ class _Lexicon:
         "connectors": ["of", "for", "&", "de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
         "particles": ["de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
         "function_words": "is are was were be been has have had does did do will would can could should may might "
-        "must shall just also now more no not only even still than as if or nor but so yet".split(),
+        "must shall just also now more no not only even still than as if or nor but so yet the".split(),
         "abbreviations": "dr mr mrs ms mx prof sen rep gov st inc corp co ltd jr sr vs no etc approx".split(),
     }
 
@@ -101,6 +101,7 @@ _POSSESSIVE = ("’s", "'s", "‘s")
 _SKIP = " \t\u00a0\"'“”‘’«»([{•·▪►*"
 _RELEASE = re.compile(r"[ \u00a0](\d{1,2}(?:\.\d{1,2})?[a-z]?)(?![\w%]|[.,]\d|\s*(?:%|per\b|percent|x\b|times\b))")
 _DEFINED = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
+_EXPANDS = re.compile(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([^()\n]*)$")
 _NEXT_WORD = re.compile(r"[”\"’']?\s*([\w-]+)")
 _APPOSITIVE = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
@@ -219,10 +220,12 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
     """Maximal runs of capitalised tokens joined by single spaces or name connectors."""
     toks = _tokens(text, start, end)
     run: list[_Tok] = []
+    carry = False  # "YouTube Just Dropped": words after a capitalised "Just" still open the line
     for i, tok in enumerate(toks):
         if run and run[-1] is toks[i - 1] and _connects(text, toks, i):
             continue  # "of" in "Department of Defense": decided when the next word arrives
         if not _is_cap(tok.text) or tok.text in ("I", "A") or tok.low in LEX.function_words and run:
+            carry = bool(run) and run[0].initial and _is_cap(tok.text)
             if run:
                 yield run
             run = []
@@ -234,7 +237,8 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
         if joined and toks[i - 1] is not run[-1]:
             run.append(toks[i - 1])
         if not run:
-            tok.initial = _initial(text, tok.start, start)
+            tok.initial = carry or _initial(text, tok.start, start)
+            carry = False
         run.append(tok)
     if run:
         yield run
@@ -285,10 +289,24 @@ def _form_key(run: list[_Tok]) -> str:
 
 # ---------------------------------------------------------------- prose candidates
 def _candidates(text: str, source: str, run: list[_Tok], mid_forms: set[str]) -> Iterator[Candidate]:
+    expands = _expanded_acronym(text, run[0].start)
+    if expands and expands.lower() in LEX.non_entities:
+        return  # "RLHF (Reinforcement Learning from Human Feedback)": spelling out a generic term
     for part in _split_titles(run):
         _trim(part, mid_forms)
         if part.toks and not _generic(part.toks):
-            yield _candidate(text, source, part)
+            c = _candidate(text, source, part)
+            yield replace(c, link=expands) if expands and _fills_brackets(text, c) else c
+
+
+def _expanded_acronym(text: str, start: int) -> str:
+    """The acronym a bracket spells out: "FTC (Federal Trade Commission)" -> "FTC"."""
+    m = _EXPANDS.search(text, max(0, start - 90), start)
+    return m.group(1) if m and ")" not in m.group(2) else ""
+
+
+def _fills_brackets(text: str, c: Candidate) -> bool:
+    return text[c.span.start - 1 : c.span.start] == "(" and text[c.span.end : c.span.end + 1] == ")"
 
 
 def _split_titles(run: list[_Tok]) -> list[_Part]:
@@ -436,7 +454,7 @@ def _kind(text: str, part: _Part, name: str, start: int, end: int, release: bool
 
 def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[EntityKind, bool]:
     after = text[end : end + 60]
-    before = text[max(0, start - 40) : start]
+    before = re.split(r"[.;:!?—–(“”\"\n]", text[max(0, start - 40) : start])[-1]
     nxt = _NEXT_WORD.match(after[2:] if toks[-1].poss else after)
     word = nxt.group(1).lower() if nxt else ""
     if len(toks) > 1 and toks[0].low in LEX.first_names:
@@ -461,6 +479,7 @@ def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[En
 def _title_candidates(text: str, source: str, start: int, end: int, known: set[str]) -> Iterator[Candidate]:
     """In a title-case line only names known from prose count; other capitalised chunks are weak."""
     toks = _tokens(text, start, end)
+    shouting = sum(1 for t in toks if shape(t.text) == "acronym") > len(toks) / 2
     i = 0
     chunk: list[_Tok] = []
     while i < len(toks):
@@ -473,10 +492,13 @@ def _title_candidates(text: str, source: str, start: int, end: int, known: set[s
             continue
         tok = toks[i]
         breaks = not _is_cap(tok.text) or tok.low in LEX.title_small_words or tok.low in LEX.openers
-        if breaks or (chunk and not _joins(text, chunk[-1], tok)):
+        alone = not shouting and shape(tok.text) == "acronym" and tok.low not in LEX.non_entities
+        if breaks or alone or (chunk and not _joins(text, chunk[-1], tok)):
             yield from _weak_chunk(text, source, chunk)
             chunk = []
-        if not breaks:
+        if alone:
+            yield _title_mention(text, source, [tok], weak=tok.cut)
+        elif not breaks:
             chunk.append(tok)
         i += 1
     yield from _weak_chunk(text, source, chunk)
@@ -500,10 +522,7 @@ def _weak_chunk(text: str, source: str, chunk: list[_Tok]) -> Iterator[Candidate
         chunk = chunk[1:]
     if not chunk or _generic(chunk):
         return
-    if len(chunk) == 1 and shape(chunk[0].text) == "acronym" and not chunk[0].cut:
-        yield _title_mention(text, source, chunk, weak=False)
-    else:
-        yield _title_mention(text, source, chunk, weak=True)
+    yield _title_mention(text, source, chunk, weak=True)
 
 
 def _title_mention(text: str, source: str, toks: list[_Tok], weak: bool) -> Candidate:
