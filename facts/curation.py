@@ -161,6 +161,8 @@ def _load_section(section: str, entries: list[Any], doc: Doc, ctx: _Context) -> 
         path = (section, i)
         entry = _validate(model, entries[i], path, doc)
         if entry is None:
+            if section == "claims" and isinstance(entries[i], dict) and isinstance(entries[i].get("id"), str):
+                ctx.claim_status.setdefault(entries[i]["id"], "broken")  # reported once, here
             continue
         line = doc.line(path)
         if isinstance(entry, CuratedClaim):
@@ -257,14 +259,34 @@ def _validate(model: type[Model], data: Any, path: tuple[str | int, ...], doc: D
     try:
         return model.model_validate(data)
     except ValidationError as err:
-        seen: set[tuple[str | int, ...]] = set()
-        for e in err.errors():
-            loc = _data_loc(data, e["loc"])
-            if loc in seen:  # one message per place (unions report each member)
-                continue
-            seen.add(loc)
-            doc.problem((*path, *loc), _message(model, path, loc, e))
+        by_place: dict[tuple[str | int, ...], list[Any]] = {}
+        for e in err.errors():  # a union reports once per member: one message per place
+            by_place.setdefault(_data_loc(data, e["loc"]), []).append(e)
+        for loc, errors in by_place.items():
+            message = _message(model, path, loc, errors[0]) if len(errors) == 1 else _union(path, loc, errors)
+            doc.problem((*path, *loc), message)
         return None
+
+
+_KINDS = {"float": "a number", "int": "a whole number", "string": "text", "dict": "a mapping", "list": "a list"}
+
+
+def _union(path: tuple[str | int, ...], loc: tuple[str | int, ...], errors: list[Any]) -> str:
+    wanted = _unique_words(_KINDS.get(e["type"].split("_")[0], "") for e in errors)
+    return f"{_dotted((*path, *loc))}: expected {' or '.join(wanted) or 'another type'} (got {_got(errors[0])})"
+
+
+def _unique_words(words: Any) -> list[str]:
+    return [w for w in dict.fromkeys(words) if w]
+
+
+def _got(e: Any) -> str:
+    value = e.get("input")
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(_short(value)) if isinstance(value, str) else repr(value)
 
 
 def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
@@ -294,10 +316,10 @@ def _message(model: type[Model], path: tuple[str | int, ...], loc: tuple[str | i
         return f"{_dotted((*path, *loc[:-1]))}: missing key {loc[-1]!r}"
     if kind == "literal_error":
         return f"{where}: {_short(str(e.get('input')))!r} is not one of {e['ctx']['expected']}"
-    msg = e["msg"][0].lower() + e["msg"][1:]
-    got = e.get("input")
-    if isinstance(got, str | int | float | bool) and kind != "value_error":
-        msg += f" (got {_short(str(got))!r})"
+    msg = e["msg"].removeprefix("Value error, ")
+    msg = msg[0].lower() + msg[1:]
+    if kind != "value_error" and not isinstance(e.get("input"), dict | list):
+        msg += f" (got {_got(e)})"
     return f"{where}: {msg}"
 
 

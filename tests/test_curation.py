@@ -1,0 +1,227 @@
+"""Curated files merged into the automatic facts: what a user sees change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from facts.corpus import make_source
+from facts.curation import apply_curation
+from facts.model import Claim, Conflict, Entity, FactBase, Number, Span
+
+ALPHA = (
+    "Northwind Ltd agreed to buy a minority stake in Bluefin Labs.\n"
+    "The price was $2 billion, and Northwind gets no board seat.\n"
+    "Bluefin founder Ada Quist stays in charge. Northwind said the stake is small.\n"
+)
+BETA = (
+    "Northwind will take over Bluefin Labs completely, a memo says.\n"
+    "The takeover values Bluefin at $3 billion. Quist will leave.\n"
+)
+
+
+def _span(source: str, text: str, quote: str, occurrence: int = 1) -> Span:
+    pos = -1
+    for _ in range(occurrence):
+        pos = text.index(quote, pos + 1)
+    return Span(source=source, start=pos, end=pos + len(quote), text=quote)
+
+
+def _facts() -> FactBase:
+    """A small automatic fact base over two articles, as the extractor would build it."""
+    a, b = make_source("alpha.txt", "alpha.txt", ALPHA), make_source("beta.txt", "beta.txt", BETA)
+    n1 = Number(id="n:alpha.txt:1", span=_span("alpha.txt", ALPHA, "$2 billion"), value=2e9, unit="USD")
+    n2 = Number(id="n:beta.txt:1", span=_span("beta.txt", BETA, "$3 billion"), value=3e9, unit="USD")
+    auto = Conflict(
+        id="price",
+        attribute="deal value",
+        claims=[Claim(span=n1.span, value=2e9, unit="USD"), Claim(span=n2.span, value=3e9, unit="USD")],
+    )
+    people = [
+        Entity(
+            id="ada-quist",
+            name="Ada Quist",
+            kind="person",
+            aliases=["Quist"],
+            mentions=[_span("alpha.txt", ALPHA, "Ada Quist"), _span("beta.txt", BETA, "Quist")],
+        ),
+        Entity(
+            id="northwind-ltd",
+            name="Northwind Ltd",
+            kind="organisation",
+            mentions=[_span("alpha.txt", ALPHA, "Northwind Ltd")],
+        ),
+        Entity(id="northwind", name="Northwind", kind="organisation", mentions=[_span("beta.txt", BETA, "Northwind")]),
+    ]
+    return FactBase(corpus="t", sources=[a, b], numbers=[n1, n2], entities=people, conflicts=[auto])
+
+
+def _corpus(tmp_path: Path, claims: str = "", sources: str = "") -> Path:
+    (tmp_path / "alpha.txt").write_text(ALPHA, encoding="utf-8")
+    (tmp_path / "beta.txt").write_text(BETA, encoding="utf-8")
+    if claims:
+        (tmp_path / "claims.yaml").write_text(claims, encoding="utf-8")
+    if sources:
+        (tmp_path / "sources.yaml").write_text(sources, encoding="utf-8")
+    return tmp_path
+
+
+TAKEOVER = """
+conflicts:
+  - id: control
+    attribute: ownership
+    verdict: contradiction
+    explanation: One says a small stake, the other a full takeover.
+    claims:
+      - {source: alpha.txt, quote: "minority stake", value: stake}
+      - {source: beta.txt, quote: "take over Bluefin Labs completely", value: takeover}
+"""
+
+
+def test_curated_conflict_appears_beside_automatic_ones_marked_curated(tmp_path: Path) -> None:
+    fb = apply_curation(_facts(), _corpus(tmp_path, TAKEOVER))
+    assert [c.provenance for c in fb.conflicts] == ["auto", "curated"]
+    curated = fb.conflicts[1]
+    assert (curated.kind, curated.verdict, curated.attribute) == ("qualitative", "contradiction", "ownership")
+    assert [c.value for c in curated.claims] == ["stake", "takeover"]
+    assert fb.warnings == []
+
+
+def test_curated_claims_point_at_the_exact_characters_of_the_quote(tmp_path: Path) -> None:
+    fb = apply_curation(_facts(), _corpus(tmp_path, TAKEOVER))
+    texts = {s.id: s.text for s in fb.sources}
+    for claim in fb.conflicts[1].claims:
+        assert texts[claim.span.source][claim.span.start : claim.span.end] == claim.span.text
+        assert claim.sentence is not None and claim.span.text in claim.sentence.text
+        assert claim.provenance == "curated"
+
+
+def test_occurrence_picks_the_later_repetition_of_a_quote(tmp_path: Path) -> None:
+    claims = """
+claims:
+  - {id: first, source: alpha.txt, quote: "stake", occurrence: 1}
+  - {id: second, source: alpha.txt, quote: "stake", occurrence: 2}
+conflicts:
+  - {id: size, attribute: stake size, verdict: compatible, claims: [first, second]}
+"""
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    first, second = fb.conflicts[-1].claims
+    assert first.span.start < second.span.start
+    assert ALPHA[second.span.start : second.span.end] == "stake"
+
+
+def test_quote_of_a_number_takes_the_automatic_value(tmp_path: Path) -> None:
+    claims = """
+conflicts:
+  - id: price-curated
+    attribute: deal value
+    kind: numeric
+    verdict: contradiction
+    claims:
+      - {source: alpha.txt, quote: "The price was $2 billion"}
+      - {source: beta.txt, quote: "$3 billion"}
+"""
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    claims_ = fb.conflicts[-1].claims
+    assert [(c.value, c.unit) for c in claims_] == [(2e9, "USD"), (3e9, "USD")]
+    assert claims_[0].number_id == "n:alpha.txt:1"
+
+
+def test_curated_conflict_with_an_automatic_id_replaces_it(tmp_path: Path) -> None:
+    claims = TAKEOVER.replace("id: control", "id: price")
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    assert [(c.id, c.provenance) for c in fb.conflicts] == [("price", "curated")]
+
+
+def test_rejected_automatic_conflict_disappears(tmp_path: Path) -> None:
+    claims = "reject:\n  - {conflict: price, reason: the two prices are for different things}\n"
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    assert fb.conflicts == []
+
+
+def test_rejecting_by_attribute_drops_every_automatic_conflict_on_it(tmp_path: Path) -> None:
+    fb = apply_curation(_facts(), _corpus(tmp_path, "reject:\n  - attribute: deal value\n"))
+    assert fb.conflicts == []
+
+
+def test_rejecting_a_conflict_that_does_not_exist_warns_and_changes_nothing(tmp_path: Path) -> None:
+    fb = apply_curation(_facts(), _corpus(tmp_path, "reject:\n  - conflict: headcount\n"))
+    assert [c.id for c in fb.conflicts] == ["price"]
+    assert fb.warnings == [f"{tmp_path / 'claims.yaml'}:2: reject: no automatic conflict 'headcount'"]
+
+
+def test_merge_gathers_two_entities_into_one(tmp_path: Path) -> None:
+    claims = "merge:\n  - {entities: [northwind-ltd, Northwind], reason: the same company}\n"
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    merged = [e for e in fb.entities if e.kind == "organisation"]
+    assert len(merged) == 1
+    assert merged[0].name == "Northwind Ltd" and "Northwind" in merged[0].aliases
+    assert len(merged[0].mentions) == 2 and merged[0].provenance == "curated"
+
+
+def test_split_moves_named_forms_into_a_new_entity(tmp_path: Path) -> None:
+    claims = "split:\n  - {entity: ada-quist, forms: [Quist], name: Bo Quist, kind: person}\n"
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    by_name = {e.name: e for e in fb.entities}
+    assert [m.text for m in by_name["Ada Quist"].mentions] == ["Ada Quist"]
+    assert "Quist" not in by_name["Ada Quist"].aliases
+    assert [m.text for m in by_name["Bo Quist"].mentions] == ["Quist"]
+    assert by_name["Bo Quist"].provenance == "curated"
+
+
+def test_number_attribute_is_corrected_by_quote(tmp_path: Path) -> None:
+    claims = "numbers:\n  - {source: beta.txt, quote: values Bluefin at $3 billion, attribute: valuation}\n"
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    fixed = fb.numbers[1]
+    assert (fixed.attribute, fixed.provenance) == ("valuation", "curated")
+    assert fb.numbers[0].provenance == "auto"
+
+
+def test_curated_source_metadata_overrides_the_automatic_one(tmp_path: Path) -> None:
+    sources = 'alpha.txt:\n  title: "Northwind Ltd agreed to buy a minority stake in Bluefin Labs."\n'
+    fb = apply_curation(_facts(), _corpus(tmp_path, sources=sources))
+    alpha, beta = fb.sources
+    assert alpha.title.startswith("Northwind Ltd agreed") and alpha.provenance == "curated"
+    assert beta.provenance == "auto"
+
+
+def test_empty_curated_value_keeps_the_automatic_one(tmp_path: Path) -> None:
+    facts = _facts()
+    facts.sources[0].outlet = "Harbour Wire"
+    fb = apply_curation(facts, _corpus(tmp_path, sources='alpha.txt:\n  outlet: ""\n'))
+    assert fb.sources[0].outlet == "Harbour Wire"
+
+
+def test_invalid_entry_is_skipped_with_a_warning_and_the_rest_applies(tmp_path: Path) -> None:
+    claims = (
+        TAKEOVER
+        + """
+  - id: broken
+    attribute: ownership
+    verdict: maybe
+    claims: [a, b]
+"""
+    )
+    fb = apply_curation(_facts(), _corpus(tmp_path, claims))
+    assert [c.id for c in fb.conflicts] == ["price", "control"]
+    assert len(fb.warnings) == 1 and "verdict" in fb.warnings[0]
+
+
+def test_broken_yaml_keeps_every_automatic_fact(tmp_path: Path) -> None:
+    fb = apply_curation(_facts(), _corpus(tmp_path, "conflicts: [\n  - oops\n"))
+    assert [c.id for c in fb.conflicts] == ["price"]
+    assert len(fb.warnings) == 1 and "invalid YAML" in fb.warnings[0]
+
+
+def test_claims_on_articles_that_were_not_opened_are_skipped_quietly(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, TAKEOVER)
+    facts = _facts()
+    facts.sources = facts.sources[:1]  # only alpha.txt was opened
+    fb = apply_curation(facts, root)
+    assert [c.provenance for c in fb.conflicts] == ["auto"]
+    assert fb.warnings == []
+
+
+def test_no_curated_files_changes_nothing(tmp_path: Path) -> None:
+    before = _facts()
+    after = apply_curation(_facts(), _corpus(tmp_path))
+    assert after == before
