@@ -407,13 +407,13 @@ def _attribute(art: _Article, n: Number, clause: _Clause) -> str:
 
 
 _FRAMING = re.compile(r"\s*(?:in|during|for)\s+(?:fiscal\s+|the\s+year\s+)?", re.IGNORECASE)
-_FROM = re.compile(r"\b(?:from|between)\s+$", re.IGNORECASE)
-_TO = re.compile(r"[\s,]*(?:(?:in|at|by|for|during)\s+[\w ]{1,20}?)?,?\s*(?:to|and)\s+$", re.IGNORECASE)
+_FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
 
 
-def _inherit_from_to(text: str, clause: _Clause) -> None:
-    """'valuation rose from $2 billion in 2022 to $7 billion': the second figure
-    is the same attribute as the first."""
+def _inherit_from_to(art: _Article, clause: _Clause) -> None:
+    """'valuation rose from $2 billion in 2022 to $7 billion', 'grew to $520
+    million, up from $410 million': a figure after 'from'/'to' with no cue of
+    its own is the same attribute as the figure before it."""
     previous: dict[str, Number] = {}
     for n in sorted(clause.numbers, key=lambda n: n.span.start):
         family = unit_family(n.unit)
@@ -422,8 +422,8 @@ def _inherit_from_to(text: str, clause: _Clause) -> None:
             first is not None
             and first.attribute
             and not n.attribute
-            and _FROM.search(text, max(clause.start, first.span.start - 12), first.span.start)
-            and _TO.fullmatch(text, first.span.end, n.span.start)
+            and _FROM_TO.search(art.text, max(clause.start, n.span.start - 8), n.span.start)
+            and art.gap(first.span.end, n.span.start, clause, family) <= art.lex.max_distance
         ):
             n.attribute = first.attribute
         if family != "year":
@@ -511,5 +511,5 @@ def annotate(numbers: list[Number], text: str, entities: list[Entity]) -> None:
                 if n.provenance == "auto":
                     n.attribute = _attribute(art, n, clause)
                     n.subject = _subject(art, n, clause)
-            _inherit_from_to(text, clause)
+            _inherit_from_to(art, clause)
             _assign_periods(art, clause)
