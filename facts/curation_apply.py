@@ -27,20 +27,27 @@ def apply(fb: FactBase, cur: Curation) -> list[Problem]:
     def bad(line: int, message: str) -> None:
         problems.append(Problem(claims_file, line, message))
 
-    _apply_sources(fb, cur)
+    changed = _apply_sources(fb, cur)
     for split, line in cur.splits:
-        _split(fb, split, line, bad)
+        changed |= _split(fb, split, line, bad)
     for merge, line in cur.merges:
-        _merge(fb, merge, line, bad)
+        changed |= _merge(fb, merge, line, bad)
     numbers = _NumberIndex(fb.numbers)
     for fix, span, line in cur.numbers:
-        _set_number(fb, numbers, fix, span, line, bad)
+        changed |= _set_number(fb, numbers, fix, span, line, bad)
+    if changed:  # the automatic conflicts were found on what curation just corrected
+        from .conflicts import find_conflicts
+
+        fb.conflicts = find_conflicts(fb)
     _reject(fb, cur, bad)
     _add_conflicts(fb, cur, numbers)
     return problems
 
 
-def _apply_sources(fb: FactBase, cur: Curation) -> None:
+def _apply_sources(fb: FactBase, cur: Curation) -> bool:
+    """Curated titles, outlets and dates; True when a date changed (dates
+    decide which claims are earlier rumours)."""
+    dated = False
     for src in fb.sources:
         entry = cur.sources.get(src.id)
         if entry is None:
@@ -48,8 +55,10 @@ def _apply_sources(fb: FactBase, cur: Curation) -> None:
         meta = entry[0]
         for key in ("title", "outlet", "date"):
             if getattr(meta, key):  # empty means "not curated": the automatic value stays
+                dated |= key == "date" and src.date != meta.date
                 setattr(src, key, getattr(meta, key))
                 src.provenance = "curated"
+    return dated
 
 
 # ---------------------------------------------------------------- entities
@@ -62,12 +71,12 @@ def _entity(fb: FactBase, ref: str) -> Entity | None:
     return None
 
 
-def _merge(fb: FactBase, merge: MergeEntities, line: int, bad: Report) -> None:
+def _merge(fb: FactBase, merge: MergeEntities, line: int, bad: Report) -> bool:
     found = [(_entity(fb, ref), ref) for ref in merge.entities]
     missing = [ref for e, ref in found if e is None]
     if missing:
         bad(line, f"merge: unknown entity {missing[0]!r}")
-        return
+        return False
     keep, others = found[0][0], [e for e, _ in found[1:] if e is not found[0][0]]
     assert keep is not None
     for other in others:
@@ -85,18 +94,19 @@ def _merge(fb: FactBase, merge: MergeEntities, line: int, bad: Report) -> None:
     keep.provenance = "curated"
     gone = {id(e) for e in others}
     fb.entities = [e for e in fb.entities if id(e) not in gone]
+    return True
 
 
-def _split(fb: FactBase, split: SplitEntity, line: int, bad: Report) -> None:
+def _split(fb: FactBase, split: SplitEntity, line: int, bad: Report) -> bool:
     old = _entity(fb, split.entity)
     if old is None:
         bad(line, f"split: unknown entity {split.entity!r}")
-        return
+        return False
     forms = set(split.forms)
     moved = [m for m in old.mentions if m.text in forms]
     if not moved:
         bad(line, f"split: none of {sorted(forms)} is a mention of {old.name!r}")
-        return
+        return False
     kept = [m for m in old.mentions if m.text not in forms]
     name = split.name or split.forms[0]
     new = Entity(
@@ -115,6 +125,7 @@ def _split(fb: FactBase, split: SplitEntity, line: int, bad: Report) -> None:
         old.aliases = [a for a in old.aliases if a != old.name]
     old.provenance = "curated"
     fb.entities.insert(fb.entities.index(old) + 1, new)
+    return True
 
 
 def _renamed_subject(fb: FactBase, old: str, new: str) -> None:
@@ -162,17 +173,17 @@ class _NumberIndex:
         return within or near
 
 
-def _set_number(fb: FactBase, index: _NumberIndex, fix: SetNumber, span: Span, line: int, bad: Report) -> None:
+def _set_number(fb: FactBase, index: _NumberIndex, fix: SetNumber, span: Span, line: int, bad: Report) -> bool:
     found = index.inside(span)
     if not found:
         bad(line, f"numbers: no number found at {fix.quote!r} in {fix.source}")
-        return
+        return False
     subject = ""
     if fix.subject:
         entity = _entity(fb, fix.subject)
         if entity is None:
             bad(line, f"numbers: unknown entity {fix.subject!r}")
-            return
+            return False
         subject = entity.id
     number = found[0]
     if fix.attribute:
@@ -180,6 +191,7 @@ def _set_number(fb: FactBase, index: _NumberIndex, fix: SetNumber, span: Span, l
     if subject:
         number.subject = subject
     number.provenance = "curated"
+    return True
 
 
 # ---------------------------------------------------------------- conflicts

@@ -225,3 +225,13 @@ def test_no_curated_files_changes_nothing(tmp_path: Path) -> None:
     before = _facts()
     after = apply_curation(_facts(), _corpus(tmp_path))
     assert after == before
+
+
+def test_correcting_a_number_attribute_takes_it_out_of_a_false_conflict(tmp_path: Path) -> None:
+    facts = _facts()
+    for n in facts.numbers:
+        n.attribute = "deal value"
+    claims = "numbers:\n  - {source: beta.txt, quote: values Bluefin at $3 billion, attribute: valuation}\n"
+    fb = apply_curation(facts, _corpus(tmp_path, claims))
+    on_deal_value = [cl.span.text for c in fb.conflicts if c.attribute == "deal value" for cl in c.claims]
+    assert "$3 billion" not in on_deal_value
