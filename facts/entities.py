@@ -104,14 +104,14 @@ _DEFINED = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
 _EXPANDS = re.compile(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([^()\n]*)$")
 _NEXT_WORD = re.compile(r"[”\"’']?\s*([\w-]+)")
 _APPOSITIVE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,3}?"
+    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}?"
     r"(?:founder|co-founder|ceo|chief|president|chairman|chairwoman|head|director|analyst|professor|senator"
     r"|minister|partner|investor|executive|spokesperson|author|researcher|scientist|engineer)\b",
     re.IGNORECASE,
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:founder|co-founder|cofounder|ceo|chief executive|chairman|chairwoman|president|senator|analyst"
-    r"|investor|billionaire|entrepreneur|executive|spokesperson|minister|professor|by)\b,?\s*[“\"]?$",
+    r"|investor|billionaire|entrepreneur|executive|spokesperson|minister|professor|founded by)\b,?\s*[“\"]?$",
     re.IGNORECASE,
 )
 
@@ -341,6 +341,8 @@ def _title_width(run: list[_Tok], i: int) -> int:
 
 def _trim(part: _Part, mid_forms: set[str]) -> None:
     toks = part.toks
+    if is_publication(" ".join(t.text for t in toks)):
+        return
     if part.initial and part.honorific is None:
         while toks and toks[0].low in LEX.openers:
             toks.pop(0)
@@ -461,7 +463,7 @@ def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[En
         return "person", False
     if _APPOSITIVE.match(after) or _ROLE_BEFORE.search(before):
         return "person", False
-    if word in LEX.person_verbs and not toks[-1].poss:
+    if word in LEX.person_verbs and len(toks) > 1 and not toks[-1].poss:
         return "person", False
     if word in LEX.product_cues and not toks[-1].poss:
         return "product", False

@@ -17,14 +17,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from .entities import LEX, Candidate, norm
 from .model import Entity, EntityKind, Span
 from .text import fold
 
-_MISSPELT_FIRST = 85  # fuzz.ratio of the differing token of two multi-word names
 _SURE_WEIGHT = 3
 
 
@@ -174,8 +172,9 @@ class _Clusters:
                 for i in range(len(toks)):
                     blocks[(len(toks), i, " ".join(toks[:i] + ["_"] + toks[i + 1 :]))].append(key)
         for (_, i, _), keys in blocks.items():
-            for a, b in _close_pairs(keys, lambda k, i=i: k.split()[i]):
-                self._merge_misspelt(a, b)
+            if len(keys) > 1:
+                for a, b in _close_pairs(keys, lambda k, i=i: k.split()[i]):
+                    self._merge_misspelt(a, b)
 
     def _misspelt_words(self) -> None:
         """"LaMA" ~ "LLaMA": one-word names one letter apart (mixed-case names, or long words)."""
@@ -244,8 +243,18 @@ class _Clusters:
                     index[" ".join(toks[:i])].add(key)
         for key in self.nodes:
             longer = self.roots(index.get(key, ()))
+            if len(longer) > 1:
+                longer = {r for r in longer if self._legal_name(r)}  # "Acme Inc." over "Acme Cloud"
             if len(longer) == 1 and self.kind(key) not in ("person", "place"):
                 self.union(next(iter(longer)), key)
+
+    def _legal_name(self, root: str) -> bool:
+        return any(
+            norm(f.split()[-1]) in LEX.legal_suffixes
+            for k, n in self.nodes.items()
+            if self.find(k) == root
+            for f in n.forms
+        )
 
     def _org_like(self, key: str) -> bool:
         kind = self.kind(key)
@@ -319,10 +328,11 @@ def _close_pairs(keys: list[str], word_of) -> Iterable[tuple[str, str]]:
     for i, a in enumerate(words):
         for j in range(i + 1, len(words)):
             b = words[j]
-            if a == b or a[0] != b[0] or min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
+            if a == b or a[0] != b[0] or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()):
                 continue
-            close = Levenshtein.distance(a, b) <= 2 and fuzz.ratio(a, b) >= _MISSPELT_FIRST
-            if close:
+            if a in LEX.first_names and b in LEX.first_names:
+                continue  # "Daniel" and "Daniela" are two people, not one misspelt
+            if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
                 yield keys[i], keys[j]
 
 
@@ -342,9 +352,21 @@ def _canonical(members: list[tuple[str, Candidate]], kind: str) -> str:
     forms = list(counts)
     if kind == "person" and any(len(f.split()) > 1 for f in forms):
         forms = [f for f in forms if len(f.split()) > 1]
+    # words the other mentions repeat: "Okafor" backs "Daniel Okafor" over a misspelt "Daniel Okafer"
+    words: Counter[str] = Counter()
+    for f, n in counts.items():
+        for w in set(fold(f).split()):
+            words[w] += n
     return min(
         forms,
-        key=lambda f: (-len(docs[f]), bool(re.search(r"\d", f)), -len(f.split()), -counts[f], f),
+        key=lambda f: (
+            -len(docs[f]),
+            bool(re.search(r"\d", f)),
+            -len(f.split()),
+            -sum(words[w] for w in set(fold(f).split())),
+            -counts[f],
+            f,
+        ),
     )
 
 
