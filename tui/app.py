@@ -1,10 +1,288 @@
-"""The Textual app (to be written)."""
+"""The Textual app: header, four panes, keys, and the loading worker.
+
+Extraction runs in a worker thread and posts `Loaded` (or `Failed`) when done,
+so the first paint never waits for the corpus. Panes only present the
+FactBase; search and export live in their own screens.
+"""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import Footer, ProgressBar, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
+
+from facts.model import FactBase
+from facts.selection import FactRef, Selection
+from facts.text import single_line
+
+from .commands import ScaledealCommands
+from .panes.base import FactPane
+from .panes.conflicts import ConflictsPane
+from .panes.entities import EntitiesPane
+from .panes.header import CorpusHeader, MessageScreen
+from .panes.lookup import FactLookup
+from .panes.numbers import NumbersPane
+from .panes.sources import SourcesPane
+from .widgets.help import HelpScreen
+from .widgets.reader import ReaderScreen
+
+PANES: dict[str, type[FactPane]] = {
+    "sources": SourcesPane,
+    "entities": EntitiesPane,
+    "numbers": NumbersPane,
+    "conflicts": ConflictsPane,
+}
+PANE_OF_KIND = {"source": "sources", "entity": "entities", "number": "numbers", "conflict": "conflicts"}
+EXPORT_NAME = "scaledeal-export.md"
+
+
+class ScaledealApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "scaledeal"
+    COMMANDS: ClassVar = App.COMMANDS | {ScaledealCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "show_pane('sources')", "Sources", show=False),
+        Binding("2", "show_pane('entities')", "Entities", show=False),
+        Binding("3", "show_pane('numbers')", "Numbers", show=False),
+        Binding("4", "show_pane('conflicts')", "Conflicts", show=False),
+        Binding("slash", "search", "Search"),
+        Binding("space", "toggle_select", "Select"),
+        Binding("e", "export", "Export"),
+        Binding("c", "copy", "Copy"),
+        Binding("question_mark", "help", "Help"),
+        Binding("ctrl+p", "command_palette", "Commands", show=False),
+        Binding("q", "quit", "Quit"),
+    ]
+
+    class Loaded(Message):
+        def __init__(self, fb: FactBase, lookup: FactLookup, index: object) -> None:
+            super().__init__()
+            self.fb, self.lookup, self.index = fb, lookup, index
+
+    class Failed(Message):
+        def __init__(self, headline: str, detail: str) -> None:
+            super().__init__()
+            self.headline, self.detail = headline, detail
+
+    def __init__(self, paths: list[str] | None = None, factbase: FactBase | None = None) -> None:
+        super().__init__()
+        self.paths = [str(p) for p in paths or []]
+        self.factbase = factbase
+        self.lookup: FactLookup | None = None
+        self.search_index: object | None = None
+        self.selection = Selection()
+
+    # ---------------------------------------------------------------- layout
+    def compose(self) -> ComposeResult:
+        yield CorpusHeader(id="header")
+        with Vertical(id="loading"):
+            yield Static("Reading articles…", id="loading-label")
+            yield ProgressBar(id="loading-bar", show_eta=False)
+        with TabbedContent(id="tabs", initial="sources"):
+            for key, pane in PANES.items():
+                with TabPane(f"{list(PANES).index(key) + 1} {pane.title}", id=key):
+                    yield pane(id=f"pane-{key}")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#tabs").display = False
+        if self.factbase is not None:
+            self._index(self.factbase)
+        else:
+            self._extract()
+
+    # ---------------------------------------------------------------- loading
+    @work(thread=True, exclusive=True, group="load")
+    def _extract(self) -> None:
+        from facts.corpus import CorpusError
+        from facts.extract import extract_paths
+
+        worker = get_current_worker()
+        try:
+            fb = extract_paths(self.paths, progress=self._progress_from_thread)
+        except CorpusError as e:
+            self.post_message(self.Failed("No articles to show", str(e)))
+            return
+        except Exception as e:  # the extractor failing must not take the screen with it
+            self.post_message(self.Failed("Could not read this corpus", f"{type(e).__name__}: {e}"))
+            return
+        if not worker.is_cancelled:
+            self._post_loaded(fb)
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        self.call_from_thread(self._progress, done, total)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.query_one("#loading-bar", ProgressBar).update(total=total, progress=done)
+        self.query_one("#loading-label", Static).update(f"Reading {total:,} articles…")
+
+    @work(thread=True, exclusive=True, group="load")
+    def _index(self, fb: FactBase) -> None:
+        self._post_loaded(fb)
+
+    def _post_loaded(self, fb: FactBase) -> None:
+        """Lookups and the search index are built off the UI thread too."""
+        from facts.search import SearchIndex
+
+        self.post_message(self.Loaded(fb, FactLookup.build(fb), SearchIndex(fb)))
+
+    def on_scaledeal_app_loaded(self, message: Loaded) -> None:
+        self.factbase, self.lookup, self.search_index = message.fb, message.lookup, message.index
+        fb = message.fb
+        header = self.query_one(CorpusHeader)
+        header.corpus = fb.corpus
+        header.sources, header.entities = len(fb.sources), len(fb.entities)
+        header.numbers, header.conflicts = len(fb.numbers), len(fb.conflicts)
+        header.skipped = len(fb.warnings)
+        header.status = ""
+        for pane in self.query(FactPane):
+            pane.load(message.lookup)
+        self.query_one("#loading").display = False
+        self.query_one("#tabs").display = True
+        self._focus_table()
+        self._warn(fb.warnings)
+
+    def _warn(self, warnings: list[str]) -> None:
+        if not warnings:
+            return
+        shown = "\n".join(single_line(w)[:160] for w in warnings[:5])
+        more = f"\n… and {len(warnings) - 5} more" if len(warnings) > 5 else ""
+        self.notify(shown + more, title=f"{len(warnings)} files skipped", severity="warning", markup=False)
+
+    def on_scaledeal_app_failed(self, message: Failed) -> None:
+        hint = "Run `scaledeal PATH` with a folder of .txt articles.  Press q to quit."
+        self.push_screen(MessageScreen(message.headline, message.detail, hint))
+
+    # ---------------------------------------------------------------- panes
+    @property
+    def active_pane(self) -> FactPane | None:
+        tabs = self.query_one(TabbedContent)
+        if not tabs.active:
+            return None
+        return self.query_one(f"#pane-{tabs.active}", FactPane)
+
+    def action_show_pane(self, key: str) -> None:
+        self.query_one(TabbedContent).active = key
+        self._focus_table()
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.call_after_refresh(self._focus_table)
+
+    def _focus_table(self) -> None:
+        pane = self.active_pane
+        if pane is not None and self.screen is self.screen_stack[0]:
+            pane.table.focus()
+
+    def focus_fact(self, kind: str, fact_id: str) -> bool:
+        """Show `fact_id` in its pane with the cursor on it."""
+        key = PANE_OF_KIND.get(kind)
+        if key is None:
+            return False
+        self.query_one(TabbedContent).active = key
+        found = self.query_one(f"#pane-{key}", FactPane).focus_fact(fact_id)
+        if not found:
+            self.notify("That fact is no longer in this corpus.", severity="warning")
+        return found
+
+    def _back_to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def open_reader(self, source_id: str, offset: int | None = None) -> None:
+        if self.lookup is None or source_id not in self.lookup.sources:
+            return
+        src = self.lookup.sources[source_id]
+        subtitle = " · ".join(x for x in (src.outlet, src.date, src.id) if x)
+        highlights = self.lookup.highlights(source_id)
+        self.push_screen(ReaderScreen(src.title or src.id, subtitle, src.text, highlights, offset))
+
+    def _current_ref(self) -> FactRef | None:
+        pane = self.active_pane
+        return pane.current_ref if pane is not None and self.lookup is not None else None
+
+    # ---------------------------------------------------------------- actions
+    def action_toggle_select(self) -> None:
+        ref = self._current_ref()
+        if ref is None:
+            return
+        self.selection.toggle(ref)
+        self.query_one(CorpusHeader).selected = len(self.selection)
+        for pane in self.query(FactPane):
+            if pane.kind == ref[0]:
+                pane.table.refresh_rows()
+
+    def action_clear_selection(self) -> None:
+        self.selection.clear()
+        self.query_one(CorpusHeader).selected = 0
+        for pane in self.query(FactPane):
+            pane.table.refresh_rows()
+
+    def action_copy(self) -> None:
+        ref = self._current_ref()
+        if ref is None or self.factbase is None:
+            self.notify("Nothing highlighted to copy.", severity="warning")
+            return
+        from facts.export import fact_line
+
+        line = fact_line(self.factbase, ref)
+        self.copy_to_clipboard(line)
+        self.notify(single_line(line)[:200], title="Copied", markup=False)
+
+    def action_search(self) -> None:
+        if self.search_index is None:
+            self.notify("Still reading the articles…")
+            return
+        from .widgets.search import SearchScreen
+
+        def jump(hit: object) -> None:
+            if hit is not None:
+                self._back_to_main()
+                self.focus_fact(hit.kind, hit.fact_id)  # type: ignore[attr-defined]
+
+        self.push_screen(SearchScreen(self.search_index), jump)  # type: ignore[arg-type]
+
+    def action_export(self) -> None:
+        if self.factbase is None:
+            return
+        if not len(self.selection):
+            self.notify("Nothing selected: press space on a fact to select it, then e.", severity="warning")
+            return
+        from .widgets.export_dialog import ExportScreen
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"{len(self.selection)} facts written to {path}", title="Exported", markup=False)
+
+        self.push_screen(ExportScreen(self.factbase, list(self.selection), Path.cwd() / EXPORT_NAME), done)
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen())
+
+    def action_open_current(self) -> None:
+        pane = self.active_pane
+        if pane is not None and pane.table.current is not None:
+            pane.open(pane.table.current)
+
+    def action_filter(self) -> None:
+        if (pane := self.active_pane) is not None:
+            pane.action_filter()
+
+    def action_sort_next(self) -> None:
+        if (pane := self.active_pane) is not None:
+            pane.table.action_sort_next()
+
+    def action_sort_reverse(self) -> None:
+        if (pane := self.active_pane) is not None:
+            pane.table.action_sort_reverse()
+
 
 def run_app(path: str | None) -> int:
-    from textual.app import App
-
-    App().run()
+    ScaledealApp([path] if path else None).run()
     return 0

@@ -1,0 +1,196 @@
+"""A small hand-built fact base for TUI tests and snapshots.
+
+An invented deal (a robotics firm buying a software startup), written for
+these tests, so snapshots stay stable however the extractor changes. One
+source is hostile: markup, ANSI and OSC 52 escapes in its text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from facts.corpus import make_source
+from facts.model import Claim, Conflict, Entity, FactBase, Number, Span, number_id
+
+ALPHA = (
+    "Harborline agrees to buy Quillfeather for $2.4 billion\n"
+    "Dockside Ledger, 2031-04-02\n\n"
+    "Harborline Robotics said on Tuesday it will pay $2.4 billion for Quillfeather Analytics, "
+    "a maker of warehouse software. Quillfeather chief executive Mira Okonkwo will join the "
+    "Harborline board. The startup was founded in 2019 and employs 340 people.\n"
+)
+BETA = (
+    "Quillfeather deal valued at more than $2 billion, people say\n"
+    "The Pier Gazette\n\n"
+    "People close to the talks said Harborline would pay more than $2 billion for the startup. "
+    "Ms. Okonkwo founded Quillfeather in 2018 with two partners. Harborline plans to keep all 340 staff.\n"
+)
+GAMMA = (
+    "Harborline takes a 60% stake, not the whole company\n\n"
+    "Quillfeather will stay independent: Harborline Robotics is taking a 60% stake for "
+    "$2.4 billion, according to a filing. Okonkwo remains chief executive.\n"
+)
+HOSTILE = (
+    "Notes with [bold red]x[/] markup and [@click=app.quit]click me[/] inside\n\n"
+    "An escape \x1b[31mred\x1b[0m and a clipboard write \x1b]52;c;aGVsbG8=\x07 sit in this line. "
+    "Someone claims Harborline paid $9 billion [link=http://example.com]here[/link].\n"
+)
+TEXTS = {"alpha.txt": ALPHA, "beta.txt": BETA, "gamma.txt": GAMMA, "hostile.txt": HOSTILE}
+META = {
+    "alpha.txt": ("Dockside Ledger", "2031-04-02"),
+    "beta.txt": ("The Pier Gazette", ""),
+    "gamma.txt": ("", ""),
+    "hostile.txt": ("", ""),
+}
+
+
+def span(source: str, quote: str, occurrence: int = 1) -> Span:
+    text = TEXTS[source]
+    start = -1
+    for _ in range(occurrence):
+        start = text.index(quote, start + 1)
+    return Span(source=source, start=start, end=start + len(quote), text=quote)
+
+
+def sentence(source: str, inner: Span) -> Span:
+    text = TEXTS[source]
+    stop = text.rfind(". ", 0, inner.start)
+    start = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, inner.start) + 1)
+    ends = [i for i in (text.find(". ", inner.end), text.find(".\n", inner.end)) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    end = min(end, text.find("\n", inner.end) if "\n" in text[inner.end :] else end)
+    return Span(source=source, start=start, end=end, text=text[start:end])
+
+
+def number(source: str, quote: str, value: float, unit: str, attribute: str, occurrence: int = 1, **kw) -> Number:
+    s = span(source, quote, occurrence)
+    return Number(
+        id=number_id(source, s.start),
+        span=s,
+        value=value,
+        unit=unit,
+        attribute=attribute,
+        sentence=sentence(source, s),
+        **kw,
+    )
+
+
+def mentions(forms: list[str]) -> list[Span]:
+    """Every occurrence of the forms in every source, longest form first, no overlaps."""
+    found: list[Span] = []
+    for source, text in TEXTS.items():
+        taken: set[int] = set()
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(form)}\b", text):
+                if taken.isdisjoint(range(m.start(), m.end())):
+                    taken.update(range(m.start(), m.end()))
+                    found.append(Span(source=source, start=m.start(), end=m.end(), text=m.group()))
+    return sorted(found, key=lambda s: (s.source, s.start))
+
+
+def claim(n: Number) -> Claim:
+    return Claim(
+        span=n.span,
+        value=n.value,
+        unit=n.unit,
+        qualifier=n.qualifier,
+        low=n.low,
+        high=n.high,
+        sentence=n.sentence,
+        number_id=n.id,
+    )
+
+
+def factbase() -> FactBase:
+    sources = []
+    for sid, text in TEXTS.items():
+        src = make_source(sid, f"fixture/{sid}", text)
+        src.outlet, src.date = META[sid]
+        sources.append(src)
+    alpha_price = number("alpha.txt", "$2.4 billion", 2.4e9, "USD", "deal value", occurrence=2)
+    beta_price = number("beta.txt", "$2 billion", 2e9, "USD", "deal value", 2, qualifier="over", low=2e9)
+    gamma_price = number("gamma.txt", "$2.4 billion", 2.4e9, "USD", "deal value")
+    alpha_year = number("alpha.txt", "2019", 2019, "year", "founding year")
+    beta_year = number("beta.txt", "2018", 2018, "year", "founding year")
+    numbers = [
+        number("alpha.txt", "$2.4 billion", 2.4e9, "USD", "deal value"),
+        alpha_price,
+        alpha_year,
+        number("alpha.txt", "340", 340, "count", "headcount"),
+        number("beta.txt", "$2 billion", 2e9, "USD", "deal value", qualifier="over", low=2e9),
+        beta_price,
+        beta_year,
+        number("beta.txt", "340", 340, "count", "headcount"),
+        number("gamma.txt", "60%", 60, "percent", "stake"),
+        gamma_price,
+        number("hostile.txt", "$9 billion", 9e9, "USD", "deal value"),
+    ]
+    entities = [
+        Entity(
+            id="harborline-robotics",
+            name="Harborline Robotics",
+            kind="organisation",
+            aliases=["Harborline"],
+            mentions=mentions(["Harborline Robotics", "Harborline"]),
+        ),
+        Entity(
+            id="quillfeather-analytics",
+            name="Quillfeather Analytics",
+            kind="organisation",
+            aliases=["Quillfeather"],
+            mentions=mentions(["Quillfeather Analytics", "Quillfeather"]),
+        ),
+        Entity(
+            id="mira-okonkwo",
+            name="Mira Okonkwo",
+            kind="person",
+            aliases=["Okonkwo", "Ms. Okonkwo"],
+            mentions=mentions(["Mira Okonkwo", "Ms. Okonkwo", "Okonkwo"]),
+        ),
+        Entity(
+            id="dockside-ledger",
+            name="Dockside Ledger",
+            kind="publication",
+            mentions=mentions(["Dockside Ledger"]),
+        ),
+    ]
+    structure_alpha = span("alpha.txt", "will pay $2.4 billion for Quillfeather Analytics")
+    structure_gamma = span("gamma.txt", "taking a 60% stake")
+    conflicts = [
+        Conflict(
+            id="founding-year",
+            attribute="founding year",
+            verdict="contradiction",
+            explanation="2019 vs 2018 cannot both hold",
+            claims=[claim(alpha_year), claim(beta_year)],
+        ),
+        Conflict(
+            id="deal-value",
+            attribute="deal value",
+            verdict="compatible",
+            explanation="over $2B is compatible with $2.4B",
+            claims=[claim(alpha_price), claim(beta_price), claim(gamma_price)],
+        ),
+        Conflict(
+            id="deal-structure",
+            attribute="deal structure",
+            kind="qualitative",
+            verdict="contradiction",
+            explanation="buying the whole company is not taking a 60% stake",
+            provenance="curated",
+            claims=[
+                Claim(span=structure_alpha, sentence=sentence("alpha.txt", structure_alpha), provenance="curated"),
+                Claim(span=structure_gamma, sentence=sentence("gamma.txt", structure_gamma), provenance="curated"),
+            ],
+        ),
+    ]
+    return FactBase(corpus="harborline-fixture", sources=sources, numbers=numbers, entities=entities,
+                    conflicts=conflicts)  # fmt: skip
+
+
+def check(fb: FactBase) -> None:
+    """Every span of the fixture quotes its source exactly (the project's rule)."""
+    spans = [n.span for n in fb.numbers] + [m for e in fb.entities for m in e.mentions]
+    spans += [c.span for k in fb.conflicts for c in k.claims]
+    for s in spans:
+        assert TEXTS[s.source][s.start : s.end] == s.text, s

@@ -1,0 +1,1 @@
+"""The four panes (sources, entities, numbers, conflicts) and their helpers."""

@@ -1,0 +1,142 @@
+"""What every pane shares: a FactTable of one fact kind, a filter line and a
+detail area for the highlighted fact. Panes only present the FactBase."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Input, Static
+
+from facts.selection import FactKind, FactRef
+from facts.text import display_safe
+
+from ..widgets.fact_table import Column, FactTable
+from .lookup import FactLookup
+
+if TYPE_CHECKING:
+    from facts.selection import Selection
+
+LIVE_FILTER_LIMIT = 20_000  # above this many rows the filter applies on Enter only
+
+
+class FactPane(Vertical):
+    kind: ClassVar[FactKind]
+    title: ClassVar[str]
+    empty_text: ClassVar[str] = "Nothing here."
+    filter_hint: ClassVar[str] = "filter (column:text looks in one column) · Enter apply · Esc close"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f", "filter", "Filter")]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lookup: FactLookup | None = None
+        self._positions: dict[str, int] = {}
+
+    # ---------------------------------------------------------------- shape
+    def columns(self) -> list[Column[Any]]:
+        raise NotImplementedError
+
+    def items(self, lookup: FactLookup) -> Sequence[Any]:
+        raise NotImplementedError
+
+    def fact_id(self, item: Any) -> str:
+        return item.id
+
+    def detail(self, item: Any) -> Content:
+        raise NotImplementedError
+
+    def open(self, item: Any) -> None:
+        """Enter on a row."""
+
+    # ---------------------------------------------------------------- parts
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder=self.filter_hint, id="filter", classes="filter")
+        yield FactTable(self.columns(), marked=self._is_selected, empty_text=self.empty_text, id="table")
+        yield from self.compose_detail()
+
+    def compose_detail(self) -> ComposeResult:
+        with VerticalScroll(classes="detail", can_focus=False):
+            yield Static(Content(""), id="detail")
+
+    @property
+    def table(self) -> FactTable[Any]:
+        return self.query_one("#table", FactTable)
+
+    @property
+    def selection(self) -> Selection:
+        return self.app.selection  # type: ignore[attr-defined]
+
+    def _is_selected(self, item: Any) -> bool:
+        return (self.kind, self.fact_id(item)) in self.selection
+
+    # ---------------------------------------------------------------- data
+    def load(self, lookup: FactLookup) -> None:
+        self.lookup = lookup
+        items = self.items(lookup)
+        self._positions = {self.fact_id(x): i for i, x in enumerate(items)}
+        self.table.set_items(items)
+
+    @property
+    def current_ref(self) -> FactRef | None:
+        item = self.table.current
+        return None if item is None else (self.kind, self.fact_id(item))
+
+    def focus_fact(self, fact_id: str) -> bool:
+        index = self._positions.get(fact_id)
+        if index is None or not self.table.focus_index(index):
+            return False
+        self.table.focus()
+        return True
+
+    def show_detail(self, item: Any) -> None:
+        content = Content(self.empty_text) if item is None or self.lookup is None else self.detail(item)
+        self.query_one("#detail", Static).update(content)
+
+    # ---------------------------------------------------------------- events
+    def on_fact_table_highlighted(self, event: FactTable.Highlighted) -> None:
+        event.stop()
+        self.show_detail(event.item)
+
+    def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
+        event.stop()
+        self.open(event.item)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.add_class("open")
+        box.focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if len(self.table.items) <= LIVE_FILTER_LIMIT:
+            self.table.set_filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.table.set_filter(event.value)
+        self._close_filter()
+
+    def key_escape(self) -> None:
+        if self.query_one("#filter", Input).has_focus:
+            self._close_filter()
+
+    def _close_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if not box.value:
+            box.remove_class("open")
+        self.table.focus()
+
+
+def field_line(label: str, value: str, style: str = "") -> Content:
+    """`label  value` for a detail area; the value is article text, shown literally."""
+    return Content.assemble((f"{label:<11}", "$text-muted"), (display_safe(" ".join(value.split())), style), "\n")
+
+
+def quote(text: str, start: int, end: int, style: str = "bold reverse $warning") -> Content:
+    """A sentence with [start:end] highlighted; control characters made visible."""
+    safe = display_safe(text).replace("\n", " ").replace("\t", " ")
+    return Content(safe).stylize(style, start, end)

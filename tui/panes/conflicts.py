@@ -1,0 +1,73 @@
+"""Conflicts: one row per disputed attribute; the highlighted one is shown
+side by side, a column per claim, with its verdict."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+
+from facts.format import format_claim
+from facts.model import Conflict
+from facts.selection import FactKind
+
+from ..widgets.diff import DiffView
+from ..widgets.fact_table import Column
+from .base import FactPane
+from .lookup import FactLookup
+
+
+def values_cell(c: Conflict) -> str:
+    out = []
+    for cl in c.claims:
+        value = format_claim(cl.value, cl.unit, cl.qualifier) if cl.value is not None else f"“{cl.span.text}”"
+        if value not in out:
+            out.append(value)
+    return " · ".join(out)
+
+
+class ConflictsPane(FactPane):
+    kind: ClassVar[FactKind] = "conflict"
+    title = "Conflicts"
+    empty_text = "No conflicts: the sources agree (or say different things)."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("]", "shift(1)", "More claims", show=False),
+        Binding("[", "shift(-1)", "Earlier claims", show=False),
+    ]
+
+    def columns(self) -> list[Column[Conflict]]:
+        return [
+            Column("attribute", "Attribute", lambda c: c.attribute, width=14, flex=1, filterable=True),
+            Column("kind", "Kind", lambda c: c.kind, width=11, filterable=True, style="fact-table--dim",
+                   hide_below=90),
+            Column("verdict", "Verdict", lambda c: c.verdict, width=13, filterable=True, style="fact-table--value"),
+            Column("provenance", "Prov.", lambda c: c.provenance, width=7, filterable=True,
+                   style="fact-table--dim"),
+            Column("claims", "#", lambda c: str(len(c.claims)), width=3, align="right",
+                   sort_key=lambda c: len(c.claims)),
+            Column("values", "Values", values_cell, width=16, flex=2, filterable=True),
+        ]  # fmt: skip
+
+    def compose_detail(self) -> ComposeResult:
+        yield DiffView(id="diff", classes="detail")
+
+    def items(self, lookup: FactLookup) -> Sequence[Conflict]:
+        return lookup.fb.conflicts
+
+    def show_detail(self, item: Conflict | None) -> None:
+        if self.lookup is not None:
+            self.query_one(DiffView).show(self.lookup, item)
+
+    def detail(self, item: Conflict) -> Content:  # the DiffView draws conflicts
+        return Content("")
+
+    def action_shift(self, direction: int) -> None:
+        self.query_one(DiffView).action_shift(direction)
+
+    def open(self, c: Conflict) -> None:
+        if c.claims:
+            first = c.claims[self.query_one(DiffView).first]
+            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]

@@ -1,0 +1,126 @@
+"""Entities: names, kinds, aliases, mentions per source; Enter lists every
+mention in context and Enter on one jumps into the reader there."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from facts.model import Entity, Span
+from facts.selection import FactKind
+from facts.text import display_safe
+
+from ..widgets.fact_table import Column, FactTable
+from .base import FactPane, field_line
+from .lookup import FactLookup
+
+CONTEXT = 80  # characters either side of a mention
+
+
+def per_source(e: Entity) -> Counter[str]:
+    return Counter(m.source for m in e.mentions)
+
+
+def short_source(source_id: str) -> str:
+    stem = source_id.rsplit(".", 1)[0]
+    return stem if len(stem) <= 10 else stem[:9] + "…"
+
+
+class EntitiesPane(FactPane):
+    kind: ClassVar[FactKind] = "entity"
+    title = "Entities"
+    empty_text = "No entities found."
+
+    def columns(self) -> list[Column[Entity]]:
+        return [
+            Column("name", "Name", lambda e: e.name, width=18, flex=2, filterable=True, style="fact-table--value"),
+            Column("kind", "Kind", lambda e: e.kind, width=12, filterable=True, style="fact-table--dim"),
+            Column("aliases", "Aliases", lambda e: ", ".join(e.aliases + e.variants), width=12, flex=2,
+                   filterable=True),
+            Column("mentions", "Ment.", lambda e: str(len(e.mentions)), width=5, align="right",
+                   sort_key=lambda e: len(e.mentions)),
+            Column("sources", "Per source", self._per_source_cell, width=14, flex=1, hide_below=96,
+                   sort_key=lambda e: len(per_source(e))),
+            Column("provenance", "Prov.", lambda e: e.provenance, width=7, hide_below=110, style="fact-table--dim"),
+        ]  # fmt: skip
+
+    @staticmethod
+    def _per_source_cell(e: Entity) -> str:
+        return "  ".join(f"{short_source(s)} {n}" for s, n in per_source(e).most_common())
+
+    def items(self, lookup: FactLookup) -> Sequence[Entity]:
+        return lookup.fb.entities
+
+    def detail(self, e: Entity) -> Content:
+        assert self.lookup is not None
+        counts = per_source(e)
+        lines = [
+            field_line("name", e.name, "bold"),
+            field_line("kind", f"{e.kind} · {e.provenance}"),
+            field_line("aliases", ", ".join(e.aliases) or "(none)"),
+        ]
+        if e.variants:
+            lines.append(field_line("variants", ", ".join(e.variants)))
+        lines.append(field_line("mentions", f"{len(e.mentions)} in {len(counts)} sources"))
+        for src, n in counts.most_common(8):
+            source = self.lookup.sources.get(src)
+            lines.append(field_line(f"  {n:>4} ×", f"{src}  {source.title if source else ''}"))
+        if len(counts) > 8:
+            lines.append(field_line("", f"… and {len(counts) - 8} more sources"))
+        lines.append(Content.styled("Enter: every mention in context", "italic $text-muted"))
+        return Content.assemble(*lines)
+
+    def open(self, e: Entity) -> None:
+        assert self.lookup is not None
+        self.app.push_screen(MentionsScreen(self.lookup, e))
+
+
+class MentionsScreen(Screen[None]):
+    """Keyword-in-context lines for one entity."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Back")]
+
+    def __init__(self, lookup: FactLookup, entity: Entity) -> None:
+        super().__init__()
+        self.lookup, self.entity = lookup, entity
+
+    def compose(self) -> ComposeResult:
+        e = self.entity
+        yield Static(
+            Content.assemble(
+                (display_safe(e.name), "bold"),
+                (f"  {e.kind} · {len(e.mentions)} mentions · Enter opens the reader there · Esc back", "$text-muted"),
+            ),
+            id="mentions-title",
+        )
+        yield FactTable(self._columns(), empty_text="No mentions.", id="mentions")
+        yield Footer()
+
+    def _columns(self) -> list[Column[Span]]:
+        text = self.lookup.text_of
+        widest = max((len(m.text) for m in self.entity.mentions), default=8)
+        return [
+            Column("source", "Source", lambda m: m.source, width=12, style="fact-table--dim"),
+            Column("line", "Line", lambda m: str(self.lookup.line_of(m.source, m.start)), width=5, align="right",
+                   sort_key=lambda m: (m.source, m.start)),
+            Column("left", "", lambda m: text(m.source)[max(0, m.start - CONTEXT) : m.start], width=10, flex=1,
+                   align="right", keep_end=True),
+            Column("mention", "Mention", lambda m: m.text, width=min(30, max(7, widest)), style="fact-table--value"),
+            Column("right", "", lambda m: text(m.source)[m.end : m.end + CONTEXT], width=10, flex=1),
+        ]  # fmt: skip
+
+    def on_mount(self) -> None:
+        table = self.query_one(FactTable)
+        table.set_items(sorted(self.entity.mentions, key=lambda m: (m.source, m.start)))
+        table.focus()
+
+    def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
+        m: Span = event.item
+        self.app.open_reader(m.source, m.start)  # type: ignore[attr-defined]

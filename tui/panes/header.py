@@ -1,0 +1,67 @@
+"""The top line: the corpus and how many facts of each kind it holds."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Middle
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Static
+
+from facts.text import single_line
+
+
+class CorpusHeader(Widget):
+    """`scaledeal · corpus   4 sources · 31 entities · …`; each count is reactive."""
+
+    DEFAULT_CSS = "CorpusHeader { height: 1; }"
+
+    corpus: reactive[str] = reactive("")
+    status: reactive[str] = reactive("reading articles…")
+    sources: reactive[int] = reactive(0)
+    entities: reactive[int] = reactive(0)
+    numbers: reactive[int] = reactive(0)
+    conflicts: reactive[int] = reactive(0)
+    selected: reactive[int] = reactive(0)
+    skipped: reactive[int] = reactive(0)
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = [(" scaledeal ", "bold reverse $accent"), " "]
+        parts.append((single_line(self.corpus) or "…", "bold"))
+        if self.status:
+            parts += ["  ", (self.status, "italic $text-muted")]
+            return Content.assemble(*parts)
+        counts = [
+            ("sources", self.sources),
+            ("entities", self.entities),
+            ("numbers", self.numbers),
+            ("conflicts", self.conflicts),
+        ]
+        for i, (label, n) in enumerate(counts):
+            parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label}"]
+        parts += [" · ", (f"{self.selected:,} selected", "bold $success" if self.selected else "$text-muted")]
+        if self.skipped:
+            parts += [" · ", (f"{self.skipped} skipped", "$warning")]
+        return Content.assemble(*parts)
+
+
+class MessageScreen(Screen[None]):
+    """A whole-screen message for when there is nothing to show (no articles)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("q,escape", "app.quit", "Quit")]
+
+    def __init__(self, headline: str, detail: str, hint: str) -> None:
+        super().__init__()
+        self.headline, self.detail, self.hint = headline, detail, hint
+
+    def compose(self) -> ComposeResult:
+        body = Content.assemble(
+            (self.headline, "bold $error"), "\n\n", single_line(self.detail), "\n\n", (self.hint, "$text-muted")
+        )
+        with Middle(), Center():
+            yield Static(body, id="message")

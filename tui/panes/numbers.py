@@ -1,0 +1,72 @@
+"""Numbers: every figure, written for people, with what it is about and its
+sentence; sortable by any column, filterable by unit or attribute (`f`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, ClassVar
+
+from textual.content import Content
+
+from facts.format import format_value
+from facts.model import Number
+from facts.selection import FactKind
+
+from ..widgets.fact_table import Column
+from .base import FactPane, field_line, quote
+from .lookup import FactLookup
+
+QUALIFIER_MARK = {"exact": "", "approx": "~", "over": ">", "under": "<", "range": "…"}
+
+
+def value_sort_key(n: Number) -> tuple[Any, ...]:
+    # numbers before dates; within a unit, by size
+    if isinstance(n.value, str):
+        return (1, n.unit, 0.0, n.value)
+    return (0, n.unit, float(n.value), "")
+
+
+class NumbersPane(FactPane):
+    kind: ClassVar[FactKind] = "number"
+    title = "Numbers"
+    empty_text = "No numbers found."
+    filter_hint = "filter by unit or attribute (unit:USD, attribute:valuation) · Enter apply · Esc close"
+
+    def columns(self) -> list[Column[Number]]:
+        return [
+            Column("value", "Value", lambda n: format_value(n.value, n.unit), width=10, align="right",
+                   sort_key=value_sort_key, style="fact-table--value"),
+            Column("unit", "Unit", lambda n: n.unit, width=7, filterable=True, style="fact-table--dim"),
+            Column("qualifier", "Qual.", lambda n: n.qualifier if n.qualifier != "exact" else "", width=6,
+                   filterable=True),
+            Column("attribute", "Attribute", lambda n: n.attribute, width=14, filterable=True),
+            Column("source", "Source", lambda n: n.span.source, width=10, hide_below=96, style="fact-table--dim"),
+            Column("sentence", "Sentence", self._sentence_text, width=16, flex=1),
+        ]  # fmt: skip
+
+    def _sentence_text(self, n: Number) -> str:
+        if self.lookup is None:
+            return n.span.text
+        return self.lookup.sentence(n.span, n.sentence).text
+
+    def items(self, lookup: FactLookup) -> Sequence[Number]:
+        return lookup.fb.numbers
+
+    def detail(self, n: Number) -> Content:
+        assert self.lookup is not None
+        sentence = self.lookup.sentence(n.span, n.sentence)
+        line = self.lookup.line_of(n.span.source, n.span.start)
+        value = QUALIFIER_MARK[n.qualifier] + format_value(n.value, n.unit)
+        hedge = f" ({n.qualifier})" if n.qualifier != "exact" else ""
+        bounds = f"  interval {n.low:g} … {n.high:g}" if n.low is not None and n.high is not None else ""
+        parts = [
+            field_line("value", f"{value}  {n.unit}{hedge}{bounds}", "bold"),
+            field_line("about", " · ".join(x for x in (n.attribute, n.subject, n.period) if x) or "(unknown)"),
+            field_line("cited", f"{n.span.source}:{line}  chars {n.span.start}–{n.span.end}  {n.provenance}"),
+            Content("\n"),
+            quote(sentence.text, n.span.start - sentence.start, n.span.end - sentence.start),
+        ]
+        return Content.assemble(*parts)
+
+    def open(self, n: Number) -> None:
+        self.app.open_reader(n.span.source, n.span.start)  # type: ignore[attr-defined]

@@ -1,0 +1,131 @@
+"""The side-by-side view of one conflict: a column per claim.
+
+Each column shows its source, its value, and its sentence with the disputed
+words highlighted and the words that differ from the other sentences marked;
+the verdict and its explanation sit underneath.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from facts.diff import compare_all
+from facts.format import format_claim
+from facts.model import Claim, Conflict
+from facts.text import display_safe
+
+from ..panes.lookup import FactLookup, claim_sentence
+
+VALUE_STYLE = "bold reverse $error"
+CHANGED_STYLE = "underline $warning"
+MAX_SENTENCE = 600  # characters of context either side are plenty on a screen
+
+
+def verdict_content(conflict: Conflict) -> Content:
+    style = "bold $error" if conflict.verdict == "contradiction" else "bold $success"
+    mark = "✗ cannot both hold" if conflict.verdict == "contradiction" else "✓ can both hold"
+    parts: list[str | tuple[str, str]] = [(f" {conflict.verdict} ", f"reverse {style}"), " ", (mark, style)]
+    if conflict.explanation:
+        parts += ["  ", display_safe(" ".join(conflict.explanation.split()))]
+    return Content.assemble(*parts)
+
+
+def claim_column(
+    lookup: FactLookup, claim: Claim, changed: list[tuple[int, int]], sentence: str, offset: int
+) -> Content:
+    """One claim: source, value, and its sentence (offset = where `sentence` starts in the article)."""
+    src = lookup.sources.get(claim.span.source)
+    title = src.title if src else ""
+    line = lookup.line_of(claim.span.source, claim.span.start)
+    value = format_claim(claim.value, claim.unit, claim.qualifier) if claim.value is not None else claim.span.text
+    header = Content.assemble(
+        (display_safe(claim.span.source), "bold $accent"),
+        (f":{line}", "$text-muted"),
+        ("  curated" if claim.provenance == "curated" else "", "italic $secondary"),
+        "\n",
+        (display_safe(" ".join(title.split())[:80]), "$text-muted"),
+        "\n",
+        (display_safe(" ".join(value.split())), "bold"),
+        "\n\n",
+    )
+    body = Content(display_safe(sentence).replace("\n", " "))
+    for start, end in changed:
+        body = body.stylize(CHANGED_STYLE, start, end)
+    vs, ve = claim.span.start - offset, claim.span.end - offset
+    if 0 <= vs < ve <= len(sentence):
+        body = body.stylize(VALUE_STYLE, vs, ve)
+    return header + body
+
+
+def _clip(lookup: FactLookup, claim: Claim) -> tuple[str, int]:
+    """The claim's sentence, cut around the claim when it is very long."""
+    span = claim_sentence(lookup, claim)
+    start = max(span.start, claim.span.start - MAX_SENTENCE)
+    end = min(span.end, claim.span.end + MAX_SENTENCE)
+    text = lookup.text_of(claim.span.source)
+    if text[start:end] and span.start <= claim.span.start:
+        return text[start:end], start
+    return claim.span.text, claim.span.start
+
+
+class DiffView(VerticalScroll, can_focus=False):
+    """Columns for a window of claims (the pane's `[` / `]` page through more than fit)."""
+
+    def __init__(self, lookup: FactLookup | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.lookup = lookup
+        self.conflict: Conflict | None = None
+        self.first = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(""), id="diff-title")
+        yield Horizontal(id="diff-columns")
+        yield Static(Content(""), id="diff-verdict")
+
+    def show(self, lookup: FactLookup, conflict: Conflict | None) -> None:
+        self.lookup = lookup
+        if conflict is not self.conflict:
+            self.first = 0
+        self.conflict = conflict
+        self._draw()
+
+    def per_page(self) -> int:
+        return max(2, (self.size.width or 80) // 34)
+
+    def action_shift(self, direction: int) -> None:
+        if self.conflict is None:
+            return
+        last = max(0, len(self.conflict.claims) - self.per_page())
+        self.first = max(0, min(last, self.first + direction * self.per_page()))
+        self._draw()
+
+    def _draw(self) -> None:
+        columns = self.query_one("#diff-columns", Horizontal)
+        columns.remove_children()
+        conflict, lookup = self.conflict, self.lookup
+        if conflict is None or lookup is None:
+            self.query_one("#diff-title", Static).update(Content("No conflict highlighted."))
+            self.query_one("#diff-verdict", Static).update(Content(""))
+            return
+        claims = conflict.claims[self.first : self.first + self.per_page()]
+        clips = [_clip(lookup, c) for c in claims]
+        changed = compare_all([text for text, _ in clips])
+        columns.mount_all(
+            Static(claim_column(lookup, c, ch, text, off), classes="diff-column")
+            for c, ch, (text, off) in zip(claims, changed, clips, strict=True)
+        )
+        self.query_one("#diff-title", Static).update(self._title(conflict, len(claims)))
+        self.query_one("#diff-verdict", Static).update(verdict_content(conflict))
+
+    def _title(self, conflict: Conflict, shown: int) -> Content:
+        more = len(conflict.claims) - shown
+        window = f"  claims {self.first + 1}–{self.first + shown} of {len(conflict.claims)} ([ / ])" if more else ""
+        return Content.assemble(
+            (display_safe(conflict.attribute or "(no attribute)"), "bold"),
+            (f"  {conflict.kind}", "$text-muted"),
+            ("  curated" if conflict.provenance == "curated" else "  auto", "italic $secondary"),
+            (window, "$text-muted"),
+        )
