@@ -134,7 +134,9 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _in_list(sentence: str, comma: int) -> bool:
     # "OpenAI, Google, and Tesla": a short item before ", and" is a list, not a clause
     before = sentence[:comma].rsplit(",", 1)
-    return len(before) == 2 and len(_TOKEN.findall(before[1])) <= 4
+    if len(before) < 2 or re.match(r"\s*(?:and|or)\b", before[1]):
+        return False  # "..., and Pixel Corp, and the market ...": the list ended
+    return len(_TOKEN.findall(before[1])) <= 4
 
 
 def _unpaired_dashes(sentence: str) -> list[tuple[int, int]]:
@@ -323,9 +325,20 @@ def _money_attribute(art: _Article, n: Number, clause: _Clause) -> tuple[str, fl
         deal_cues = {c for c, names in art.lex.cue_map.items() if "deal value" in names}
         if any(m.group().lower() in deal_cues for m in art.lex.cue_re.finditer(text, s, e)):
             return ("deal value", 0.0, "for")
+    if best[0] == "cost" and _deal_cue_before(art, n, clause):
+        return ("deal value", best[1], best[2])  # "the acquisition of X cost $Y" is its price
     if best[0] == "deal value" and best[2].startswith("invest") and _spent_in_things(art, n):
         return ("spending", best[1], best[2])
     return best
+
+
+def _deal_cue_before(art: _Article, n: Number, clause: _Clause) -> bool:
+    return any(
+        ce <= n.span.start
+        and "deal value" in art.lex.cue_map.get(cue, ())
+        and art.gap(ce, n.span.start, clause, "money", n) <= art.lex.max_distance
+        for _, ce, cue in clause.cues
+    )
 
 
 def _spent_in_things(art: _Article, n: Number) -> bool:
@@ -482,7 +495,7 @@ def _assign_periods(art: _Article, clause: _Clause) -> None:
         t = min(targets, key=lambda t: _span_distance(t, y))
         a, b = sorted((t.span, y.span), key=lambda s: s.start)
         d = _gap(art.text, a.end, b.start, art.lex.stop)
-        if d <= 3 and d < best.get(id(t), INF) and not art.lex.period_block.search(art.text, a.end, b.start):
+        if d <= 4 and d < best.get(id(t), INF) and not art.lex.period_block.search(art.text, a.end, b.start):
             best[id(t)] = d
             t.period = str(int(y.value))
     for y in years:
