@@ -187,7 +187,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 def _cut_hyphen(tok: _Tok) -> None:
-    """"DoD-certified" -> "DoD"; "GPT-4" and "Coca-Cola" stay whole."""
+    """ "DoD-certified" -> "DoD"; "GPT-4" and "Coca-Cola" stay whole."""
     parts = tok.text.split("-")
     if len(parts) > 1 and _is_cap(parts[0]) and any(p[:1].islower() for p in parts[1:]):
         tok.text = parts[0]
@@ -206,7 +206,7 @@ def _is_cap(word: str) -> bool:
 
 
 def shape(word: str) -> str:
-    """"acronym" (CIA, U.S., GPT-4), "camel" (OpenAI, LLaMA, DoD, xAI) or ""."""
+    """ "acronym" (CIA, U.S., GPT-4), "camel" (OpenAI, LLaMA, DoD, xAI) or ""."""
     head = re.split(r"[-'’]", word)[0]
     uppers = sum(1 for c in word if c.isupper())
     if uppers >= 2 and not any(c.islower() for c in word):
@@ -254,7 +254,7 @@ def _connects(text: str, toks: list[_Tok], i: int) -> bool:
 
 
 def _bridged(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> bool:
-    """"Department of Defense", "Johnson & Johnson", "Ursula von der Leyen": a connector inside a name."""
+    """ "Department of Defense", "Johnson & Johnson", "Ursula von der Leyen": a connector inside a name."""
     if i < 2 or toks[i - 2] is not run[-1] or not _is_cap(toks[i].text):
         return False
     conn, prev, tok = toks[i - 1], run[-1], toks[i]
@@ -269,7 +269,7 @@ def _initial(text: str, i: int, floor: int) -> bool:
     """Whether position i opens a sentence, a line or a list item."""
     j = i - 1
     while j >= floor and text[j] in _SKIP:
-        if text[j] in "“\"«":
+        if text[j] in '“"«':
             return True  # a quotation opens
         j -= 1
     if j < floor or text[j] in "!?:\n":
@@ -359,7 +359,7 @@ def _trim(part: _Part, mid_forms: set[str]) -> None:
 
 
 def _opens_name_run(toks: list[_Tok], mid_forms: set[str]) -> bool:
-    """"Historically Meta", "Acquiring Northwind Platforms": an adverb or verb before a known name."""
+    """ "Historically Meta", "Acquiring Northwind Platforms": an adverb or verb before a known name."""
     first = toks[0].low
     if first.endswith("ly"):
         return True
@@ -426,7 +426,7 @@ def _release(text: str, toks: list[_Tok]) -> int:
 
 
 def _defined_as(text: str, end: int, name: str) -> str:
-    """"Basic Research Group (BRG)": the bracketed acronym names the same thing."""
+    """ "Basic Research Group (BRG)": the bracketed acronym names the same thing."""
     m = _DEFINED.match(text, end)
     if not m:
         return ""

@@ -16,6 +16,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -49,6 +50,7 @@ class _Node:
         return (len(set().union(*self.docs.values())), sum(self.forms.values()))
 
 
+@lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
     """The key two spellings of one name share: "LLAMA4" ~ "Llama 4", "Acme Inc." ~ "Acme"."""
     key = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", fold(name))
@@ -147,7 +149,7 @@ class _Clusters:
                     self.union(key, other)
 
     def link_acronyms(self) -> None:
-        """"DoD" ~ "Department of Defense": the letters are the initials of exactly one longer name."""
+        """ "DoD" ~ "Department of Defense": the letters are the initials of exactly one longer name."""
         index: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():
             if len(node.tokens) > 1:
@@ -164,7 +166,7 @@ class _Clusters:
         self._misspelt_names()
 
     def _misspelt_names(self) -> None:
-        """"Alexandra Ruiz" ~ "Alexandrea Ruiz": one word differs slightly, the others are equal."""
+        """ "Alexandra Ruiz" ~ "Alexandrea Ruiz": one word differs slightly, the others are equal."""
         blocks: dict[tuple[int, int, str], list[str]] = defaultdict(list)
         for key, node in self.nodes.items():
             toks = node.tokens
@@ -177,7 +179,7 @@ class _Clusters:
                     self._merge_misspelt(a, b)
 
     def _misspelt_words(self) -> None:
-        """"LaMA" ~ "LLaMA": one-word names one letter apart (mixed-case names, or long words)."""
+        """ "LaMA" ~ "LLaMA": one-word names one letter apart (mixed-case names, or long words)."""
         index: dict[str, set[str]] = defaultdict(set)
         singles = [k for k, n in self.nodes.items() if len(n.tokens) == 1 and len(k) >= 4 and not k.isdigit()]
         for key in singles:
@@ -203,7 +205,7 @@ class _Clusters:
             self.misspelt.add(odd)
 
     def link_glued(self) -> None:
-        """"ModelSeries" -> "Model": a name glued to a generic word by careless typesetting."""
+        """ "ModelSeries" -> "Model": a name glued to a generic word by careless typesetting."""
         for key, node in self.nodes.items():
             for word in LEX.glued_generic_words:
                 head = key[: -len(word)]
@@ -211,7 +213,7 @@ class _Clusters:
                     self.union(head, key)
 
     def link_releases(self) -> None:
-        """"Orbit 2" joins "Orbit" only when it is the family's one release in the corpus."""
+        """ "Orbit 2" joins "Orbit" only when it is the family's one release in the corpus."""
         releases: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():
             toks = node.tokens
@@ -222,7 +224,7 @@ class _Clusters:
                 self.union(family, next(iter(keys)))
 
     def link_compounds(self) -> None:
-        """"Acme Orbit" where "Acme" and "Orbit" are both names: the product "Orbit" of the company "Acme"."""
+        """ "Acme Orbit" where "Acme" and "Orbit" are both names: the product "Orbit" of the company "Acme"."""
         for key, node in self.nodes.items():
             toks = node.tokens
             for i in range(1, len(toks)):
@@ -234,34 +236,27 @@ class _Clusters:
                     break
 
     def link_short_forms(self) -> None:
-        """"Northwind" -> "Northwind Platforms": the first words of exactly one organisation's name."""
+        """ "Northwind" -> "Northwind Platforms": the first words of exactly one organisation's name."""
         index: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():
             toks = node.tokens
             if len(toks) > 1 and not node.compound and self._org_like(key):
                 for i in range(1, len(toks)):
                     index[" ".join(toks[:i])].add(key)
+        legal = self.roots(k for k, n in self.nodes.items() if any(_has_legal_suffix(f) for f in n.forms))
         for key in self.nodes:
             longer = self.roots(index.get(key, ()))
             if len(longer) > 1:
-                longer = {r for r in longer if self._legal_name(r)}  # "Acme Inc." over "Acme Cloud"
+                longer &= legal  # "Acme Inc." over "Acme Cloud"
             if len(longer) == 1 and self.kind(key) not in ("person", "place"):
                 self.union(next(iter(longer)), key)
-
-    def _legal_name(self, root: str) -> bool:
-        return any(
-            norm(f.split()[-1]) in LEX.legal_suffixes
-            for k, n in self.nodes.items()
-            if self.find(k) == root
-            for f in n.forms
-        )
 
     def _org_like(self, key: str) -> bool:
         kind = self.kind(key)
         return kind == "organisation" or (kind == "other" and key.split()[-1] in LEX.corporate_suffixes)
 
     def link_surnames(self) -> None:
-        """"Raman" / "Dr. Raman" -> "Priya Raman": the last word of exactly one person's name."""
+        """ "Raman" / "Dr. Raman" -> "Priya Raman": the last word of exactly one person's name."""
         index: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():
             toks = node.tokens
@@ -316,6 +311,11 @@ def _initials(form: str) -> set[str]:
             break
         words = words[1:]  # "U.S. Department of Defense" is also "DoD"
     return {i for i in out if len(i) >= 2}
+
+
+def _has_legal_suffix(form: str) -> bool:
+    words = form.split()
+    return len(words) > 1 and norm(words[-1]) in LEX.legal_suffixes
 
 
 def _deletions(key: str) -> set[str]:
