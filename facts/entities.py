@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
+from typing import ClassVar
 
 from . import lexicon
 from .model import EntityKind, Span
@@ -26,7 +28,7 @@ def norm(word: str) -> str:
 class _Lexicon:
     """lexicon/entities.yaml as sets of normalised entries, loaded on first use."""
 
-    _extra = {
+    _extra: ClassVar[dict[str, list[str]]] = {
         "connectors": ["of", "for", "&", "de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
         "particles": ["de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
         "function_words": "is are was were be been has have had does did do will would can could should may might "
@@ -224,7 +226,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
     for i, tok in enumerate(toks):
         if run and run[-1] is toks[i - 1] and _connects(text, toks, i):
             continue  # "of" in "Department of Defense": decided when the next word arrives
-        if not _is_cap(tok.text) or tok.text in ("I", "A") or tok.low in LEX.function_words and run:
+        if not _is_cap(tok.text) or tok.text in ("I", "A") or (tok.low in LEX.function_words and run):
             carry = bool(run) and run[0].initial and _is_cap(tok.text)
             if run:
                 yield run
@@ -509,7 +511,7 @@ def _title_candidates(text: str, source: str, start: int, end: int, known: set[s
 def _known_width(text: str, toks: list[_Tok], i: int, known: set[str]) -> int:
     for width in range(min(6, len(toks) - i), 0, -1):
         window = toks[i : i + width]
-        if any(text[a.end : b.start] not in (" ", "\u00a0") or a.poss for a, b in zip(window, window[1:])):
+        if any(text[a.end : b.start] not in (" ", "\u00a0") or a.poss for a, b in pairwise(window)):
             continue
         form = text[window[0].start : window[-1].end]
         if norm(form) in known or is_publication(form) or is_place(form):

@@ -172,7 +172,7 @@ class _Clusters:
             toks = node.tokens
             if len(toks) > 1 and not any(t.isdigit() for t in toks):
                 for i in range(len(toks)):
-                    blocks[(len(toks), i, " ".join(toks[:i] + ["_"] + toks[i + 1 :]))].append(key)
+                    blocks[(len(toks), i, " ".join([*toks[:i], "_", *toks[i + 1 :]]))].append(key)
         for (_, i, _), keys in blocks.items():
             if len(keys) > 1:
                 for a, b in _close_pairs(keys, lambda k, i=i: k.split()[i]):
