@@ -82,6 +82,7 @@ class _Context:
         self.texts = {s.id: s.text for s in sources}
         self.cur = Curation()
         self.problems: list[Problem] = []
+        self.hints_left = 20
         self.claim_status: dict[str, str] = {}  # claim id -> "ok" | "elsewhere" | "broken"
 
     def elsewhere(self, source: str) -> bool:
@@ -96,7 +97,8 @@ class _Context:
             return True
         if self.elsewhere(source):
             return None
-        hint = difflib.get_close_matches(source, list(self.texts), n=1)
+        self.hints_left -= 1  # a suggestion scans every id: only for the first few
+        hint = difflib.get_close_matches(source, list(self.texts), n=1) if self.hints_left >= 0 else []
         doc.problem(path, f"unknown source {source!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
         return False
 
@@ -254,6 +256,8 @@ def _loosely_in(quote: str, text: str) -> bool:
 
 # ---------------------------------------------------------------- pydantic -> file:line
 def _validate(model: type[Model], data: Any, path: tuple[str | int, ...], doc: Doc) -> Any:
+    if doc.was_refused(path):
+        return None  # reported when the file was read
     if data is None:
         data = {}
     try:
@@ -263,6 +267,8 @@ def _validate(model: type[Model], data: Any, path: tuple[str | int, ...], doc: D
         for e in err.errors():  # a union reports once per member: one message per place
             by_place.setdefault(_data_loc(data, e["loc"]), []).append(e)
         for loc, errors in by_place.items():
+            if doc.was_refused((*path, *loc)):
+                continue
             message = _message(model, path, loc, errors[0]) if len(errors) == 1 else _union(path, loc, errors)
             doc.problem((*path, *loc), message)
         return None

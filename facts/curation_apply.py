@@ -28,19 +28,21 @@ def apply(fb: FactBase, cur: Curation) -> list[Problem]:
         problems.append(Problem(claims_file, line, message))
 
     changed = _apply_sources(fb, cur)
+    entities = _Entities(fb)
     for split, line in cur.splits:
-        changed |= _split(fb, split, line, bad)
+        changed |= entities.split(split, line, bad)
     for merge, line in cur.merges:
-        changed |= _merge(fb, merge, line, bad)
+        changed |= entities.merge(merge, line, bad)
+    entities.finish()
     numbers = _NumberIndex(fb.numbers)
     for fix, span, line in cur.numbers:
-        changed |= _set_number(fb, numbers, fix, span, line, bad)
+        changed |= _set_number(entities, numbers, fix, span, line, bad)
     if changed:  # the automatic conflicts were found on what curation just corrected
         from .conflicts import find_conflicts
 
         fb.conflicts = find_conflicts(fb)
     _reject(fb, cur, bad)
-    _add_conflicts(fb, cur, numbers)
+    _add_conflicts(fb, cur, numbers, entities)
     return problems
 
 
@@ -62,88 +64,114 @@ def _apply_sources(fb: FactBase, cur: Curation) -> bool:
 
 
 # ---------------------------------------------------------------- entities
-def _entity(fb: FactBase, ref: str) -> Entity | None:
-    """An entity by id, else by exact name, else by folded name."""
-    for test in (lambda e: e.id == ref, lambda e: e.name == ref, lambda e: fold(e.name) == fold(ref)):
-        for e in fb.entities:
-            if test(e):
+class _Entities:
+    """Entity corrections through dict lookups (by id, name, folded name):
+    the cost does not grow with the number of entities times corrections."""
+
+    def __init__(self, fb: FactBase) -> None:
+        self.fb = fb
+        self.by_key: dict[str, Entity] = {}
+        for e in reversed(fb.entities):  # the first entity wins a shared name
+            self._index(e)
+        self.gone: set[int] = set()
+        self.added: dict[int, list[Entity]] = {}  # id(old) -> entities split out of it
+        self.renamed: dict[str, str] = {}  # merged-away id -> kept id
+
+    def _index(self, e: Entity) -> None:
+        for key in (f"f:{fold(e.name)}", f"n:{e.name}", f"i:{e.id}"):  # strongest last: it overwrites
+            self.by_key[key] = e
+
+    def get(self, ref: str) -> Entity | None:
+        for key in (f"i:{ref}", f"n:{ref}", f"f:{fold(ref)}"):
+            e = self.by_key.get(key)
+            if e is not None and id(e) not in self.gone:
                 return e
-    return None
+        return None
+
+    def merge(self, merge: MergeEntities, line: int, bad: Report) -> bool:
+        found = [(self.get(ref), ref) for ref in merge.entities]
+        missing = [ref for e, ref in found if e is None]
+        if missing:
+            bad(line, f"merge: unknown entity {missing[0]!r}")
+            return False
+        keep = found[0][0]
+        assert keep is not None
+        for other, _ in found[1:]:
+            if other is None or other is keep:
+                continue
+            keep.mentions.extend(other.mentions)
+            keep.aliases.extend([other.name, *other.aliases])
+            keep.variants.extend(other.variants)
+            self.renamed[other.id] = keep.id
+            self.gone.add(id(other))
+        if merge.name and merge.name != keep.name:
+            keep.aliases.append(keep.name)
+            keep.name = merge.name
+        keep.mentions.sort(key=lambda m: (m.source, m.start))
+        keep.aliases = _unique(a for a in keep.aliases if a != keep.name)
+        keep.variants = _unique(keep.variants)
+        keep.provenance = "curated"
+        self._index(keep)
+        return True
+
+    def split(self, split: SplitEntity, line: int, bad: Report) -> bool:
+        old = self.get(split.entity)
+        if old is None:
+            bad(line, f"split: unknown entity {split.entity!r}")
+            return False
+        forms = set(split.forms)
+        moved = [m for m in old.mentions if m.text in forms]
+        if not moved:
+            bad(line, f"split: none of {sorted(forms)} is a mention of {old.name!r}")
+            return False
+        kept = [m for m in old.mentions if m.text not in forms]
+        name = split.name or split.forms[0]
+        new = Entity(
+            id=self._free_id(name),
+            name=name,
+            kind=split.kind or old.kind,
+            aliases=_unique(m.text for m in moved if m.text != name),
+            mentions=moved,
+            provenance="curated",
+        )
+        old.mentions = kept
+        old.aliases = [a for a in old.aliases if a not in forms]
+        old.variants = [v for v in old.variants if v not in forms]
+        if old.name in forms and kept:  # its name left with the split: the commonest remaining form
+            old.name = Counter(m.text for m in kept).most_common(1)[0][0]
+            old.aliases = [a for a in old.aliases if a != old.name]
+        old.provenance = "curated"
+        self.added.setdefault(id(old), []).append(new)
+        self._index(new)
+        return True
+
+    def _free_id(self, name: str) -> str:
+        base = "-".join(fold(name).split()) or "entity"
+        k, candidate = 2, base
+        while f"i:{candidate}" in self.by_key:
+            candidate, k = f"{base}-{k}", k + 1
+        return candidate
+
+    def finish(self) -> None:
+        """One pass: drop merged-away entities, place split-off ones after
+        their origin, point numbers and conflicts at the kept ids."""
+        out: list[Entity] = []
+        for e in self.fb.entities:
+            if id(e) not in self.gone:
+                out.append(e)
+            out.extend(x for x in self.added.get(id(e), []) if id(x) not in self.gone)
+        self.fb.entities = out
+        if self.renamed:
+            for fact in [*self.fb.numbers, *self.fb.conflicts]:
+                fact.subject = _final(self.renamed, fact.subject)
 
 
-def _merge(fb: FactBase, merge: MergeEntities, line: int, bad: Report) -> bool:
-    found = [(_entity(fb, ref), ref) for ref in merge.entities]
-    missing = [ref for e, ref in found if e is None]
-    if missing:
-        bad(line, f"merge: unknown entity {missing[0]!r}")
-        return False
-    keep, others = found[0][0], [e for e, _ in found[1:] if e is not found[0][0]]
-    assert keep is not None
-    for other in others:
-        assert other is not None
-        keep.mentions.extend(other.mentions)
-        keep.aliases.extend([other.name, *other.aliases])
-        keep.variants.extend(other.variants)
-        _renamed_subject(fb, other.id, keep.id)
-    if merge.name and merge.name != keep.name:
-        keep.aliases.append(keep.name)
-        keep.name = merge.name
-    keep.mentions.sort(key=lambda m: (m.source, m.start))
-    keep.aliases = _unique(a for a in keep.aliases if a != keep.name)
-    keep.variants = _unique(keep.variants)
-    keep.provenance = "curated"
-    gone = {id(e) for e in others}
-    fb.entities = [e for e in fb.entities if id(e) not in gone]
-    return True
-
-
-def _split(fb: FactBase, split: SplitEntity, line: int, bad: Report) -> bool:
-    old = _entity(fb, split.entity)
-    if old is None:
-        bad(line, f"split: unknown entity {split.entity!r}")
-        return False
-    forms = set(split.forms)
-    moved = [m for m in old.mentions if m.text in forms]
-    if not moved:
-        bad(line, f"split: none of {sorted(forms)} is a mention of {old.name!r}")
-        return False
-    kept = [m for m in old.mentions if m.text not in forms]
-    name = split.name or split.forms[0]
-    new = Entity(
-        id=_free_id(fb, name),
-        name=name,
-        kind=split.kind or old.kind,
-        aliases=_unique(m.text for m in moved if m.text != name),
-        mentions=moved,
-        provenance="curated",
-    )
-    old.mentions = kept
-    old.aliases = [a for a in old.aliases if a not in forms]
-    old.variants = [v for v in old.variants if v not in forms]
-    if old.name in forms and kept:  # its name left with the split: the commonest remaining form
-        old.name = Counter(m.text for m in kept).most_common(1)[0][0]
-        old.aliases = [a for a in old.aliases if a != old.name]
-    old.provenance = "curated"
-    fb.entities.insert(fb.entities.index(old) + 1, new)
-    return True
-
-
-def _renamed_subject(fb: FactBase, old: str, new: str) -> None:
-    for n in fb.numbers:
-        if n.subject == old:
-            n.subject = new
-    for c in fb.conflicts:
-        if c.subject == old:
-            c.subject = new
-
-
-def _free_id(fb: FactBase, name: str) -> str:
-    base = "-".join(fold(name).split()) or "entity"
-    taken = {e.id for e in fb.entities}
-    k, candidate = 2, base
-    while candidate in taken:
-        candidate, k = f"{base}-{k}", k + 1
-    return candidate
+def _final(renamed: dict[str, str], eid: str) -> str:
+    seen = set()
+    while eid in renamed and eid not in seen:  # merged twice: follow the chain
+        seen.add(eid)
+        eid = renamed[eid]
+    return eid
 
 
 def _unique(items: Iterable[str]) -> list[str]:
@@ -173,14 +201,14 @@ class _NumberIndex:
         return within or near
 
 
-def _set_number(fb: FactBase, index: _NumberIndex, fix: SetNumber, span: Span, line: int, bad: Report) -> bool:
+def _set_number(entities: _Entities, index: _NumberIndex, fix: SetNumber, span: Span, line: int, bad: Report) -> bool:
     found = index.inside(span)
     if not found:
         bad(line, f"numbers: no number found at {fix.quote!r} in {fix.source}")
         return False
     subject = ""
     if fix.subject:
-        entity = _entity(fb, fix.subject)
+        entity = entities.get(fix.subject)
         if entity is None:
             bad(line, f"numbers: unknown entity {fix.subject!r}")
             return False
@@ -210,7 +238,7 @@ def _same(rej: RejectConflict, c: Conflict) -> bool:
     return c.id == rej.conflict if rej.conflict else c.attribute == rej.attribute
 
 
-def _add_conflicts(fb: FactBase, cur: Curation, numbers: _NumberIndex) -> None:
+def _add_conflicts(fb: FactBase, cur: Curation, numbers: _NumberIndex, entities: _Entities) -> None:
     """Curated conflicts join the automatic ones; one with the id of an
     automatic conflict replaces it."""
     sentences = _Sentences(fb)
@@ -221,7 +249,7 @@ def _add_conflicts(fb: FactBase, cur: Curation, numbers: _NumberIndex) -> None:
             kind=conflict.kind,
             verdict=conflict.verdict,
             explanation=conflict.explanation,
-            subject=(_entity(fb, conflict.subject).id if conflict.subject and _entity(fb, conflict.subject) else ""),
+            subject=_subject(entities, conflict.subject),
             claims=[_claim(loc, numbers, sentences) for loc in located],
             provenance="curated",
         )
@@ -229,6 +257,11 @@ def _add_conflicts(fb: FactBase, cur: Curation, numbers: _NumberIndex) -> None:
     ]
     ids = {c.id for c in curated}
     fb.conflicts = [c for c in fb.conflicts if c.id not in ids] + curated
+
+
+def _subject(entities: _Entities, ref: str) -> str:
+    found = entities.get(ref) if ref else None
+    return found.id if found else ""
 
 
 def _claim(loc: Located, numbers: _NumberIndex, sentences: _Sentences) -> Claim:

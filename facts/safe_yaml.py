@@ -54,6 +54,10 @@ class Doc:
     data: Any = None
     lines: dict[Path_, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    refused: set[Path_] = field(default_factory=set)  # values already reported and dropped
+
+    def was_refused(self, path: Path_) -> bool:
+        return any(path[:k] in self.refused for k in range(len(path) + 1))
 
     def line(self, path: Path_) -> int:
         """The line of `path`, or of its nearest ancestor that has one."""
@@ -124,12 +128,19 @@ def _refuse_aliases_and_depth(text: str, doc: Doc) -> bool:
     return True
 
 
+_PLAIN_COLLECTIONS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
+
+
 def _build(node: yaml.Node, path: Path_, doc: Doc, ctor: yaml.constructor.SafeConstructor) -> Any:
     doc.lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.CollectionNode) and node.tag not in _PLAIN_COLLECTIONS:
+        doc.problems.append(Problem(doc.file, node.start_mark.line + 1, f"unsupported tag {node.tag!r}"))
+        doc.refused.add(path)
+        return None
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for knode, vnode in node.value:
-            key = _scalar(knode, doc, ctor) if isinstance(knode, yaml.ScalarNode) else None
+            key = _scalar(knode, path, doc, ctor) if isinstance(knode, yaml.ScalarNode) else None
             if not isinstance(key, str | int) or isinstance(key, bool):
                 doc.problem(path, "a key must be a plain word or text")
                 continue
@@ -141,19 +152,21 @@ def _build(node: yaml.Node, path: Path_, doc: Doc, ctor: yaml.constructor.SafeCo
         return out
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, (*path, i), doc, ctor) for i, item in enumerate(node.value)]
-    return _scalar(node, doc, ctor)
+    return _scalar(node, path, doc, ctor)
 
 
-def _scalar(node: yaml.Node, doc: Doc, ctor: yaml.constructor.SafeConstructor) -> Any:
+def _scalar(node: yaml.Node, path: Path_, doc: Doc, ctor: yaml.constructor.SafeConstructor) -> Any:
     try:
         value = ctor.construct_object(node)
     except yaml.YAMLError as err:
         why = getattr(err, "problem", None) or str(err)
         doc.problems.append(Problem(doc.file, node.start_mark.line + 1, f"invalid value: {why}"))
+        doc.refused.add(path)
         return None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()  # dates stay text: ISO 8601, as written
     if isinstance(value, bytes | bytearray | set):
         doc.problems.append(Problem(doc.file, node.start_mark.line + 1, "unsupported value type"))
+        doc.refused.add(path)
         return None
     return value

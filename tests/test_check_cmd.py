@@ -166,3 +166,28 @@ def test_unreadable_article_is_listed_as_a_problem(tmp_path: Path, capsys: pytes
     code, lines = _check(root, capsys)
     assert code == 1
     assert len(lines) == 1 and "c.txt" in lines[0] and "not UTF-8" in lines[0]
+
+
+def test_deeply_nested_yaml_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _only_problem(tmp_path, capsys, claims="claims: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert line.startswith(f"{tmp_path / 'claims.yaml'}:1: nested more than")
+
+
+def test_curated_file_that_is_not_utf8_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _corpus(tmp_path)
+    (root / "claims.yaml").write_bytes(b"claims:\n  - id: x\n    quote: caf\xe9\n")
+    code, lines = _check(root, capsys)
+    assert code == 1 and lines == [f"{root / 'claims.yaml'}:3: not UTF-8"]
+
+
+def test_oversized_curated_file_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("facts.safe_yaml.MAX_BYTES", 100)
+    line = _only_problem(tmp_path, capsys, claims=GOOD)
+    assert line.startswith(f"{tmp_path / 'claims.yaml'}:1: too large")
+
+
+def test_python_object_tags_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _only_problem(tmp_path, capsys, claims='claims:\n  - !!python/object/apply:os.system ["true"]\n')
+    assert line.startswith(f"{tmp_path / 'claims.yaml'}:2: unsupported tag")
