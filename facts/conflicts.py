@@ -194,9 +194,9 @@ class _Group:
 
 
 def focus_entities(fb: FactBase) -> set[str]:
-    """The deal's parties: the organisations named in most sources, most often."""
-    n_sources = len(fb.sources) or 1
-    need = max(1, math.ceil(n_sources / 2))
+    """The deal's parties: the organisations named in most sources, most often;
+    without entities, the subjects most deal figures are about."""
+    need = max(1, math.ceil(len(fb.sources) / 2))
     ranked = []
     for e in fb.entities:
         if e.kind != "organisation" or not e.mentions:
@@ -204,6 +204,12 @@ def focus_entities(fb: FactBase) -> set[str]:
         sources = len({m.source for m in e.mentions})
         if sources >= need:
             ranked.append((sources, len(e.mentions), e.id))
+    if not ranked:
+        by_subject: dict[str, set[str]] = {}
+        for n in fb.numbers:
+            if n.subject and n.attribute and spec(n.attribute).deal:
+                by_subject.setdefault(n.subject, set()).add(n.span.source)
+        ranked = [(len(srcs), 0, subject) for subject, srcs in by_subject.items()]
     ranked.sort(reverse=True)
     return {eid for _, _, eid in ranked[:2]}
 
