@@ -82,6 +82,7 @@ def resolve(candidates: dict[str, list[Candidate]]) -> list[Entity]:
 def _corroborated(candidates: dict[str, list[Candidate]]) -> list[tuple[str, Candidate]]:
     """Weak mentions survive only when the name is also written as a name (or twice, for acronyms)."""
     strong = {name_key(c.form) for cs in candidates.values() for c in cs if not c.weak}
+    strong |= _short_forms(c for cs in candidates.values() for c in cs if not c.weak)
     counts = Counter(name_key(c.form) for cs in candidates.values() for c in cs if c.shape)
     kept: list[tuple[str, Candidate]] = []
     for source, cs in candidates.items():
@@ -90,6 +91,20 @@ def _corroborated(candidates: dict[str, list[Candidate]]) -> list[tuple[str, Can
             if key and (not c.weak or key in strong or (c.shape and counts[key] >= 2)):
                 kept.append((source, c))
     return kept
+
+
+def _short_forms(strong: Iterable[Candidate]) -> set[str]:
+    """ "Corvane" of "Corvane Sensors", "Marsh" of "Elena Marsh": words a sentence may open with."""
+    out: set[str] = set()
+    for c in strong:
+        words = name_key(c.form).split()
+        if len(words) < 2:
+            continue
+        if c.kind == "organisation" and words[0] not in LEX.institution_nouns:
+            out.add(words[0])
+        elif c.kind == "person":
+            out.add(words[-1])
+    return out
 
 
 def _nodes(kept: list[tuple[str, Candidate]]) -> dict[str, _Node]:
@@ -118,6 +133,17 @@ class _Clusters:
         self.parent = {k: k for k in nodes}
         self.votes = {k: Counter(n.votes) for k, n in nodes.items()}
         self.misspelt: set[str] = set()  # node keys merged as misspellings of another
+        self._words: Counter[str] | None = None
+
+    def _support(self, key: str) -> tuple[int, int, int]:
+        """How well the corpus backs a spelling: sources, then words other names repeat, then uses."""
+        if self._words is None:
+            self._words = Counter()
+            for k, n in self.nodes.items():
+                for w in set(k.split()):
+                    self._words[w] += sum(n.forms.values())
+        docs, uses = self.nodes[key].weight
+        return docs, sum(self._words[w] for w in set(key.split())), uses
 
     # union-find with kind votes per root
     def find(self, k: str) -> str:
@@ -200,7 +226,7 @@ class _Clusters:
         return mixed or min(len(a), len(b)) >= 7
 
     def _merge_misspelt(self, a: str, b: str) -> None:
-        odd = min(a, b, key=lambda k: self.nodes[k].weight)
+        odd = min(a, b, key=self._support)
         if self.find(a) != self.find(b) and self.union(a, b):
             self.misspelt.add(odd)
 
