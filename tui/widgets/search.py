@@ -1,0 +1,163 @@
+"""The `/` search: a modal that finds any fact as you type, grouped by kind.
+
+The search runs in a thread worker (exclusive: a new keystroke cancels the old
+one) and only the latest query's results are shown, so typing never waits.
+Hit texts come from facts.search, already display-safe single lines; they are
+shown as rich Text, never parsed as markup.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
+
+from facts.search import Hit, SearchIndex
+from facts.selection import FactKind
+
+GROUPS: tuple[tuple[FactKind, str], ...] = (
+    ("entity", "Entities"),
+    ("number", "Numbers"),
+    ("conflict", "Conflicts"),
+    ("source", "Sources"),
+)
+HINT = "Type to search names, numbers, attributes, sentences and titles. Typos are fine."
+KEYS = "↑↓ move · Enter open · Esc back"
+
+
+class SearchScreen(ModalScreen[Hit | None]):
+    """Fuzzy search over every fact kind; dismisses with the chosen Hit or None."""
+
+    DEFAULT_CSS = """
+    SearchScreen { align: center middle; }
+    SearchScreen > #search-box {
+        width: 90%; max-width: 120; height: 85%;
+        border: round $accent; background: $surface; padding: 0 1;
+    }
+    SearchScreen #search-input { margin: 0 0 0 0; }
+    SearchScreen #search-status { color: $text-muted; height: 1; }
+    SearchScreen #search-results { height: 1fr; border: none; background: $surface; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("down,ctrl+j", "move(1)", "Next", show=False, priority=True),
+        Binding("up,ctrl+k", "move(-1)", "Previous", show=False, priority=True),
+        Binding("pagedown", "page(1)", "Page down", show=False, priority=True),
+        Binding("pageup", "page(-1)", "Page up", show=False, priority=True),
+    ]
+
+    def __init__(self, index: SearchIndex, query: str = "", limit: int = 60) -> None:
+        super().__init__()
+        self.index = index
+        self.limit = limit
+        self._initial = query
+        self.hits: list[Hit] = []
+        self.shown_query: str | None = None  # the query whose results are on screen
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box") as box:
+            box.border_title = "Search"
+            box.border_subtitle = KEYS
+            yield Input(value=self._initial, placeholder="search…", id="search-input")
+            yield Static(Text(HINT), id="search-status")
+            yield OptionList(id="search-results")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+        if self._initial:
+            self.run_search(self._initial)
+
+    # ------------------------------------------------------------ searching
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.run_search(event.value)
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, query: str) -> None:
+        worker = get_current_worker()
+        hits = self.index.search(query, limit=self.limit, cancelled=lambda: worker.is_cancelled)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_hits, query, hits)
+
+    def show_hits(self, query: str, hits: list[Hit]) -> None:
+        if query != self.query_one(Input).value:
+            return  # a newer keystroke is on its way: never show stale results
+        self.hits, self.shown_query = hits, query
+        results = self.query_one(OptionList)
+        results.set_options(_options(hits, self._width()))
+        status = self.query_one("#search-status", Static)
+        if not query.strip():
+            status.update(Text(HINT))
+        elif not hits:
+            status.update(Text("No matches: try fewer or other words."))
+        else:
+            status.update(Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''}, best first within each kind"))
+        if hits:
+            results.highlighted = results.get_option_index("hit-0")  # the best match overall
+
+    def _width(self) -> int:
+        return max(20, self.query_one(OptionList).scrollable_content_region.width - 1)
+
+    def on_resize(self) -> None:
+        if self.shown_query is not None:  # re-cut the lines to the new width
+            results = self.query_one(OptionList)
+            keep = results.highlighted
+            results.set_options(_options(self.hits, self._width()))
+            results.highlighted = keep
+
+    # ------------------------------------------------------------ keys
+    def action_move(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        results.action_cursor_down() if step > 0 else results.action_cursor_up()
+
+    def action_page(self, step: int) -> None:
+        results = self.query_one(OptionList)
+        results.action_page_down() if step > 0 else results.action_page_up()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._choose(self.query_one(OptionList).highlighted_option)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self._choose(event.option)
+
+    def _choose(self, option: Option | None) -> None:
+        if option is None or not (option.id or "").startswith("hit-"):
+            return
+        self.dismiss(self.hits[int(option.id.removeprefix("hit-"))])  # type: ignore[union-attr]
+
+    def action_back(self) -> None:
+        self.workers.cancel_group(self, "search")
+        self.dismiss(None)
+
+
+def _options(hits: list[Hit], width: int) -> list[Option]:
+    """Hits grouped under a heading per kind; option ids point back into `hits`."""
+    options: list[Option] = []
+    for kind, title in GROUPS:
+        mine = [(i, h) for i, h in enumerate(hits) if h.kind == kind]
+        if not mine:
+            continue
+        options.append(Option(Text(f"{title} ({len(mine)})", style="bold underline"), disabled=True))
+        options += [Option(_prompt(h, width), id=f"hit-{i}") for i, h in mine]
+    return options
+
+
+def _prompt(hit: Hit, width: int) -> Text:
+    """One line per hit: the label, then as much of its context as fits."""
+    text = Text()
+    text.append("  ")
+    text.append(hit.label, style="bold")
+    text.append("  ")
+    text.append(hit.context, style="dim")
+    text.truncate(width, overflow="ellipsis")
+    return text
