@@ -188,6 +188,15 @@ def factbase() -> FactBase:
                     conflicts=conflicts)  # fmt: skip
 
 
+async def loaded(pilot, limit: float = 20.0) -> None:
+    """Wait until the app has indexed its fact base (a worker thread does it)."""
+    waited = 0.0
+    while pilot.app.lookup is None and waited < limit:
+        await pilot.pause(0.02)
+        waited += 0.02
+    await pilot.pause()
+
+
 def check(fb: FactBase) -> None:
     """Every span of the fixture quotes its source exactly (the project's rule)."""
     spans = [n.span for n in fb.numbers] + [m for e in fb.entities for m in e.mentions]

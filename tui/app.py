@@ -260,7 +260,7 @@ class ScaledealApp(App[None]):
             if path is not None:
                 self.notify(f"{len(self.selection)} facts written to {path}", title="Exported", markup=False)
 
-        self.push_screen(ExportScreen(self.factbase, list(self.selection), Path.cwd() / EXPORT_NAME), done)
+        self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME), done)
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())

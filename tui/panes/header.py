@@ -36,6 +36,7 @@ class CorpusHeader(Widget):
         if self.status:
             parts += ["  ", (self.status, "italic $text-muted")]
             return Content.assemble(*parts)
+        short = self.size.width < 100  # 80 columns: "4 src · 71 ent · …"
         counts = [
             ("sources", self.sources),
             ("entities", self.entities),
@@ -43,8 +44,9 @@ class CorpusHeader(Widget):
             ("conflicts", self.conflicts),
         ]
         for i, (label, n) in enumerate(counts):
-            parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label}"]
-        parts += [" · ", (f"{self.selected:,} selected", "bold $success" if self.selected else "$text-muted")]
+            parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label[:3] if short else label}"]
+        selected = f"{self.selected:,} {'sel' if short else 'selected'}"
+        parts += [" · ", (selected, "bold $success" if self.selected else "$text-muted")]
         if self.skipped:
             parts += [" · ", (f"{self.skipped} skipped", "$warning")]
         return Content.assemble(*parts)

@@ -58,7 +58,11 @@ class NumbersPane(FactPane):
         line = self.lookup.line_of(n.span.source, n.span.start)
         value = QUALIFIER_MARK[n.qualifier] + format_value(n.value, n.unit)
         hedge = f" ({n.qualifier})" if n.qualifier != "exact" else ""
-        bounds = f"  interval {n.low:g} … {n.high:g}" if n.low is not None and n.high is not None else ""
+        bounds = ""
+        if n.qualifier != "exact" and (n.low is not None or n.high is not None):
+            low = format_value(n.low, n.unit) if n.low is not None else "…"
+            high = format_value(n.high, n.unit) if n.high is not None else "…"
+            bounds = f"  allows {low} to {high}"
         parts = [
             field_line("value", f"{value}  {n.unit}{hedge}{bounds}", "bold"),
             field_line("about", " · ".join(x for x in (n.attribute, n.subject, n.period) if x) or "(unknown)"),

@@ -24,7 +24,7 @@ class SourcesPane(FactPane):
         count = self._count
         return [
             Column("title", "Title", lambda s: s.title or s.id, width=20, flex=1, filterable=True),
-            Column("outlet", "Outlet", lambda s: s.outlet, width=14, filterable=True, hide_below=90),
+            Column("outlet", "Outlet", lambda s: s.outlet, width=16, filterable=True, hide_below=90),
             Column("date", "Date", lambda s: s.date, width=10, filterable=True, style="fact-table--dim"),
             Column("words", "Words", lambda s: f"{s.words:,}", width=6, align="right", sort_key=lambda s: s.words),
             Column("numbers", "Nums", lambda s: str(count("numbers_in", s)), width=4, align="right",

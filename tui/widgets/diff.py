@@ -46,7 +46,7 @@ def claim_column(
         (f":{line}", "$text-muted"),
         ("  curated" if claim.provenance == "curated" else "", "italic $secondary"),
         "\n",
-        (display_safe(" ".join(title.split())[:80]), "$text-muted"),
+        (display_safe(_short(title, 60)), "$text-muted"),
         "\n",
         (display_safe(" ".join(value.split())), "bold"),
         "\n\n",
@@ -58,6 +58,11 @@ def claim_column(
     if 0 <= vs < ve <= len(sentence):
         body = body.stylize(VALUE_STYLE, vs, ve)
     return header + body
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 def _clip(lookup: FactLookup, claim: Claim) -> tuple[str, int]:

@@ -54,7 +54,9 @@ def keys_table() -> Table:
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", justify="right", min_width=14)
     table.add_column()
-    for group, rows in KEYS:
+    for i, (group, rows) in enumerate(KEYS):
+        if i:
+            table.add_row(Text(""), Text(""))
         table.add_row(Text(""), Text(group, style="bold underline"))
         for key, what in rows:
             table.add_row(Text(key), Text(what))
