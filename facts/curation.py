@@ -83,6 +83,7 @@ class _Context:
         self.cur = Curation()
         self.problems: list[Problem] = []
         self.hints_left = 20
+        self.conflict_ids: set[str] = set()
         self.claim_status: dict[str, str] = {}  # claim id -> "ok" | "elsewhere" | "broken"
 
     def elsewhere(self, source: str) -> bool:
@@ -193,9 +194,10 @@ def _add_claim(claim: CuratedClaim, path: tuple[str | int, ...], doc: Doc, ctx: 
 
 
 def _add_conflict(conflict: CuratedConflict, path: tuple[str | int, ...], doc: Doc, ctx: _Context) -> None:
-    if any(c.id == conflict.id for c, _, _ in ctx.cur.conflicts):
+    if conflict.id in ctx.conflict_ids:
         doc.problem((*path, "id"), f"duplicate conflict id {conflict.id!r}")
         return
+    ctx.conflict_ids.add(conflict.id)
     located: list[Located] = []
     broken = False
     for k, item in enumerate(conflict.claims):

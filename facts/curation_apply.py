@@ -278,18 +278,20 @@ def _claim(loc: Located, numbers: _NumberIndex, sentences: _Sentences) -> Claim:
 
 
 class _Sentences:
-    """Sentence spans per source, computed once and only for sources a claim cites."""
+    """The sentence around a quote, found in a window of text around it: the
+    cost does not grow with the article's length."""
+
+    WINDOW = 400
 
     def __init__(self, fb: FactBase) -> None:
         self.texts = {s.id: s.text for s in fb.sources}
-        self.spans: dict[str, list[tuple[int, int]]] = {}
 
     def around(self, span: Span) -> Span | None:
         text = self.texts.get(span.source)
         if text is None:
             return None
-        if span.source not in self.spans:
-            self.spans[span.source] = sentence_spans(text)
-        start, end = sentence_at(self.spans[span.source], span.start)
+        lo, hi = max(0, span.start - self.WINDOW), min(len(text), span.end + self.WINDOW)
+        spans = [(a + lo, b + lo) for a, b in sentence_spans(text[lo:hi])]
+        start, end = sentence_at(spans, span.start)
         start, end = min(start, span.start), max(end, span.end)  # a quote may run over a sentence end
         return Span(source=span.source, start=start, end=end, text=text[start:end])
