@@ -18,21 +18,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from .format import format_claim
 from .model import Claim, Conflict, Entity, FactBase, Number, Source, Span
 from .selection import FactKind, FactRef
 from .text import display_safe, sentence_at, sentence_spans, single_line
-
-try:  # the conflicts engineer's formatter, when it has landed
-    from .format import format_value  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - depends on the tree's state
-    format_value = None  # type: ignore[assignment]
 
 KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict")
 SECTION_TITLES = {"source": "Sources", "entity": "Entities", "number": "Numbers", "conflict": "Conflicts"}
 TITLE_QUOTE_CHARS = 300
 MENTIONS_QUOTED = 3  # an entity's export quotes this many of its mentions
-_QUALIFIER_PREFIX = {"exact": "", "approx": "~", "over": "over ", "under": "under ", "range": ""}
-_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 
 # ---------------------------------------------------------------- values for people
 
@@ -42,36 +36,9 @@ def _plain_number(v: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def _scaled(v: float) -> str:
-    for size, suffix in _SCALES:
-        if abs(v) >= size:
-            return _plain_number(v / size) + suffix
-    return _plain_number(v)
-
-
-def _fallback_format(value: float | str, unit: str) -> str:
-    # used until facts/format.py exists: "$14.8B", "49%", "2016", "EUR 3M"
-    if isinstance(value, str):
-        return value
-    if unit == "year":
-        return str(int(value))
-    if unit == "percent":
-        return f"{_plain_number(value)}%"
-    if unit == "multiplier":
-        return f"{_plain_number(value)}x"
-    if unit in ("days", "weeks", "months", "years"):
-        return f"{_plain_number(value)} {unit}"
-    if unit in ("count", "age", ""):
-        return _plain_number(value) if abs(value) < 1e6 else _scaled(value)
-    return ("$" if unit == "USD" else f"{unit} ") + _scaled(value)
-
-
 def human_value(value: float | str | None, unit: str, qualifier: str = "exact") -> str:
-    """A value as people write it, hedges included: "over $10B", "~49%"."""
-    if value is None:
-        return ""
-    formatted = format_value(value, unit) if format_value is not None else _fallback_format(value, unit)
-    return _QUALIFIER_PREFIX.get(qualifier, "") + str(formatted)
+    """A value as people write it, hedges included: "over $10B", "about 49%"."""
+    return "" if value is None else format_claim(value, unit, qualifier)
 
 
 # ---------------------------------------------------------------- Markdown escaping

@@ -189,7 +189,7 @@ def test_sections_follow_the_pane_order_and_keep_the_selection_order_within_a_ki
     md = render_markdown(fb, refs, now=NOW)
     heads = re.findall(r"^## (\w+)", md, re.M)
     assert heads == ["Sources", "Numbers", "Conflicts"]
-    assert md.index("40% — stake") < md.index("~\\$1.9B — valuation")
+    assert md.index("40% — stake") < md.index("about \\$1.9B — valuation")
 
 
 def test_conflict_is_a_table_of_source_claim_value_with_verdict_and_provenance():
@@ -272,7 +272,7 @@ def test_fact_line_is_one_plain_line_with_its_citation():
     fb = deal_factbase()
     line = fact_line(fb, ("number", fb.numbers[1].id))
     start = ARTICLE_A.index("$1.9 billion")
-    assert line == f'~$1.9B valuation: "$1.9 billion" — a.txt, line 5, chars {start}–{start + 12}'
+    assert line == f'about $1.9B valuation: "$1.9 billion" — a.txt, line 5, chars {start}–{start + 12}'
     conflict = fact_line(fb, ("conflict", "founding-year"))
     assert conflict.startswith("founding year: contradiction (2011 vs 2012 cannot both hold) — 2011")
     assert "\n" not in fact_line(fb, ("source", "c.txt"))

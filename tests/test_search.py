@@ -14,7 +14,7 @@ def index() -> SearchIndex:
 def test_a_misspelt_attribute_finds_the_numbers_about_it():
     hits = index().search("valuaton")
     assert hits[0].kind == "number" and "valuation" in hits[0].label
-    assert hits[0].label.startswith("~$1.9B")
+    assert hits[0].label.startswith("about $1.9B")
 
 
 def test_a_misspelt_name_finds_the_person():
@@ -53,7 +53,7 @@ def test_a_conflict_is_found_by_its_attribute_and_outranks_sentence_matches():
 
 def test_a_word_only_in_a_sentence_finds_the_numbers_of_that_sentence():
     hits = index().search("warehouse robot")
-    assert hits and hits[0].kind == "number" and hits[0].label.startswith("~$1.9B")
+    assert hits and hits[0].kind == "number" and hits[0].label.startswith("about $1.9B")
     assert "warehouse robot maker" in hits[0].context
 
 
@@ -123,7 +123,7 @@ def test_a_big_index_still_finds_the_one_fact(monkeypatch):
         for i in range(200)
     ]
     fb.numbers = filler + fb.numbers
-    assert index_of(fb).search("valuaton")[0].label.startswith("~$1.9B")
+    assert index_of(fb).search("valuaton")[0].label.startswith("about $1.9B")
 
 
 def index_of(fb: FactBase) -> SearchIndex:
