@@ -199,7 +199,7 @@ def _add_conflict(conflict: CuratedConflict, path: tuple[str | int, ...], doc: D
         return
     ctx.conflict_ids.add(conflict.id)
     located: list[Located] = []
-    broken = False
+    elsewhere = False
     for k, item in enumerate(conflict.claims):
         where = (*path, "claims", k)
         if isinstance(item, str):
@@ -212,12 +212,11 @@ def _add_conflict(conflict: CuratedConflict, path: tuple[str | int, ...], doc: D
             found = None if claim is None else _locate(claim, where, doc, ctx)
         if isinstance(found, Located):
             located.append(found)
-        else:
-            broken |= found != "elsewhere"  # a claim on an article not loaded is no error
-    if len(located) >= 2:
+        else:  # a broken claim was reported where it is; one on an article not loaded is no error
+            elsewhere |= found == "elsewhere"
+    # half a conflict (one side not loaded) would mislead; a broken claim leaves the rest standing
+    if not elsewhere and len(located) >= 2:
         ctx.cur.conflicts.append((conflict, located, doc.line(path)))
-    elif not broken and len(located) == len(conflict.claims):
-        doc.problem(path, f"conflict {conflict.id!r} needs at least two claims")
 
 
 def _locate(claim: CuratedClaim, path: tuple[str | int, ...], doc: Doc, ctx: _Context) -> Located | str | None:

@@ -235,3 +235,26 @@ def test_correcting_a_number_attribute_takes_it_out_of_a_false_conflict(tmp_path
     fb = apply_curation(facts, _corpus(tmp_path, claims))
     on_deal_value = [cl.span.text for c in fb.conflicts if c.attribute == "deal value" for cl in c.claims]
     assert "$3 billion" not in on_deal_value
+
+
+def test_conflict_is_hidden_while_one_of_its_articles_is_not_opened(tmp_path: Path) -> None:
+    claims = """
+conflicts:
+  - id: inside-alpha
+    attribute: stake size
+    verdict: compatible
+    claims:
+      - {source: alpha.txt, quote: "minority stake"}
+      - {source: alpha.txt, quote: "the stake is small"}
+  - id: across
+    attribute: ownership
+    verdict: contradiction
+    claims:
+      - {source: alpha.txt, quote: "minority stake"}
+      - {source: alpha.txt, quote: "no board seat"}
+      - {source: beta.txt, quote: "completely"}
+"""
+    facts = _facts()
+    facts.sources = facts.sources[:1]  # only alpha.txt was opened
+    fb = apply_curation(facts, _corpus(tmp_path, claims))
+    assert [c.id for c in fb.conflicts if c.provenance == "curated"] == ["inside-alpha"]
