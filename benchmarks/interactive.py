@@ -1,0 +1,201 @@
+"""Interaction at scale: search keystrokes over 100,000 facts against a raw
+rapidfuzz scan, and the numbers pane with 100,000 rows against a DataTable."""
+
+from __future__ import annotations
+
+import asyncio
+import statistics
+import time
+
+from rapidfuzz import fuzz, process
+
+from facts.model import FactBase, Number, Source
+
+from .report import Report, ms
+
+QUERIES = ["valuation", "revenue 2024", "billion", "founder", "per cent", "headcount"]
+
+
+# ---------------------------------------------------------------- a big fact base
+def grow(fb: FactBase, facts: int) -> FactBase:
+    """`fb` repeated (sources renamed) until it holds at least `facts` facts."""
+    per_copy = len(fb.numbers) + len(fb.entities) + len(fb.conflicts) + len(fb.sources)
+    if per_copy == 0:
+        raise ValueError("the extraction found nothing to grow a fact base from")
+    copies = -(-facts // per_copy)
+    sources: list[Source] = []
+    numbers: list[Number] = []
+    for k in range(copies):
+        prefix = f"c{k}/" if k else ""
+        for s in fb.sources:
+            sources.append(s.model_copy(update={"id": prefix + s.id}))
+        for n in fb.numbers:
+            span = n.span.model_copy(update={"source": prefix + n.span.source})
+            sentence = n.sentence.model_copy(update={"source": span.source}) if n.sentence else None
+            numbers.append(n.model_copy(update={"id": prefix + n.id, "span": span, "sentence": sentence}))
+    return FactBase(corpus=fb.corpus, sources=sources, numbers=numbers, entities=fb.entities * copies,
+                    conflicts=fb.conflicts * copies)  # fmt: skip
+
+
+def fact_count(fb: FactBase) -> int:
+    return len(fb.numbers) + len(fb.entities) + len(fb.conflicts) + len(fb.sources)
+
+
+# ---------------------------------------------------------------- search
+def keystrokes(words: list[str]) -> list[str]:
+    """Every prefix a person types on the way to each query (from 2 letters)."""
+    return [w[:i] for w in words for i in range(2, len(w) + 1)]
+
+
+def search(report: Report, fb: FactBase) -> None:
+    try:
+        from facts.search import SearchIndex
+    except ImportError:
+        report.add("search keystroke over 100,000 facts", "facts.search not available", "<= 2x raw rapidfuzz", None)
+        return
+    from facts.text import fold
+
+    t0 = time.perf_counter()
+    index = SearchIndex(fb)
+    built = time.perf_counter() - t0
+    choices = getattr(index, "_choices", None) or [fold(n.span.text + " " + n.attribute) for n in fb.numbers]
+    typed = keystrokes(QUERIES + [e.name for e in fb.entities[:2]])
+    index.search(typed[0])  # warm up
+    ours, raw = [], []
+    for q in typed:  # interleaved, so both see the same machine
+        t = time.perf_counter()
+        index.search(q, limit=50)
+        ours.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        process.extract(fold(q), choices, scorer=fuzz.partial_ratio, processor=None, limit=50, score_cutoff=70)
+        raw.append(time.perf_counter() - t)
+    ratio = sum(ours) / sum(raw)
+    report.add(
+        f"search index build, {fact_count(fb):,} facts",
+        f"{built:.2f} s ({len(choices):,} strings), off the UI thread",
+    )
+    report.add(
+        f"search keystroke, {fact_count(fb):,} facts ({len(typed)} keys)",
+        f"{ratio:.2f}x raw (mean {ms(statistics.mean(ours))} vs {ms(statistics.mean(raw))})",
+        "<= 2x raw rapidfuzz",
+        ratio <= 2.0,
+    )
+
+
+# ---------------------------------------------------------------- the numbers pane
+SCROLL = ["page(1)"] * 15 + ["edge(1)", "page(-1)", "page(-1)", "edge(0)"] + ["cursor(1)"] * 10
+
+
+def _frame(table, action: str | None = None) -> float:
+    """Seconds of UI-thread work for one step: the action, then every
+    visible line drawn (what the line API does for a frame)."""
+    t = time.perf_counter()
+    if action:
+        _call(table, action)
+    for y in range(table.size.height):
+        table.render_line(y)
+    return time.perf_counter() - t
+
+
+def _call(table, action: str) -> None:
+    name, _, arg = action.partition("(")
+    getattr(table, f"action_{name}")(int(arg.rstrip(")")))
+
+
+async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
+    """Seconds to fill and paint the numbers pane, and per step after it."""
+    from textual.app import App, ComposeResult
+
+    from facts.selection import Selection
+    from tui.panes.lookup import FactLookup
+    from tui.panes.numbers import NumbersPane
+
+    class Host(App):
+        def __init__(self) -> None:
+            super().__init__()
+            self.selection = Selection()
+
+        def compose(self) -> ComposeResult:
+            yield NumbersPane(id="numbers")
+
+    app = Host()
+    async with app.run_test(size=(140, 45)) as pilot:
+        pane = app.query_one(NumbersPane)
+        lookup = FactLookup.build(fb)
+        t = time.perf_counter()
+        pane.load(lookup)
+        await pilot.pause()
+        fill = time.perf_counter() - t
+        table = pane.table
+        table.focus()
+        await pilot.pause()
+        steps: dict[str, float] = {}
+        for i, action in enumerate(SCROLL):
+            steps[f"{i}:{action}"] = _frame(table, action)
+            await pilot.pause()
+        t = time.perf_counter()
+        table.sort_by("value")
+        steps["sort by value"] = time.perf_counter() - t + _frame(table)
+        await pilot.pause()
+        t = time.perf_counter()
+        table.set_filter("unit:USD")
+        steps["filter unit:USD"] = time.perf_counter() - t + _frame(table)
+        await pilot.pause()
+    return fill, steps
+
+
+async def _datatable_fill(fb: FactBase, rows: int) -> float:
+    from textual.app import App, ComposeResult
+    from textual.widgets import DataTable
+
+    class Host(App):
+        def compose(self) -> ComposeResult:
+            yield DataTable()
+
+    app = Host()
+    async with app.run_test(size=(140, 45)) as pilot:
+        table = app.query_one(DataTable)
+        table.add_columns("Value", "Unit", "Qual.", "Attribute", "Source", "Text")
+        numbers = fb.numbers[:rows]
+        t = time.perf_counter()
+        for n in numbers:
+            table.add_row(str(n.value), n.unit, n.qualifier, n.attribute, n.span.source, n.span.text)
+        await pilot.pause()
+        return time.perf_counter() - t
+
+
+def numbers_pane(report: Report, fb: FactBase, small: FactBase, datatable_rows: int) -> None:
+    try:
+        import tui.panes.numbers  # noqa: F401
+    except ImportError:
+        report.add("numbers pane, 100,000 rows", "tui.panes.numbers not available yet", "no stalls", None)
+        return
+    rows = len(fb.numbers)
+    fill_small, steps_small = asyncio.run(_pane_times(small))
+    fill, steps = asyncio.run(_pane_times(fb))
+    scroll = [v for k, v in steps.items() if ":" in k]
+    scroll_small = [v for k, v in steps_small.items() if ":" in k]
+    report.add(
+        f"numbers pane: fill + paint {rows:,} rows",
+        f"{ms(fill)} ({fill / max(fill_small, 1e-9):.1f}x the {len(small.numbers):,}-row fill of {ms(fill_small)})",
+        "flat: <= 3x the small fill",
+        fill <= 3 * max(fill_small, 0.001),
+    )
+    worst = max(scroll)
+    report.add(
+        f"numbers pane: scroll frame on {rows:,} rows",
+        f"worst {ms(worst)}, median {ms(statistics.median(scroll))} "
+        f"({statistics.median(scroll) / statistics.median(scroll_small):.1f}x the small table)",
+        "no stall: worst < 50 ms",
+        worst < 0.05,
+    )
+    for step in ("sort by value", "filter unit:USD"):
+        report.add(f"numbers pane: {step}, {rows:,} rows", ms(steps[step]), "UI thread; reported")
+    dt_rows = min(datatable_rows, rows)
+    dt = asyncio.run(_datatable_fill(fb, dt_rows))
+    estimate = dt * rows / dt_rows
+    how = "measured" if dt_rows == rows else f"{ms(dt)} for {dt_rows:,} rows, scaled"
+    report.add(
+        f"DataTable filling the same {rows:,} rows",
+        f"{estimate:.1f} s ({how}) = {estimate / fill:.0f}x the pane",
+    )
