@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 
 Range = tuple[int, int]
-_TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*|[^\w\s]")
+# a currency sign and a percent sign stay with their figure: "$3" and "49%" are one word
+_TOKEN = re.compile(r"[$€£¥]?\w+(?:[-'’.,]\w+)*%?|[^\w\s]")
 
 
 def tokens(sentence: str) -> list[tuple[str, int, int]]:
