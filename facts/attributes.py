@@ -40,6 +40,7 @@ class AttributeSpec:
     time_relative: bool = False
     deal: bool = False
     conflicts: bool = True
+    counted: bool = False  # a counted noun ("annotators"), not a lexicon attribute
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +102,7 @@ def spec(attribute: str) -> AttributeSpec:
     """What the lexicon says of an attribute; counted nouns ("annotators") are
     time-relative counts."""
     found = _lexicon().specs.get(attribute)
-    return found or AttributeSpec(attribute, frozenset({"count"}), time_relative=True)
+    return found or AttributeSpec(attribute, frozenset({"count"}), time_relative=True, counted=True)
 
 
 def approx_tolerance() -> float:
@@ -325,11 +326,19 @@ def _money_attribute(art: _Article, n: Number, clause: _Clause) -> tuple[str, fl
         deal_cues = {c for c, names in art.lex.cue_map.items() if "deal value" in names}
         if any(m.group().lower() in deal_cues for m in art.lex.cue_re.finditer(text, s, e)):
             return ("deal value", 0.0, "for")
+    if best[0] == "valuation" and _market_before(art, n, clause, best[2]):
+        return ("market size", best[1], best[2])  # "the market ... expected to be worth $X"
     if best[0] == "cost" and _deal_cue_before(art, n, clause):
         return ("deal value", best[1], best[2])  # "the acquisition of X cost $Y" is its price
     if best[0] == "deal value" and best[2].startswith("invest") and _spent_in_things(art, n):
         return ("spending", best[1], best[2])
     return best
+
+
+def _market_before(art: _Article, n: Number, clause: _Clause, cue: str) -> bool:
+    if cue not in ("worth", "value", "valued"):
+        return False
+    return any(ce <= n.span.start and "market size" in art.lex.cue_map.get(c, ()) for _, ce, c in clause.cues)
 
 
 def _deal_cue_before(art: _Article, n: Number, clause: _Clause) -> bool:
@@ -375,15 +384,18 @@ def _count_attribute(art: _Article, n: Number) -> str:
     return " ".join(words)
 
 
+_THEN = re.compile(r"\bthen\b[^,.;]*$", re.IGNORECASE)  # "then-19-year-old", "then aged 27", "then at the age of 35"
+
+
 def _age_attribute(art: _Article, n: Number, clause: _Clause) -> str:
     """age at founding ('then-19-year-old', 'at 17 to found') or current age."""
     text, lex = art.text, art.lex
-    then = text[max(0, n.span.start - 5) : n.span.start].lower().endswith("then-")
+    then = bool(_THEN.search(text, max(clause.start, n.span.start - 24), n.span.start))
     after = lex.founding_re.search(text, n.span.end, clause.end)
     if after and _gap(text, n.span.end, after.start(), lex.stop) <= 2:
         return "age at founding"
     before = [m for m in lex.founding_re.finditer(text, clause.start, n.span.start)]
-    if before and _gap(text, before[-1].end(), n.span.start, lex.stop) <= (6 if then else 3):
+    if before and _gap(text, before[-1].end(), n.span.start, lex.stop) <= (10 if then else 3):
         return "age at founding"
     if then:  # an age at some past event that is not named well enough
         return ""

@@ -240,7 +240,9 @@ def _groups(fb: FactBase, focus: set[str]) -> list[_Group]:
         named = [k for k in by_subject if k]
         if "" in by_subject and len(named) == 1:  # an unnamed subject is the only named one
             by_subject[named[0]] += by_subject.pop("")
-        groups += [_Group(attribute, k, period, ns) for k, ns in by_subject.items() if len(ns) > 1]
+        # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
+        vague = spec(attribute).counted
+        groups += [_Group(attribute, k, period, ns) for k, ns in by_subject.items() if len(ns) > 1 and (k or not vague)]
     return groups
 
 
