@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -77,15 +78,30 @@ def escape_line(text: str) -> str:
 
 
 def _escape_marked(text: str, mark: tuple[int, int] | None) -> str:
-    """`text` escaped, with text[mark] in bold when emphasis can open and close there."""
+    """`text` escaped, with text[mark] in bold where CommonMark lets `**` open and close."""
     if mark is None:
         return escape_inline(text)
     a, b = mark
-    before, inner, after = text[:a], text[a:b], text[b:]
-    flanked = bool(inner) and inner.strip() == inner and not (before[-1:].isalnum() or after[:1].isalnum())
-    if not flanked or "\n" in inner:
-        return escape_inline(text)
-    return f"{escape_inline(before)}**{escape_inline(inner)}**{escape_inline(after)}"
+    before, inner, after = (escape_inline(part) for part in (text[:a], text[a:b], text[b:]))
+    if not inner or not (_can_open(before[-1:], inner[:1]) and _can_close(inner[-1:], after[:1])):
+        return before + inner + after
+    return f"{before}**{inner}**{after}"
+
+
+def _space(c: str) -> bool:
+    return c == "" or c.isspace()  # "" is the start or end of the line
+
+
+def _punct(c: str) -> bool:
+    return c != "" and unicodedata.category(c)[0] in "PS"
+
+
+def _can_open(prev: str, nxt: str) -> bool:  # a left-flanking delimiter run
+    return not _space(nxt) and (not _punct(nxt) or _space(prev) or _punct(prev))
+
+
+def _can_close(prev: str, nxt: str) -> bool:  # a right-flanking delimiter run
+    return not _space(prev) and (not _punct(prev) or _space(nxt) or _punct(nxt))
 
 
 def _marked_lines(text: str, mark: tuple[int, int] | None) -> list[str]:

@@ -7,10 +7,16 @@ made-up deal, plus one hostile article); the search and screen tests use it too.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from facts.export import block_quote, escape_inline, fact_line, render_markdown, table_cell
 from facts.model import Claim, Conflict, Entity, FactBase, Number, Source, Span
+from facts.text import display_safe
 
 NOW = dt.datetime(2031, 4, 5, 9, 30, tzinfo=dt.UTC)
 
@@ -290,3 +296,80 @@ def test_lines_that_look_like_lists_or_headings_stay_plain_text_in_a_quote():
     assert "- value: 2500000000 USD" in md
     quote = block_quote(ARTICLE_C[ARTICLE_C.index("- not") :])
     assert quote.splitlines()[:2] == ["> \\- not a list\\", "> 1\\. not numbered"]
+
+
+# ---------------------------------------------------------------- rendered by a real Markdown parser
+SPECIALS = "\\`*_[]<>#|~$&!-+=.()0123456789 \t\n\r\x1b\x00\u202e\u200b"
+MARKUP = st.sampled_from([*SPECIALS, "&amp;", "&#65;", "**", "1. "])
+HOSTILE_TEXT = st.lists(st.one_of(MARKUP, st.text(max_size=4)), max_size=40).map("".join)
+RENDER = MarkdownIt("commonmark").enable("table")
+
+
+def shown(html_fragment: str) -> str:
+    """The text a reader sees in rendered HTML: tags dropped, <br> as a line break."""
+    text = re.sub(r"<br ?/?>\n?", "\n", html_fragment)
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def expected_paragraphs(text: str) -> list[str]:
+    lines = [line.strip() for line in display_safe(text.replace("\r\n", "\n")).split("\n")]
+    paragraphs, current = [], []
+    for line in [*lines, ""]:
+        if line:
+            current.append(line)
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    return paragraphs
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_TEXT)
+def test_any_quote_renders_as_exactly_its_text_inside_one_block_quote(text):
+    rendered = RENDER.render(block_quote(text))
+    if not expected_paragraphs(text):
+        return
+    assert rendered.startswith("<blockquote>\n") and rendered.endswith("</blockquote>\n")
+    assert set(re.findall(r"<(\w+)", rendered)) <= {"blockquote", "p", "br"}
+    paragraphs = re.findall(r"<p>(.*?)</p>", rendered, re.S)
+    assert [shown(p) for p in paragraphs] == expected_paragraphs(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_TEXT, HOSTILE_TEXT)
+def test_any_text_in_a_table_cell_stays_in_its_cell(left, right):
+    table = f"| A | B |\n| --- | --- |\n| {table_cell(left)} | {table_cell(right)} |\n"
+    cells = re.findall(r"<td>(.*?)</td>", RENDER.render(table), re.S)
+    assert [shown(c) for c in cells] == ["\n".join(expected_paragraphs(t)).replace("\n\n", "\n") for t in (left, right)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(HOSTILE_TEXT, st.integers(0, 40), st.integers(1, 12))
+def test_any_article_exports_its_number_quote_and_a_true_citation(text, at, length):
+    text = "Start. " + text + " tail"
+    start = min(at, len(text) - 1)
+    end = min(len(text), start + length)
+    s = Span(source="x.txt", start=start, end=end, text=text[start:end])
+    fb = FactBase(
+        corpus="c",
+        sources=[Source(id="x.txt", path="x.txt", title=text[:20], text=text)],
+        numbers=[Number(id="n1", span=s, value=1.0, unit="count")],
+    )
+    md = render_markdown(fb, [("number", "n1"), ("source", "x.txt")], now=NOW)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", md)
+    cites = [tuple(int(g) for g in m) for m in re.findall(r"— x\.txt, line (\d+), chars (\d+)–(\d+)", md)]
+    assert (text.count("\n", 0, start) + 1, start, end) in cites  # the number's own citation
+    for line, a, _ in cites:
+        assert line == text.count("\n", 0, a) + 1
+
+
+@settings(max_examples=300, deadline=None)
+@given(HOSTILE_TEXT, st.integers(0, 60), st.integers(0, 20))
+def test_a_highlighted_value_never_changes_what_the_quote_says(text, at, length):
+    text = "x " + text
+    mark = (min(at, len(text)), min(len(text), at + length))
+    rendered = RENDER.render(block_quote(text, mark))
+    if not expected_paragraphs(text):
+        return
+    assert set(re.findall(r"<(\w+)", rendered)) <= {"blockquote", "p", "br", "strong"}
+    assert [shown(p) for p in re.findall(r"<p>(.*?)</p>", rendered, re.S)] == expected_paragraphs(text)
