@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from facts.attributes import annotate, clauses
 from facts.model import Entity, Number, Span
 
@@ -228,3 +231,43 @@ def test_names_in_a_list_are_not_the_subject() -> None:
 
 def test_annotate_on_an_article_without_numbers_does_nothing() -> None:
     annotate([], "No figures here.", [])
+
+
+def test_buying_a_percentage_of_a_company_is_a_stake() -> None:
+    text = "Orbit will acquire 35 per cent of Helix Vision."
+    (stake,) = annotated(text, [("35 per cent", 35, "percent")], deal_entities(text))
+    assert stake.attribute == "stake"
+
+
+def test_a_market_said_to_be_worth_a_sum_is_its_size() -> None:
+    text = "Helix leads the drone vision market, which analysts expect to be worth $40 billion by 2030."
+    size, _ = annotated(text, [("$40 billion", 4e10, "USD"), ("2030", 2030, "year")])
+    assert (size.attribute, size.period) == ("market size", "2030")
+
+
+def test_then_aged_after_a_founding_is_age_at_founding() -> None:
+    text = "Helix was founded in 2015 by Dana Kovac, then aged 27, in Porto."
+    _, age = annotated(text, [("2015", 2015, "year"), ("27", 27, "age")], deal_entities(text))
+    assert age.attribute == "age at founding"
+
+
+# ---------------------------------------------------------------- robustness
+_ALPHABET = st.sampled_from(
+    [*list("abc XYZ $€%,.;:—–-()\n'’"), "in ", "for ", "then-", "founded ", "valued at ", "2024"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(pieces=st.lists(st.one_of(_ALPHABET, st.integers(0, 3000).map(str)), max_size=60), data=st.data())
+def test_random_text_never_breaks_annotation(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    numbers = []
+    for m in re.finditer(r"\d+", text):
+        unit = data.draw(st.sampled_from(["USD", "percent", "count", "year", "age", "multiplier", "months"]))
+        span = Span(source="r.txt", start=m.start(), end=m.end(), text=m.group())
+        numbers.append(Number(id=f"n:r.txt:{m.start()}", span=span, value=float(m.group()), unit=unit))
+    names = {"r.txt": text}
+    annotate(numbers, text, [entity(names, "XYZ", "organisation"), entity(names, "abc", "person")])
+    for n in numbers:
+        assert text[n.span.start : n.span.end] == n.span.text
+        assert n.period == "" or n.period.isdigit()

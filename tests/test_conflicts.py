@@ -398,3 +398,42 @@ def test_two_articles_of_another_deal_give_the_right_conflicts(tmp_path: Path) -
         ("final.txt", "$7.7 billion"),
     }
     assert len(found) == 2  # no revenue conflict across years, nothing from the other purchase
+
+
+def test_count_of_things_no_one_is_named_for_is_not_disputed() -> None:
+    one, other = "It made 6 acquisitions in a decade.", "It made 9 acquisitions in a decade."
+    fb = factbase(
+        [
+            claim("a.txt", one, "6", 6, "count", "acquisitions", subject=""),
+            claim("a.txt", other, "9", 9, "count", "acquisitions", subject=""),
+        ]
+    )
+    assert numeric(fb) == []
+
+
+def test_random_claims_never_break_conflict_finding() -> None:
+    import random
+
+    rng = random.Random(7)
+    text = " ".join(f"{i}" for i in range(400))
+    numbers = []
+    for _i in range(300):
+        q = rng.choice(["exact", "approx", "over", "under", "range"])
+        quote = str(rng.randrange(400))
+        n = num(
+            text,
+            quote,
+            float(quote) * rng.choice([1, 1e6, 1e9]),
+            rng.choice(["USD", "percent", "age"]),
+            q,
+            source=rng.choice(["a.txt", "b.txt", "c.txt"]),
+        )
+        n.attribute = rng.choice(["deal value", "valuation", "age", "stake", "market share", ""])
+        n.subject = rng.choice(["", HELIX, ORBIT])
+        n.low, n.high = (n.value * 0.9, n.value * 1.1) if q == "range" else (None, None)
+        numbers.append(n)
+    conflicts = find_conflicts(factbase(numbers))
+    assert len({c.id for c in conflicts}) == len(conflicts)
+    for c in conflicts:
+        assert len({cl.value for cl in c.claims}) >= 2 or c.verdict == "contradiction"
+        assert c.explanation
