@@ -15,6 +15,7 @@ labels are built only for the hits returned.
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -30,6 +31,16 @@ KIND_RANK: dict[FactKind, int] = {"entity": 0, "number": 1, "conflict": 2, "sour
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them
 OVERFETCH = 4  # several strings can point at one fact: fetch more, then keep each fact once
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _fold(text: str) -> str:
+    """facts.text.fold, with a fast path for ASCII (most of it): the index folds every string once."""
+    if text.isascii():
+        return " ".join(_WORD.findall(text.lower()))
+    return fold(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,14 +80,14 @@ class SearchIndex:
             if isinstance(fact, Number):
                 by_sentence.setdefault(sentences.of(fact), []).append(i)
         for sentence, owners in by_sentence.items():
-            folded = fold(sentence)
+            folded = _fold(sentence)
             if folded:
                 self._choices.append(folded)
                 self._owners.append(tuple(owners))
 
     def _add(self, kind: FactKind, fact: Fact, words: str) -> None:
         self._facts.append((kind, fact))
-        self._choices.append(fold(words))
+        self._choices.append(_fold(words))
         self._owners.append((len(self._facts) - 1,))
 
     def __len__(self) -> int:
@@ -96,7 +107,7 @@ class SearchIndex:
         `cancelled` is polled between chunks so a newer keystroke can stop an
         older search early (the result is then empty).
         """
-        q = fold(query)
+        q = _fold(query)
         if not q or not self._choices:
             return []
         fetch = None if limit is None else max(limit * OVERFETCH, 64)
