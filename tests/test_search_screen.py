@@ -125,3 +125,25 @@ async def test_hostile_article_text_is_shown_literally_in_results():
     async with headline.run_test(size=(120, 30)) as pilot:
         await settle(headline, pilot)
         assert any("Odd [bold]headline[/] | with # marks" in line for line in lines(headline))
+
+
+async def test_a_long_group_is_cut_short_so_every_kind_is_in_view_and_enter_shows_the_rest(monkeypatch):
+    monkeypatch.setattr("tui.widgets.search.PER_KIND", 1)
+    app = Host("Quillfield")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        numbers = [h for h in screen.hits if h.kind == "number"]
+        assert len(numbers) > 1
+        more = next(line for line in lines(app) if "more numbers" in line)
+        assert more.strip() == f"… {len(numbers) - 1} more numbers: Enter shows them"
+        assert sum(1 for line in lines(app) if line.startswith("  ") and "·" in line and "$" in line) <= 1
+        results = screen.query_one(OptionList)
+        results.highlighted = results.get_option_index("more-number")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not any("more numbers" in line for line in lines(app))
+        assert results.highlighted_option.id == f"hit-{screen.hits.index(numbers[1])}"
+        await pilot.press("enter")
+        await pilot.pause()
+    assert app.result == numbers[1]

@@ -29,6 +29,7 @@ GROUPS: tuple[tuple[FactKind, str], ...] = (
     ("conflict", "Conflicts"),
     ("source", "Sources"),
 )
+PER_KIND = 8  # with several kinds found, each shows this many first so every kind is in view
 HINT = "Type to search names, numbers, attributes, sentences and titles. Typos are fine."
 KEYS = "↑↓ move · Enter open · Esc back"
 
@@ -61,6 +62,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         self._initial = query
         self.hits: list[Hit] = []
         self.shown_query: str | None = None  # the query whose results are on screen
+        self.expanded: set[FactKind] = set()  # kinds the user asked to see in full
 
     def compose(self) -> ComposeResult:
         with Vertical(id="search-box") as box:
@@ -91,8 +93,9 @@ class SearchScreen(ModalScreen[Hit | None]):
         if query != self.query_one(Input).value:
             return  # a newer keystroke is on its way: never show stale results
         self.hits, self.shown_query = hits, query
+        self.expanded = set()
         results = self.query_one(OptionList)
-        results.set_options(_options(hits, self._width()))
+        results.set_options(_options(hits, self._width(), self.expanded))
         status = self.query_one("#search-status", Static)
         if not query.strip():
             status.update(Text(HINT))
@@ -110,7 +113,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         if self.shown_query is not None:  # re-cut the lines to the new width
             results = self.query_one(OptionList)
             keep = results.highlighted
-            results.set_options(_options(self.hits, self._width()))
+            results.set_options(_options(self.hits, self._width(), self.expanded))
             results.highlighted = keep
 
     # ------------------------------------------------------------ keys
@@ -131,24 +134,38 @@ class SearchScreen(ModalScreen[Hit | None]):
         self._choose(event.option)
 
     def _choose(self, option: Option | None) -> None:
-        if option is None or not (option.id or "").startswith("hit-"):
-            return
-        self.dismiss(self.hits[int(option.id.removeprefix("hit-"))])  # type: ignore[union-attr]
+        oid = option.id if option is not None else None
+        if oid and oid.startswith("more-"):
+            self._expand(oid.removeprefix("more-"))  # type: ignore[arg-type]
+        elif oid and oid.startswith("hit-"):
+            self.dismiss(self.hits[int(oid.removeprefix("hit-"))])
+
+    def _expand(self, kind: FactKind) -> None:
+        """Show every hit of one kind, the cursor on the first one that was hidden."""
+        self.expanded.add(kind)
+        results = self.query_one(OptionList)
+        results.set_options(_options(self.hits, self._width(), self.expanded))
+        hidden = [i for i, h in enumerate(self.hits) if h.kind == kind][PER_KIND:]
+        if hidden:
+            results.highlighted = results.get_option_index(f"hit-{hidden[0]}")
 
     def action_back(self) -> None:
         self.workers.cancel_group(self, "search")
         self.dismiss(None)
 
 
-def _options(hits: list[Hit], width: int) -> list[Option]:
+def _options(hits: list[Hit], width: int, expanded: set[FactKind]) -> list[Option]:
     """Hits grouped under a heading per kind; option ids point back into `hits`."""
+    groups = [(kind, title, [(i, h) for i, h in enumerate(hits) if h.kind == kind]) for kind, title in GROUPS]
+    groups = [g for g in groups if g[2]]
     options: list[Option] = []
-    for kind, title in GROUPS:
-        mine = [(i, h) for i, h in enumerate(hits) if h.kind == kind]
-        if not mine:
-            continue
+    for kind, title, mine in groups:
         options.append(Option(Text(f"{title} ({len(mine)})", style="bold underline"), disabled=True))
-        options += [Option(_prompt(h, width), id=f"hit-{i}") for i, h in mine]
+        shown = mine if len(groups) == 1 or kind in expanded else mine[:PER_KIND]
+        options += [Option(_prompt(h, width), id=f"hit-{i}") for i, h in shown]
+        if len(shown) < len(mine):
+            more = Text(f"    … {len(mine) - len(shown)} more {title.lower()}: Enter shows them", style="italic")
+            options.append(Option(more, id=f"more-{kind}"))
     return options
 
 
