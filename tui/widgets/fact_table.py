@@ -13,6 +13,7 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -123,6 +124,20 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         self._cells: LRUCache[int, list[str]] = LRUCache(1024)
         self._layout: list[tuple[Column[T], int]] = []
         self._layout_width = -1
+        self._style_cache: dict[str, Style] = {}
+
+    def _style(self, name: str) -> Style:
+        """A component style (or "" for the widget's own), cached: computing
+        them costs more than drawing a row."""
+        style = self._style_cache.get(name)
+        if style is None:
+            style = self.rich_style if not name else self.rich_style + self.get_component_rich_style(name)
+            self._style_cache[name] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._style_cache.clear()
+        super().notify_style_update()
 
     # ------------------------------------------------------------- data
     def set_items(self, items: Sequence[T]) -> None:
@@ -305,15 +320,14 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         row = round(self.scroll_y) + y - 1
         if not self.rows:
             if y == 1:
-                style = self.get_component_rich_style("fact-table--empty")
-                return Strip([Segment(fit(" " + self.empty_text, width), style)], width)
-            return Strip.blank(width, self.rich_style)
+                return Strip([Segment(fit(" " + self.empty_text, width), self._style("fact-table--empty"))], width)
+            return Strip.blank(width, self._style(""))
         if row >= len(self.rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(""))
         return self._row_strip(row, width)
 
     def _header_strip(self, width: int) -> Strip:
-        base = self.get_component_rich_style("fact-table--header")
+        base = self._style("fact-table--header")
         sorted_style = base + self.get_component_rich_style("fact-table--sorted")
         segments = [Segment("  ", base)] if self.marked else []
         for column, w in self._visible_columns():
@@ -328,20 +342,17 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
     def _row_strip(self, row: int, width: int) -> Strip:
         index = self.rows[row]
         cells = self._row_cells(index)
-        base = self.rich_style
-        if row == self.cursor:
-            cls = "fact-table--cursor" if self.has_focus else "fact-table--cursor-blur"
-            base = base + self.get_component_rich_style(cls)
+        is_cursor = row == self.cursor
+        cursor = "fact-table--cursor" if self.has_focus else "fact-table--cursor-blur"
+        base = self._style(cursor if is_cursor else "")
         segments: list[Segment] = []
         if self.marked:
             on = self.marked(self.items[index])
-            mark_style = base + self.get_component_rich_style("fact-table--mark")
+            mark_style = base + self._style("fact-table--mark") if is_cursor else self._style("fact-table--mark")
             segments.append(Segment((MARK if on else " ") + " ", mark_style))
         positions = self._positions
         for column, w in self._visible_columns():
-            style = base
-            if column.style and row != self.cursor:
-                style = base + self.get_component_rich_style(column.style)
+            style = self._style(column.style) if column.style and not is_cursor else base
             segments.append(Segment(fit(cells[positions[column.key]], w, column.align, column.keep_end), style))
             segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)

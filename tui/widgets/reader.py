@@ -12,6 +12,7 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.segment import Segment
+from rich.style import Style
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -114,6 +115,19 @@ class Reader(ScrollView, can_focus=True):
         self._wrap_width = -1
         self._strips: LRUCache[int, Strip] = LRUCache(256)
         self._pending: int | None = None
+        self._style_cache: dict[str | None, Style] = {}
+
+    def _style(self, kind: str | None) -> Style:
+        style = self._style_cache.get(kind)
+        if style is None:
+            style = self.rich_style + self.get_component_rich_style(f"reader--{kind}") if kind else self.rich_style
+            self._style_cache[kind] = style
+        return style
+
+    def notify_style_update(self) -> None:
+        self._style_cache.clear()
+        self._strips.clear()
+        super().notify_style_update()
 
     # ------------------------------------------------------------- layout
     def _ensure_wrapped(self) -> None:
@@ -191,10 +205,10 @@ class Reader(ScrollView, can_focus=True):
         line = round(self.scroll_y) + y
         width = self.scrollable_content_region.width
         if line >= len(self._starts):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._style(None))
         strip = self._strips.get(line)
         if strip is None:
-            strip = self._line_strip(line).adjust_cell_length(width, self.rich_style)
+            strip = self._line_strip(line).adjust_cell_length(width, self._style(None))
             self._strips[line] = strip
         return strip
 
@@ -214,13 +228,10 @@ class Reader(ScrollView, can_focus=True):
         return Strip(list(self._segments(s, kinds)))
 
     def _segments(self, s: int, kinds: list[str | None]):
-        base = self.rich_style
         run_start = 0
         for k in range(1, len(kinds) + 1):
             if k == len(kinds) or kinds[k] != kinds[run_start]:
-                kind = kinds[run_start]
-                style = base + self.get_component_rich_style(f"reader--{kind}") if kind else base
-                yield Segment(self.text[s + run_start : s + k], style)
+                yield Segment(self.text[s + run_start : s + k], self._style(kinds[run_start]))
                 run_start = k
 
 
