@@ -107,7 +107,8 @@ class SearchScreen(ModalScreen[Hit | None]):
             results.highlighted = results.get_option_index("hit-0")  # the best match overall
 
     def _width(self) -> int:
-        return max(20, self.query_one(OptionList).scrollable_content_region.width - 1)
+        # a cell of padding either side of each option, and room for a scrollbar that may appear
+        return max(20, self.query_one(OptionList).size.width - 4)
 
     def on_resize(self) -> None:
         if self.shown_query is not None:  # re-cut the lines to the new width
