@@ -151,8 +151,14 @@ class _Index:
     _newlines: dict[str, list[int]] = field(default_factory=dict)
     _sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
+    names: dict[str, str] = field(default_factory=dict)
+
     def __post_init__(self) -> None:
         self.sources = {s.id: s for s in self.fb.sources}
+        self.names = {e.id: e.name for e in self.fb.entities}
+
+    def entity_name(self, entity_id: str) -> str:
+        return self.names.get(entity_id, entity_id)
 
     def line(self, source: str, offset: int) -> int:
         if source not in self._newlines:
@@ -260,11 +266,11 @@ def _number_md(ix: _Index, n: Number) -> list[str]:
     shown = human_value(n.value, n.unit, n.qualifier)
     out = [f"### {escape_line(shown)}" + (f" — {escape_line(n.attribute)}" if n.attribute else ""), ""]
     details = [f"value: {escape_line(_raw(n.value))} {escape_line(n.unit)}".rstrip(), f"qualifier: {n.qualifier}"]
-    if n.low is not None or n.high is not None:
+    if (n.low is not None or n.high is not None) and n.low != n.high:  # only a hedged value has a span
         details.append(f"interval: {_bound(n.low)} to {_bound(n.high)}")
     details += [f"{k}: {escape_line(v)}" for k, v in (("attribute", n.attribute), ("period", n.period)) if v]
     if n.subject:
-        details.append(f"about: {escape_line(n.subject)}")
+        details.append(f"about: {escape_line(ix.entity_name(n.subject))}")
     if n.provenance != "auto":
         details.append(f"provenance: {n.provenance}")
     out += [f"- {d}" for d in details] + [""]
@@ -292,7 +298,7 @@ def _conflict_md(ix: _Index, c: Conflict) -> list[str]:
     verdict = f"**Verdict: {c.verdict}**" + (f": {escape_line(c.explanation)}" if c.explanation else "")
     meta = [f"kind: {c.kind}", f"provenance: {c.provenance}"]
     if c.subject:
-        meta.append(f"about: {escape_line(c.subject)}")
+        meta.append(f"about: {escape_line(ix.entity_name(c.subject))}")
     out += [verdict, "", " · ".join(meta), "", "| Source | Claim | Value |", "| --- | --- | --- |"]
     out += [_claim_row(ix, cl) for cl in c.claims]
     return [*out, ""]

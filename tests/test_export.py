@@ -373,3 +373,13 @@ def test_a_highlighted_value_never_changes_what_the_quote_says(text, at, length)
         return
     assert set(re.findall(r"<(\w+)", rendered)) <= {"blockquote", "p", "br", "strong"}
     assert [shown(p) for p in re.findall(r"<p>(.*?)</p>", rendered, re.S)] == expected_paragraphs(text)
+
+
+def test_a_number_names_the_entity_it_is_about_and_its_interval_only_when_hedged():
+    fb = deal_factbase()
+    fb.numbers[0].subject = "quillfield-robotics"
+    fb.numbers[0].low = fb.numbers[0].high = 2.4e9
+    fb.numbers[3].low, fb.numbers[3].high = 2e9, None
+    md = render_markdown(fb, [("number", fb.numbers[0].id), ("number", fb.numbers[3].id)], now=NOW)
+    assert "- about: Quillfield Robotics" in md
+    assert md.count("- interval:") == 1 and "- interval: 2,000,000,000 to …" in md
