@@ -24,6 +24,7 @@ DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 LETTER = r"A-Za-z\u00c0-\u024f"
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
 APPROX_SPREAD = Decimal("0.05")
+MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
 
 
 def _alt(words: object, flags: str = "") -> str:
@@ -47,6 +48,7 @@ class _Lex:
     months: dict[str, int]
     durations: dict[str, tuple[str, int]]
     age_before: tuple[str, ...]
+    not_age_at: frozenset[str]
     age_after_at: tuple[str, ...]
     counted: frozenset[str]
     function_words: frozenset[str]
@@ -70,6 +72,7 @@ def _lex() -> _Lex:
         months={k.casefold(): v for k, v in d["months"].items()},
         durations={k.casefold(): (v[0], int(v[1])) for k, v in d["durations"].items()},
         age_before=tuple(d["age_before"]),
+        not_age_at=frozenset(w.casefold() for w in d["prices_at"]),
         age_after_at=tuple(d["age_after_at"]),
         counted=frozenset(w.casefold() for w in d["counted_nouns"]),
         function_words=frozenset(w.casefold() for w in d["function_words"]),
@@ -94,7 +97,11 @@ class _Patterns:
 
 
 def _amount_pattern(lx: _Lex) -> str:
-    grouped = r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"
+    grouped = (
+        r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"  # 1,500,000
+        r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"  # 15,00,000 (lakh grouping)
+        r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f][0-9]{3})+(?![0-9])"  # 1 500 000 with thin spaces
+    )
     digits = rf"(?:{grouped}|[0-9]+)(?:\.[0-9]+)?"
     suffixes = _alt(lx.suffixes)
     return (
@@ -154,7 +161,7 @@ def _patterns() -> _Patterns:
         connector=re.compile(rf"(?P<dash>{HS}?{DASH}{HS}?)|{HS}+(?P<word>to|and|through){HS}+"),
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
-        at_before=re.compile(rf"(?<![{LETTER}])(?i:at){HS}+$"),
+        at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
         age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
         prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
         next_words=re.compile(rf"{HS}+([{LETTER}][{LETTER}'’-]*)(?:{HS}+([{LETTER}][{LETTER}'’-]*))?"),
@@ -204,24 +211,32 @@ class _Found:
     high: float | None = None
 
 
-def _read_amount(text: str, m: re.Match[str]) -> _Amount | None:
-    """The amount at `m` (a match of the amount pattern) and its tail; None when not a quantity."""
+def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amount | None:
+    """The amount at `m` (a match of the amount pattern) and its tail; None when not a quantity.
+
+    `shared_currency`: the currency of a range's first end, which lets "€90-100m" scale its second.
+    """
     lx, raw = _lex(), m.group("n")
-    if len(raw.replace(",", "").split(".")[0]) > MAX_DIGITS or _malformed(text, m.end("n")):
+    if len(raw.split(".")[0]) > MAX_DIGITS * 2 or _malformed(text, m.end("n")):
         return None
+    if raw[0] == "0" and raw[1:2].isdigit():
+        return None  # "0100": an identifier, not a quantity
     cur = lx.prefixes.get(m.group("cur") or "", "")
     scale = None
     if m.group("sw"):
         scale = lx.scale_words[m.group("sw").casefold()]
     elif m.group("ss"):
-        if not cur and m.group("ss") not in lx.bare_suffixes:
+        if not (cur or shared_currency) and m.group("ss") not in lx.bare_suffixes:
             return None  # "4K", "5m": a screen or a length, not an amount
         scale = lx.suffixes[m.group("ss")]
+    digits = re.sub(r"[^0-9.]", "", raw)
+    if len(digits.split(".")[0]) > MAX_DIGITS:
+        return None
     try:
-        num = Decimal(raw.replace(",", ""))
+        num = Decimal(digits)
     except InvalidOperation:
         return None
-    amount = _Amount(m.start(), m.end(), num, "," in raw, "." not in raw, cur, scale)
+    amount = _Amount(m.start(), m.end(), num, not raw.replace(".", "").isdigit(), "." not in raw, cur, scale)
     return _read_tail(text, amount)
 
 
@@ -294,6 +309,9 @@ class _Scanner:
     # ---- amounts, alone or as the two ends of a range
     def _amounts(self, pos: int) -> int:
         pats = _patterns()
+        phone = _PHONE.match(self.text, pos - 1 if self.text[pos - 1 : pos] == "+" else pos)
+        if phone:
+            return phone.end()
         m = pats.amount.match(self.text, pos)
         if not m:
             return pos + 1
@@ -317,7 +335,7 @@ class _Scanner:
         if word == "and" and not _BETWEEN.search(text, max(0, first.start - 12), first.start):
             return None, ""
         m = pats.amount.match(text, c.end())
-        second = _read_amount(text, m) if m else None
+        second = _read_amount(text, m, first.currency) if m else None
         glued = c.group("dash") is not None and c.group("dash").strip() == c.group("dash")
         if second is None or not _joinable(first, second):
             return None, ("broken" if glued and m else "")
@@ -326,7 +344,9 @@ class _Scanner:
         return second, word or "-"
 
     def _emit_range(self, first: _Amount, second: _Amount) -> int:
-        if first.bare and self._is_label(first):
+        if first.bare and self._is_age(first, strong_only=True):
+            first, second = replace(first, unit="age"), replace(second, unit=second.unit or "age")
+        elif first.bare and self._is_label(first):
             return second.end  # "Boeing 737-800": a model, not a range
         first, second = _share_units(first, second)
         a = self._resolve(first, in_range=True)
@@ -380,14 +400,19 @@ class _Scanner:
             return value, "year"
         return value, "count"
 
-    def _is_age(self, a: _Amount) -> bool:
+    def _is_age(self, a: _Amount, strong_only: bool = False) -> bool:
         pats, text = _patterns(), self.text
         before = text[max(0, a.start - 24) : a.start]
         if not a.integer or not 1 <= a.num <= 120:
             return False
         if pats.age_before.search(before):
             return True
-        return 10 <= a.num <= 110 and bool(pats.at_before.search(before)) and bool(pats.age_after_at.match(text, a.end))
+        if strong_only:
+            return False
+        at = pats.at_before.search(before)
+        if not at or (at.group("verb") or "").casefold() in _lex().not_age_at:
+            return False  # "closed at 52." is a price
+        return 10 <= a.num <= 110 and bool(pats.age_after_at.match(text, a.end))
 
     def _is_label(self, a: _Amount) -> bool:
         """List numbering, footnotes, product names ("Llama 4", "GPT-4") and labels ("No. 1")."""
@@ -427,8 +452,9 @@ def _name_like(word: str) -> bool:
 
 def _enumerated(text: str, start: int, end: int) -> bool:
     """ "2." or "3)" opening a line, or "[4]" / "(5)" around a small number."""
-    line_start = text.rfind("\n", 0, start) + 1
-    opens_line = not text[line_start:start].strip(" \t\u00a0•*-")
+    lead = text[max(0, start - 12) : start]  # a bounded look back: one-line texts stay linear
+    line = lead.rsplit("\n", 1)[-1] if "\n" in lead or start <= 12 else "x"
+    opens_line = not line.strip(" \t\u00a0•*-")
     closer = text[end : end + 2]
     if opens_line and closer[:1] in (".", ")") and (len(closer) < 2 or closer[1].isspace()):
         return True
@@ -440,6 +466,8 @@ def _negative_sign(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
 
 
+# Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
+_PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
 _RUN = re.compile(r"[0-9A-Za-z.,:/\-]*")
 _MORE_GROUPS = re.compile(rf"{DASH}[0-9]")
 _BETWEEN = re.compile(r"(?i:between)\W*$")
@@ -459,8 +487,10 @@ def _joinable(first: _Amount, second: _Amount) -> bool:
     k1, k2 = first.currency or first.unit, second.currency or second.unit
     if k1 and k2 and k1 != k2:
         return False
-    if k1 and not k2 and second.scale is not None and not first.currency:
-        return False  # "10% to 20 million": a change, not one range
+    if k1 and not k2 and not first.currency:
+        return False  # "rose 40% to 3,500": the unit is written on the second end of a range, not the first
+    if first.currency and not k2 and second.grouped and not first.grouped:
+        return False
     if first.year_like != second.year_like:
         return first.year_like and second.integer and second.num < 100 and second.bare  # "2024-25"
     return not (first.year_like and not second.bare)
@@ -538,7 +568,9 @@ def find_numbers(text: str, source: str) -> list[Number]:
 def _number(f: _Found, text: str, source: str, sentences: list[tuple[int, int]]) -> Number:
     s1, _ = sentence_at(sentences, f.start)
     _, e2 = sentence_at(sentences, f.end - 1)
-    s, e = min(s1, f.start), max(e2, f.end)  # a span never straddles sentences in the model's view
+    s, e = min(s1, f.start), max(e2, f.end)  # the whole number, even when a "sentence" ends inside it
+    # An unpunctuated wall of text is one "sentence": quote a window of it, or every number copies it all.
+    s, e = max(s, f.start - MAX_CONTEXT), min(e, f.end + MAX_CONTEXT)
     return Number(
         id=number_id(source, f.start),
         span=Span(source=source, start=f.start, end=f.end, text=text[f.start : f.end]),
