@@ -276,8 +276,11 @@ def _initial(text: str, i: int, floor: int) -> bool:
         j -= 1
     if j < floor or text[j] in "!?:\n":
         return True
-    if text[j] in "-–—" and not text[floor:j].strip():
-        return True
+    if text[j] in "-–—":  # a dash bullet: only blanks between it and the line start
+        k = j - 1
+        while k >= floor and text[k] in " \t":
+            k -= 1
+        return k < floor
     if text[j] != ".":
         return False
     before = re.search(r"([\w.]+)\.$", text[max(floor, j - 12) : j + 1])
@@ -526,7 +529,9 @@ def _weak_chunk(text: str, source: str, chunk: list[_Tok]) -> Iterator[Candidate
         chunk = chunk[1:]
     if not chunk or _generic(chunk):
         return
-    yield _title_mention(text, source, chunk, weak=True)
+    byline = 2 <= len(chunk) <= 3 and chunk[0].low in LEX.first_names  # "By Jane Okoro | Daily Ledger"
+    mention = _title_mention(text, source, chunk, weak=not byline)
+    yield replace(mention, kind="person") if byline else mention
 
 
 def _title_mention(text: str, source: str, toks: list[_Tok], weak: bool) -> Candidate:

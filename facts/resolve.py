@@ -401,11 +401,13 @@ def _slug(name: str) -> str:
 
 
 def _unique_ids(entities: list[Entity]) -> None:
-    seen: Counter[str] = Counter()
+    taken: set[str] = set()
     for e in entities:
-        seen[e.id] += 1
-        if seen[e.id] > 1:
-            e.id = f"{e.id}-{seen[e.id]}"
+        base, n = e.id, 1
+        while e.id in taken:
+            n += 1
+            e.id = f"{base}-{n}"
+        taken.add(e.id)
 
 
 def _dedupe(spans: list[Span]) -> list[Span]:
