@@ -18,6 +18,7 @@ import heapq
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -185,11 +186,17 @@ class _Sentences:
         return text[start:end]
 
 
+@lru_cache(maxsize=1 << 16)
+def _shown(value: float | str, unit: str, qualifier: str) -> str:
+    # corpora repeat their figures; formatting is the costliest step of building the index
+    return human_value(value, unit, qualifier)
+
+
 def _fact_words(fact: Fact, entity_names: dict[str, str]) -> str:
     if isinstance(fact, Entity):
         return " ".join([fact.name, *fact.aliases, *fact.variants, fact.kind])
     if isinstance(fact, Number):
-        shown = human_value(fact.value, fact.unit, fact.qualifier)
+        shown = _shown(fact.value, fact.unit, fact.qualifier)
         return " ".join([fact.span.text, shown, fact.attribute, fact.period, fact.unit])
     if isinstance(fact, Conflict):
         values = [c.span.text for c in fact.claims]
