@@ -47,6 +47,7 @@ class _Lex:
     trailing: dict[str, str]
     months: dict[str, int]
     durations: dict[str, tuple[str, int]]
+    minor: dict[str, tuple[str, Decimal]]
     age_before: tuple[str, ...]
     not_age_at: frozenset[str]
     age_after_at: tuple[str, ...]
@@ -71,6 +72,7 @@ def _lex() -> _Lex:
         trailing={k.casefold(): v for k, v in d["trailing_hedges"].items()},
         months={k.casefold(): v for k, v in d["months"].items()},
         durations={k.casefold(): (v[0], int(v[1])) for k, v in d["durations"].items()},
+        minor={k.casefold(): (v[0], Decimal(str(v[1]))) for k, v in d["minor_units"].items()},
         age_before=tuple(d["age_before"]),
         not_age_at=frozenset(w.casefold() for w in d["prices_at"]),
         age_after_at=tuple(d["age_after_at"]),
@@ -92,6 +94,8 @@ class _Patterns:
     age_before: re.Pattern[str]
     at_before: re.Pattern[str]
     age_after_at: re.Pattern[str]
+    apposition: re.Pattern[str]
+    comma_after: re.Pattern[str]
     prev_token: re.Pattern[str]
     next_words: re.Pattern[str]
 
@@ -118,7 +122,8 @@ def _date_patterns(lx: _Lex) -> str:
     return "|".join(
         [
             rf"(?P<iso>(?<![{LETTER}0-9.])(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3][0-9])"
-            rf"(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9])?)?)?(?![{LETTER}0-9]|-[0-9]))",
+            rf"(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?)?"
+            rf"(?![{LETTER}0-9]|-[0-9]))",
             rf"(?P<mdy>\b{month.format('m1')}\.?{HS}+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:,?{HS}+(?P<y1>{year}))?(?![{LETTER}0-9]|[.,][0-9]))",
             rf"(?P<dmy>(?<![{LETTER}0-9.,$€£¥])(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?{HS}+(?:of{HS}+)?"
@@ -138,6 +143,7 @@ def _tail_pattern(lx: _Lex) -> str:
         rf"|(?P<mult>(?:[xX×]|{HS}?{DASH}?(?i:fold)|{HS}(?i:times))(?![{LETTER}0-9]))"
         rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
         rf"|(?P<dur>{sep}(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
+        rf"|(?P<minor>p(?![{LETTER}0-9])|{HS}?(?i:{_alt(m for m in lx.minor if m != 'p')})(?![{LETTER}]))"
         rf"|(?P<cw>{sep}(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
         rf"|(?P<cc>{HS}(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"
         r")?(?P<plus2>\+)?"
@@ -162,6 +168,8 @@ def _patterns() -> _Patterns:
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
         at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
+        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*,|(?<![{LETTER}])(?i:then)){HS}+$"),
+        comma_after=re.compile(rf"{HS}*[,;)]"),
         age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
         prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
         next_words=re.compile(rf"{HS}+([{LETTER}][{LETTER}'’-]*)(?:{HS}+([{LETTER}][{LETTER}'’-]*))?"),
@@ -181,7 +189,7 @@ class _Amount:
     currency: str = ""
     scale: Decimal | None = None
     unit: str = ""
-    factor: int = 1  # "2 decades" is 20 years
+    factor: Decimal = Decimal(1)  # "2 decades" is 20 years, "410p" is 4.10 pounds
     qualifier: str = ""  # from "+" or a trailing hedge
 
     @property
@@ -249,7 +257,7 @@ def _malformed(text: str, end: int) -> bool:
 def _read_tail(text: str, a: _Amount) -> _Amount | None:
     lx, pats = _lex(), _patterns()
     t = pats.tail.match(text, a.end)
-    unit, factor, cur = "", 1, a.currency
+    unit, factor, cur = "", Decimal(1), a.currency
     if t.group("pct"):
         unit = "percent"
     elif t.group("mult"):
@@ -257,7 +265,10 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
     elif t.group("age"):
         unit = "age"
     elif t.group("dur"):
-        unit, factor = lx.durations[t.group("du").casefold()]
+        unit, n = lx.durations[t.group("du").casefold()]
+        factor = Decimal(n)
+    elif t.group("minor"):
+        cur, factor = lx.minor[t.group("minor").strip().casefold()]
     elif t.group("cw") or t.group("cc"):
         word = t.group("cwn") or t.group("ccn")
         cur = cur or lx.words.get(word.casefold()) or lx.prefixes.get(word, word)
@@ -268,6 +279,8 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
         qualifier, end = lx.trailing[_squash(trail.group()).lstrip(" ")], trail.end()
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None  # "3D", "1st", "5G": digits glued to letters
+    if _FORM_CODE.match(text, end):
+        return None  # "8-K", "10-Q": a form's name
     return replace(a, end=end, currency=cur, unit=unit, factor=factor, qualifier=qualifier)
 
 
@@ -346,7 +359,7 @@ class _Scanner:
     def _emit_range(self, first: _Amount, second: _Amount) -> int:
         if first.bare and self._is_age(first, strong_only=True):
             first, second = replace(first, unit="age"), replace(second, unit=second.unit or "age")
-        elif first.bare and self._is_label(first):
+        elif first.bare and second.bare and self._is_label(first):
             return second.end  # "Boeing 737-800": a model, not a range
         first, second = _share_units(first, second)
         a = self._resolve(first, in_range=True)
@@ -409,6 +422,8 @@ class _Scanner:
             return True
         if strong_only:
             return False
+        if 15 <= a.num <= 110 and pats.apposition.search(before) and pats.comma_after.match(text, a.end):
+            return True  # "Raman, 45, said" / "founded by Raman, then 29,"
         at = pats.at_before.search(before)
         if not at or (at.group("verb") or "").casefold() in _lex().not_age_at:
             return False  # "closed at 52." is a price
@@ -468,6 +483,7 @@ def _negative_sign(text: str, start: int) -> bool:
 
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
+_FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
 _RUN = re.compile(r"[0-9A-Za-z.,:/\-]*")
 _MORE_GROUPS = re.compile(rf"{DASH}[0-9]")
 _BETWEEN = re.compile(r"(?i:between)\W*$")

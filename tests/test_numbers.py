@@ -48,6 +48,8 @@ def the_number(text: str, quote: str) -> Number:
         ("A $2.5 trillion market cap was reached.", "$2.5 trillion", 2.5e12, "USD"),
         ("The buyer will pay $700 mln in stock.", "$700 mln", 700e6, "USD"),
         ("The fund closed at $1,250,000 after fees.", "$1,250,000", 1.25e6, "USD"),
+        ("The bid is 410p a share.", "410p", 4.10, "GBP"),
+        ("Each download earns 35 cents.", "35 cents", 0.35, "USD"),
     ],
 )
 def test_money_is_expanded_and_given_its_currency_code(text, quote, value, unit):
@@ -129,6 +131,8 @@ def test_counts_are_counts(text, quote, value, qualifier):
         ("The chairman, aged 61, will step down.", "61", 61),
         ("He became chief executive at 31; nobody expected it.", "31", 31),
         ("The founder is 45 years old.", "45 years old", 45),
+        ("Okafor, 58, will retire next year.", "58", 58),
+        ("It was started by Lindqvist, then 29, in a garage.", "29", 29),
     ],
 )
 def test_ages_are_recognised_from_the_words_around_them(text, quote, value):
@@ -178,6 +182,7 @@ def test_a_year_like_number_before_a_counted_noun_is_a_count():
         ("Talks began in May 2024 in Paris.", "May 2024", "2024-05"),
         ("Filed: 2025-06-09 by the clerk.", "2025-06-09", "2025-06-09"),
         ("Updated 2025-06-09 00:57:26 UTC.", "2025-06-09 00:57:26", "2025-06-09"),
+        ("Published 2026-03-03T14:05:00Z online.", "2026-03-03T14:05:00Z", "2026-03-03"),
         ("The board met Jan. 5 to vote.", "Jan. 5", "--01-05"),
         ("The filing is dated Sept. 30, 2024.", "Sept. 30, 2024", "2024-09-30"),
         ("Regulators ruled in October 2023 on the bid.", "October 2023", "2023-10"),
@@ -220,6 +225,7 @@ def test_durations_carry_their_time_unit(text, quote, value, unit):
         ("The plan covers 2016-2020.", ("2016", "2020"), (2016, 2020), "year"),
         ("Results for 2024-25 were restated.", ("2024", "25"), (2024, 2025), "year"),
         ("Between 2,000 and 3,000 workers joined.", ("2,000", "3,000"), (2000, 3000), "count"),
+        ("Paying 20-25% more is bold.", ("20", "25%"), (20, 25), "percent"),
     ],
 )
 def test_ranges_give_both_ends_sharing_unit_and_scale(text, ends, values, unit):
@@ -298,6 +304,7 @@ def test_over_before_a_year_is_not_a_hedge():
         "The vote ended 10:30 sharp.",
         "The 21st edition is out.",
         "Tesla Model 3 and a Boeing 737-800 jet.",
+        "Terms are in the 8-K and the 10-Q.",
     ],
 )
 def test_digits_in_names_labels_and_identifiers_are_not_numbers(text):
