@@ -112,24 +112,27 @@ def _amount_pattern(lx: _Lex) -> str:
         rf"(?<![{LETTER}0-9_])(?<![0-9][.,])"
         rf"(?:(?P<cur>{_alt(lx.prefixes)}){HS}?)?"
         rf"(?P<n>{digits})(?![0-9])"
-        rf"(?:{HS}?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9]))?"
+        rf"(?:(?:{HS}|{DASH})?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9]))?"
     )
 
 
 def _date_patterns(lx: _Lex) -> str:
-    month = rf"(?P<{{}}>{_alt(m.capitalize() for m in lx.months)})"
+    full = _alt(m.capitalize() for m in lx.months if len(m) > 4 or m == "june" or m == "july" or m == "may")
+    short = _alt(m.capitalize() for m in lx.months if len(m) <= 4 and m not in ("june", "july", "may"))
+    # an abbreviation may take a full stop ("Jan."); a full name never swallows the sentence's
+    month = rf"(?P<{{}}>{full}(?![{LETTER}])|{short}(?![{LETTER}])\.?)"
     year = r"(?:1[89]|20|21)[0-9]{2}"
     return "|".join(
         [
             rf"(?P<iso>(?<![{LETTER}0-9.])(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3][0-9])"
             rf"(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?)?"
             rf"(?![{LETTER}0-9]|-[0-9]))",
-            rf"(?P<mdy>\b{month.format('m1')}\.?{HS}+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?P<mdy>\b{month.format('m1')}{HS}+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?"
             rf"(?:,?{HS}+(?P<y1>{year}))?(?![{LETTER}0-9]|[.,][0-9]))",
             rf"(?P<dmy>(?<![{LETTER}0-9.,$€£¥])(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?{HS}+(?:of{HS}+)?"
-            rf"{month.format('m2')}\b\.?(?:,?{HS}+(?P<y2>{year})(?![{LETTER}0-9]))?)",
-            rf"(?P<my>\b{month.format('m3')}\.?,?{HS}+(?P<y3>{year})(?![{LETTER}0-9]))",
-            rf"(?P<qtr>\b(?:(?:Q[1-4]|H[12]|[1-4]Q)(?:{HS}|{HS}?['’]|-)|(?:FY|CY){HS}?['’]?)"
+            rf"{month.format('m2')}(?:,?{HS}+(?P<y2>{year})(?![{LETTER}0-9]))?)",
+            rf"(?P<my>\b{month.format('m3')},?{HS}+(?P<y3>{year})(?![{LETTER}0-9]))",
+            rf"(?P<qtr>\b(?:(?:Q[1-4]|H[12])(?:{HS}|{HS}?['’]|-)|(?:FY|CY|[1-4]Q){HS}?['’]?)"
             rf"(?P<qy>[0-9]{{4}}|[0-9]{{2}})(?![{LETTER}0-9]))",
         ]
     )
@@ -164,7 +167,7 @@ def _patterns() -> _Patterns:
         amount=re.compile(amount),
         tail=re.compile(_tail_pattern(lx)),
         trailing=re.compile(rf"(?i:{trailing})(?![{LETTER}])"),
-        connector=re.compile(rf"(?P<dash>{HS}?{DASH}{HS}?)|{HS}+(?P<word>to|and|through){HS}+"),
+        connector=re.compile(rf"(?P<dash>{HS}?{DASH}{HS}?|/(?=[0-9]))|{HS}+(?P<word>to|and|through){HS}+"),
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
         at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
@@ -234,7 +237,8 @@ def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amo
     if m.group("sw"):
         scale = lx.scale_words[m.group("sw").casefold()]
     elif m.group("ss"):
-        if not (cur or shared_currency) and m.group("ss") not in lx.bare_suffixes:
+        bare_ok = m.group("ss") in lx.bare_suffixes or _counted_next(text, m.end())
+        if not (cur or shared_currency or bare_ok):
             return None  # "4K", "5m": a screen or a length, not an amount
         scale = lx.suffixes[m.group("ss")]
     digits = re.sub(r"[^0-9.]", "", raw)
@@ -249,8 +253,10 @@ def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amo
 
 
 def _malformed(text: str, end: int) -> bool:
-    """Digits run on into a version, time or fraction ("3.5.1", "10:30", "24/7")."""
+    """Digits run on into a version, time or fraction ("3.5.1", "10:30", "24/7"); "2025/26" is fine."""
     nxt = text[end : end + 2]
+    if nxt[:1] == "/" and _FISCAL.match(text, end - 4):
+        return False
     return len(nxt) == 2 and nxt[0] in ".,:/" and nxt[1].isdigit()
 
 
@@ -350,6 +356,8 @@ class _Scanner:
         m = pats.amount.match(text, c.end())
         second = _read_amount(text, m, first.currency) if m else None
         glued = c.group("dash") is not None and c.group("dash").strip() == c.group("dash")
+        if c.group("dash") == "/" and not first.year_like:
+            return None, ""
         if second is None or not _joinable(first, second):
             return None, ("broken" if glued and m else "")
         if glued and (_phone_like(text, second) or m.group("n").startswith("0")):
@@ -451,11 +459,13 @@ class _Scanner:
         return small and _name_like(word) and not self._counts_noun(a.end)
 
     def _counts_noun(self, end: int) -> bool:
-        m = _patterns().next_words.match(self.text, end)
-        if not m:
-            return False
-        counted = _lex().counted
-        return any(w and w.casefold() in counted for w in m.groups())
+        return _counted_next(self.text, end)
+
+
+def _counted_next(text: str, end: int) -> bool:
+    """One of the next two words is a counted noun ("2000 new employees")."""
+    m = _patterns().next_words.match(text, end)
+    return bool(m) and any(w and w.casefold() in _lex().counted for w in m.groups())
 
 
 def _name_like(word: str) -> bool:
@@ -483,6 +493,7 @@ def _negative_sign(text: str, start: int) -> bool:
 
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
+_FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
 _FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
 _RUN = re.compile(r"[0-9A-Za-z.,:/\-]*")
 _MORE_GROUPS = re.compile(rf"{DASH}[0-9]")
@@ -553,10 +564,10 @@ def _date_value(m: re.Match[str]) -> str | float | None:
         y = int(m.group("qy"))
         return float(y + 2000 if y < 100 else y)
     if m.group("mdy"):
-        return _iso(_int(m.group("y1")), months[m.group("m1").casefold()], int(m.group("d1")))
+        return _iso(_int(m.group("y1")), months[m.group("m1").rstrip(".").casefold()], int(m.group("d1")))
     if m.group("dmy"):
-        return _iso(_int(m.group("y2")), months[m.group("m2").casefold()], int(m.group("d2")))
-    return _iso(_int(m.group("y3")), months[m.group("m3").casefold()], None)
+        return _iso(_int(m.group("y2")), months[m.group("m2").rstrip(".").casefold()], int(m.group("d2")))
+    return _iso(_int(m.group("y3")), months[m.group("m3").rstrip(".").casefold()], None)
 
 
 def _int(s: str | None) -> int | None:

@@ -50,6 +50,8 @@ def the_number(text: str, quote: str) -> Number:
         ("The fund closed at $1,250,000 after fees.", "$1,250,000", 1.25e6, "USD"),
         ("The bid is 410p a share.", "410p", 4.10, "GBP"),
         ("Each download earns 35 cents.", "35 cents", 0.35, "USD"),
+        ("Lenders approved a $5.5-billion facility.", "$5.5-billion", 5.5e9, "USD"),
+        ("A filing put it at US $5 billion.", "US $5 billion", 5e9, "USD"),
     ],
 )
 def test_money_is_expanded_and_given_its_currency_code(text, quote, value, unit):
@@ -113,6 +115,7 @@ def test_multiples_are_multipliers(text, quote, value):
         ("The company employs 2000 engineers.", "2000", 2000, "exact"),
         ("Its model has 70B parameters.", "70B", 70e9, "exact"),
         ("Roughly 10k users signed up.", "Roughly 10k", 10e3, "approx"),
+        ("The console sold 1m units.", "1m", 1e6, "exact"),
     ],
 )
 def test_counts_are_counts(text, quote, value, qualifier):
@@ -159,6 +162,7 @@ def test_a_price_closing_at_a_level_is_not_an_age():
         ("Deliveries start in Q3 2026.", "Q3 2026", 2026),
         ("A refresh is due in H2 2026.", "H2 2026", 2026),
         ("Guidance for FY2025 was raised.", "FY2025", 2025),
+        ("Margins fell in 2Q24 again.", "2Q24", 2024),
         ("The mid-2024 launch slipped.", "2024", 2024),
         ("The rival's 2014 purchase set a record.", "2014", 2014),
     ],
@@ -186,6 +190,7 @@ def test_a_year_like_number_before_a_counted_noun_is_a_count():
         ("The board met Jan. 5 to vote.", "Jan. 5", "--01-05"),
         ("The filing is dated Sept. 30, 2024.", "Sept. 30, 2024", "2024-09-30"),
         ("Regulators ruled in October 2023 on the bid.", "October 2023", "2023-10"),
+        ("The vote is on Monday, 3rd March.", "3rd March", "--03-03"),
     ],
 )
 def test_dates_become_iso_strings_with_as_much_as_is_written(text, quote, value):
@@ -226,6 +231,7 @@ def test_durations_carry_their_time_unit(text, quote, value, unit):
         ("Results for 2024-25 were restated.", ("2024", "25"), (2024, 2025), "year"),
         ("Between 2,000 and 3,000 workers joined.", ("2,000", "3,000"), (2000, 3000), "count"),
         ("Paying 20-25% more is bold.", ("20", "25%"), (20, 25), "percent"),
+        ("The budget for 2025/26 grew.", ("2025", "26"), (2025, 2026), "year"),
     ],
 )
 def test_ranges_give_both_ends_sharing_unit_and_scale(text, ends, values, unit):
