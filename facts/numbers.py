@@ -331,6 +331,8 @@ class _Scanner:
         phone = _PHONE.match(self.text, pos - 1 if self.text[pos - 1 : pos] == "+" else pos)
         if phone:
             return phone.end()
+        if self.text[pos - 1 : pos] in _ADDRESS_MARKS and pos > 0:
+            return _skip_run(self.text, pos)  # "?id=123", "/2025/06/", "x99@": part of an address
         m = pats.amount.match(self.text, pos)
         if not m:
             return pos + 1
@@ -442,8 +444,8 @@ class _Scanner:
         text = self.text
         if a.integer and a.num < 1000 and _enumerated(text, a.start, a.end):
             return True
-        if text[a.start - 1 : a.start] == "#":
-            return True
+        if _GLUED_LABEL.search(text, max(0, a.start - 4), a.start):
+            return True  # "No.3"
         if a.start >= 2 and text[a.start - 1] in "-\u2010\u2011\u2013" and text[a.start - 2].isdigit():
             return True  # the tail of "737-800" or a phone number
         tok = _patterns().prev_token.search(text, max(0, a.start - 40), a.start)
@@ -483,6 +485,8 @@ def _enumerated(text: str, start: int, end: int) -> bool:
     closer = text[end : end + 2]
     if opens_line and closer[:1] in (".", ")") and (len(closer) < 2 or closer[1].isspace()):
         return True
+    if closer[:1] == ")" and end - start <= 2 and text[start - 1 : start] in (" ", "\t", "") and start > 0:
+        return True  # an inline list: "1) Reuters 2) CNBC"
     around = text[start - 1 : start] + text[end : end + 1]
     return around in ("[]", "()") and end - start <= 2
 
@@ -493,6 +497,8 @@ def _negative_sign(text: str, start: int) -> bool:
 
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
+_ADDRESS_MARKS = frozenset("=/@#&?_\\")
+_GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
 _FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
 _FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
 _RUN = re.compile(r"[0-9A-Za-z.,:/\-]*")

@@ -311,6 +311,8 @@ def test_over_before_a_year_is_not_a_hedge():
         "The 21st edition is out.",
         "Tesla Model 3 and a Boeing 737-800 jet.",
         "Terms are in the 8-K and the 10-Q.",
+        "Read https://news.example/2025/06/13/story?id=123 or mail desk99@example.org.",
+        "Sources: 1) a wire 2) a blog, ranked No.3 overall.",
     ],
 )
 def test_digits_in_names_labels_and_identifiers_are_not_numbers(text):
