@@ -144,7 +144,7 @@ def throughput(report: Report, small: Path, big: Path, reps: int) -> FactBase:
     t_big, fb = best_of(max(1, reps // 2), lambda: sequential(c_big))
     n_big = len(c_big.sources)
     report.add(
-        f"extraction throughput, {n_big:,} articles (1 core)",
+        f"extraction throughput, {n_big:,} articles (1 core, CPU time)",
         f"{si(chars(c_big) / t_big)} chars/s ({t_big:.2f} s)",
         "printed (issue 3)",
     )
@@ -160,7 +160,7 @@ def scaling(report: Report, n1: int, t1: float, ch1: int, n2: int, t2: float, ch
     ratio = t2 / t1
     allowed = 1.1 * ch2 / ch1  # 11x for 10x the text
     report.add(
-        f"scaling {n1:,} -> {n2:,} articles (time ratio)",
+        f"scaling {n1:,} -> {n2:,} articles (CPU time ratio)",
         f"{ratio:.2f}x time for {ch2 / ch1:.2f}x text",
         f"<= {allowed:.2f}x",
         ratio <= allowed,
@@ -173,7 +173,7 @@ def bigger_scaling(report: Report, mid: Path, t_mid_corpus: Corpus | None, big: 
     t_mid, _ = timed(lambda: sequential(c_mid))
     t_big, _ = timed(lambda: sequential(c_big))
     report.add(
-        f"extraction throughput, {len(c_big.sources):,} articles (1 core)",
+        f"extraction throughput, {len(c_big.sources):,} articles (1 core, CPU time)",
         f"{si(chars(c_big) / t_big)} chars/s ({t_big:.1f} s)",
     )
     scaling(report, len(c_mid.sources), t_mid, chars(c_mid), len(c_big.sources), t_big, chars(c_big))

@@ -62,13 +62,13 @@ def search(report: Report, fb: FactBase) -> None:
     typed = keystrokes(QUERIES + [e.name for e in fb.entities[:2]])
     index.search(typed[0])  # warm up
     ours, raw = [], []
-    for q in typed:  # interleaved, so both see the same machine
-        t = time.perf_counter()
+    for q in typed:  # interleaved, so both see the same machine; CPU time of this thread
+        t = time.thread_time()
         index.search(q, limit=50)
-        ours.append(time.perf_counter() - t)
-        t = time.perf_counter()
+        ours.append(time.thread_time() - t)
+        t = time.thread_time()
         process.extract(fold(q), choices, scorer=fuzz.partial_ratio, processor=None, limit=50, score_cutoff=70)
-        raw.append(time.perf_counter() - t)
+        raw.append(time.thread_time() - t)
     ratio = sum(ours) / sum(raw)
     report.add(
         f"search index build, {fact_count(fb):,} facts",
@@ -89,12 +89,12 @@ SCROLL = ["page(1)"] * 15 + ["edge(1)", "page(-1)", "page(-1)", "edge(0)"] + ["c
 def _frame(table, action: str | None = None) -> float:
     """Seconds of UI-thread work for one step: the action, then every
     visible line drawn (what the line API does for a frame)."""
-    t = time.perf_counter()
+    t = time.thread_time()  # CPU of the UI thread: a busy machine does not count
     if action:
         _call(table, action)
     for y in range(table.size.height):
         table.render_line(y)
-    return time.perf_counter() - t
+    return time.thread_time() - t
 
 
 def _call(table, action: str) -> None:
@@ -122,10 +122,10 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
     async with app.run_test(size=(140, 45)) as pilot:
         pane = app.query_one(NumbersPane)
         lookup = FactLookup.build(fb)
-        t = time.perf_counter()
+        t = time.thread_time()
         pane.load(lookup)
         await pilot.pause()
-        fill = time.perf_counter() - t
+        fill = time.thread_time() - t
         table = pane.table
         table.focus()
         await pilot.pause()
@@ -133,13 +133,13 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
         for i, action in enumerate(SCROLL):
             steps[f"{i}:{action}"] = _frame(table, action)
             await pilot.pause()
-        t = time.perf_counter()
+        t = time.thread_time()
         table.sort_by("value")
-        steps["sort by value"] = time.perf_counter() - t + _frame(table)
+        steps["sort by value"] = time.thread_time() - t + _frame(table)
         await pilot.pause()
-        t = time.perf_counter()
+        t = time.thread_time()
         table.set_filter("unit:USD")
-        steps["filter unit:USD"] = time.perf_counter() - t + _frame(table)
+        steps["filter unit:USD"] = time.thread_time() - t + _frame(table)
         await pilot.pause()
     return fill, steps
 
@@ -157,11 +157,11 @@ async def _datatable_fill(fb: FactBase, rows: int) -> float:
         table = app.query_one(DataTable)
         table.add_columns("Value", "Unit", "Qual.", "Attribute", "Source", "Text")
         numbers = fb.numbers[:rows]
-        t = time.perf_counter()
+        t = time.thread_time()
         for n in numbers:
             table.add_row(str(n.value), n.unit, n.qualifier, n.attribute, n.span.source, n.span.text)
         await pilot.pause()
-        return time.perf_counter() - t
+        return time.thread_time() - t
 
 
 def numbers_pane(report: Report, fb: FactBase, small: FactBase, datatable_rows: int) -> None:
@@ -182,9 +182,10 @@ def numbers_pane(report: Report, fb: FactBase, small: FactBase, datatable_rows: 
         fill <= 3 * max(fill_small, 0.001),
     )
     worst = max(scroll)
+    worst_step = max((k for k in steps if ":" in k), key=steps.__getitem__).split(":")[1]
     report.add(
-        f"numbers pane: scroll frame on {rows:,} rows",
-        f"worst {ms(worst)}, median {ms(statistics.median(scroll))} "
+        f"numbers pane: scroll frame on {rows:,} rows (CPU)",
+        f"worst {ms(worst)} ({worst_step}), median {ms(statistics.median(scroll))} "
         f"({statistics.median(scroll) / statistics.median(scroll_small):.1f}x the small table)",
         "no stall: worst < 50 ms",
         worst < 0.05,

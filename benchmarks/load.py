@@ -58,6 +58,7 @@ def tree_rss(root: int) -> int:
 
 
 def main() -> None:
+    from facts.cache import Cache, corpus_key, extractor_version
     from facts.corpus import read_corpus
     from facts.extract import build
 
@@ -65,9 +66,11 @@ def main() -> None:
     sampler.start()
     t0 = time.perf_counter()
     corpus = read_corpus([sys.argv[1]])
-    t1 = time.perf_counter()
+    store = Cache.open()
+    hit = bool(store and store.corpus_path(corpus_key(corpus.sources)).exists())
+    t1, c1 = time.perf_counter(), time.process_time()
     fb = build(corpus)
-    t2 = time.perf_counter()
+    t2, c2 = time.perf_counter(), time.process_time()
     sampler.running = False
     sampler.join()
     kib = 1024 if sys.platform != "darwin" else 1
@@ -76,6 +79,9 @@ def main() -> None:
             {
                 "read": t1 - t0,
                 "build": t2 - t1,
+                "build_cpu": c2 - c1,
+                "cache_hit": hit,
+                "version": extractor_version(),
                 "articles": len(corpus.sources),
                 "chars": sum(s.chars for s in corpus.sources),
                 "bytes": sum(Path(s.path).stat().st_size for s in corpus.sources),

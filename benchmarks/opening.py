@@ -16,30 +16,36 @@ from .report import Report, ms
 HERE = Path(__file__).resolve().parent
 
 
-def paint_time(mode: str, path: str | None, env: dict[str, str]) -> float | None:
-    """Seconds from starting a process to its first frame (or its facts loaded)."""
+def paint_time(mode: str, path: str | None, env: dict[str, str]) -> tuple[float, float] | None:
+    """(wall, UI-thread CPU) seconds from starting a process to its first
+    frame (or to its facts loaded)."""
     cmd = [sys.executable, str(HERE / "paint.py"), mode, *([path] if path else [])]
     start = time.time()
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env, cwd=HERE.parent)
     for line in out.stdout.splitlines():
         if line.startswith("PAINTED "):
-            return float(line.split()[1]) - start
+            _, wall, cpu = line.split()
+            return float(wall) - start, float(cpu)
         if line.startswith("UNAVAILABLE"):
             return None
     raise RuntimeError(f"paint probe failed: {out.stdout[-300:]} {out.stderr[-600:]}")
 
 
-def paints(path: str, env: dict[str, str], reps: int) -> tuple[float, float | None]:
-    """Median first paint of the bare app and of scaledeal, runs interleaved
-    so both see the same machine."""
+def paints(path: str, env: dict[str, str], reps: int) -> tuple[tuple[float, float], tuple[float, float] | None]:
+    """Median (wall, CPU) first paint of the bare app and of scaledeal, runs
+    interleaved so both see the same machine."""
     bare, ours = [], []
     for _ in range(reps):
         bare.append(paint_time("bare", None, env))
         t = paint_time("app", path, env)
         if t is None:
-            return statistics.median(bare), None
+            return _median(bare), None
         ours.append(t)
-    return statistics.median(bare), statistics.median(ours)
+    return _median(bare), _median(ours)
+
+
+def _median(times: list) -> tuple[float, float]:
+    return statistics.median(t[0] for t in times), statistics.median(t[1] for t in times)
 
 
 def first_paint(report: Report, label: str, path: str, env: dict[str, str], reps: int, limit: float) -> None:
@@ -47,13 +53,14 @@ def first_paint(report: Report, label: str, path: str, env: dict[str, str], reps
     if ours is None:
         report.add(f"first paint, {label}", "tui.app.ScaledealApp not available yet", f"<= {limit}x bare app", None)
         return
-    ratio = ours / bare
+    ratio = ours[1] / bare[1]
     report.add(
-        f"first paint, {label} (vs bare Textual app)",
-        f"{ratio:.2f}x ({ms(ours)} vs {ms(bare)})",
+        f"first paint, {label} (UI-thread CPU vs bare app)",
+        f"{ratio:.2f}x ({ms(ours[1])} vs {ms(bare[1])})",
         f"<= {limit}x bare app",
         ratio <= limit,
     )
+    report.add(f"  first paint, {label}, wall clock", f"{ours[0] / bare[0]:.2f}x ({ms(ours[0])} vs {ms(bare[0])})")
 
 
 def time_to_facts(report: Report, label: str, path: str, env: dict[str, str]) -> float | None:
@@ -63,7 +70,7 @@ def time_to_facts(report: Report, label: str, path: str, env: dict[str, str]) ->
         report.add(f"app shows the facts, {label}", f"failed: {e}"[:80])
         return None
     if t is not None:
-        report.add(f"app shows the facts, {label}", f"{t:.2f} s after start")
+        report.add(f"app shows the facts, {label}", f"{t[0]:.2f} s after start (wall clock)")
     return t
 
 
@@ -95,12 +102,14 @@ def opening(report: Report, seeds: str, big: Path, env: dict[str, str], reps: in
         "reported next to corpus size",
     )
     warm = load(str(big), env)
-    speedup = (cold["read"] + cold["build"]) / (warm["read"] + warm["build"])
+    speedup = cold["build_cpu"] / max(warm["build_cpu"], 1e-9)
+    same_code = warm["version"] == cold["version"]
     report.add(
         f"warm open (cache), {n:,} articles",
-        f"{warm['read'] + warm['build']:.2f} s = {speedup:.1f}x faster than cold; peak {warm['rss_main'] / mb:.0f} MB",
-        "no re-extraction",
-        warm["build"] < cold["build"],
+        f"{warm['read'] + warm['build']:.2f} s; extract {speedup:.0f}x less CPU than cold; peak "
+        f"{warm['rss_main'] / mb:.0f} MB" + ("" if same_code else " (facts/ changed meanwhile: re-run)"),
+        "cache hit, no re-extraction",
+        bool(warm["cache_hit"]) if same_code else None,
     )
     first_paint(report, f"{n:,} articles, warm cache", str(big), env, reps, 3.0)
     if not light:
