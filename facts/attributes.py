@@ -134,10 +134,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _in_list(sentence: str, comma: int) -> bool:
     # "OpenAI, Google, and Tesla": a short item before ", and" is a list, not a clause
-    before = sentence[:comma].rsplit(",", 1)
-    if len(before) < 2 or re.match(r"\s*(?:and|or)\b", before[1]):
+    prev = sentence.rfind(",", 0, comma)
+    if prev < 0:
+        return False
+    item = sentence[prev + 1 : comma]
+    if re.match(r"\s*(?:and|or)\b", item):
         return False  # "..., and Pixel Corp, and the market ...": the list ended
-    return len(_TOKEN.findall(before[1])) <= 4
+    return len(_TOKEN.findall(item)) <= 4
 
 
 def _unpaired_dashes(sentence: str) -> list[tuple[int, int]]:
@@ -248,18 +251,20 @@ class _Article:
         _mark_lists(text, self.mentions)
 
     def sentence_of(self, n: Number) -> tuple[int, int]:
-        if n.sentence is not None:
-            return (n.sentence.start, n.sentence.end)
+        # The real sentence, not `n.sentence`: that is a window capped for
+        # display, and on a megabyte-long "sentence" the windows of
+        # neighbouring numbers overlap many times over.
         found = sentence_at(self.sentences, n.span.start)
         return found if found[1] > found[0] else (n.span.start, n.span.end)
 
-    def clause(self, start: int, end: int, numbers: list[Number]) -> _Clause:
-        seg = self.text[start:end]
+    def clause(self, start: int, end: int, numbers: list[Number], starts: list[int]) -> _Clause:
+        """`numbers` sorted by start, `starts` their starts: bisect, so a
+        sentence of thousands of clauses stays linear."""
         cues = [
-            (start + m.start(), start + m.end(), " ".join(m.group().lower().split()))
-            for m in self.lex.cue_re.finditer(seg)
+            (m.start(), m.end(), " ".join(m.group().lower().split()))
+            for m in self.lex.cue_re.finditer(self.text, start, end)
         ]
-        inside = [n for n in numbers if start <= n.span.start < end]
+        inside = numbers[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         return _Clause(start, end, cues, inside)
 
     def gap(self, a: int, b: int, clause: _Clause, family: str, skip: Number | None = None) -> float:
@@ -530,8 +535,10 @@ def annotate(numbers: list[Number], text: str, entities: list[Entity]) -> None:
     for n in numbers:
         by_sentence.setdefault(art.sentence_of(n), []).append(n)
     for (s, e), members in by_sentence.items():
-        for cs, ce in clauses(text, min(s, *(n.span.start for n in members)), max(e, *(n.span.end for n in members))):
-            clause = art.clause(cs, ce, members)
+        members.sort(key=lambda n: n.span.start)
+        starts = [n.span.start for n in members]
+        for cs, ce in clauses(text, min(s, starts[0]), max(e, max(n.span.end for n in members))):
+            clause = art.clause(cs, ce, members, starts)
             for n in clause.numbers:
                 if n.provenance == "auto":
                     n.attribute = _attribute(art, n, clause)

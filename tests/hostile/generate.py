@@ -58,9 +58,13 @@ BINARY_CASES: dict[str, tuple[str, bytes]] = {
 }
 
 
+FILLER = "the board met again and the talks went on through the night while advisers read the terms "
+
+
 def huge_line(size: int) -> str:
-    """One line of `size` characters with facts sprinkled in."""
-    chunk = DEAL.rstrip(".") + ", and "
+    """One line of `size` characters (a minified page dump): prose with a
+    fact every ~2 KB, and no newline anywhere."""
+    chunk = FILLER * 22 + DEAL + " "
     return (chunk * (size // len(chunk) + 1))[:size]
 
 
