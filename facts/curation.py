@@ -9,6 +9,7 @@ of the curation, and all the automatic facts, still apply.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from . import safe_yaml
+from .corpus import CorpusError, bundled_corpus
 from .curation_apply import apply
 from .curation_schema import (
     CLAIMS_FILE,
@@ -41,14 +43,41 @@ _ISO_DATE = re.compile(
 
 
 def apply_curation(fb: FactBase, root: Path | None) -> FactBase:
-    """Merge the curated files found in `root` into `fb` (automatic facts);
-    each problem becomes one warning line."""
+    """Merge the curated files found for these articles into `fb` (automatic
+    facts); each problem becomes one warning line."""
+    root = curation_root(root, fb.sources)
     if root is None:
         return fb
     cur, problems = load_curation(root, fb.sources)
     problems += apply(fb, cur)
     fb.warnings.extend(str(p) for p in sorted(problems))
     return fb
+
+
+def curation_root(root: Path | None, sources: Sequence[Source]) -> Path | None:
+    """Where the curated files of these articles are: beside them, or else
+    the bundled corpus's, when the articles opened are byte-identical copies
+    of bundled ones (a curation is about exact texts, wherever they sit, and a
+    read-only copy cannot have files put beside it)."""
+    if root is not None and any((root / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
+        return root
+    try:
+        bundled = bundled_corpus()
+    except CorpusError:
+        return None
+    if root is not None and root.resolve() == bundled.resolve():
+        return None
+    if not any((bundled / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
+        return None
+    same = [s for s in sources if _sha256_of(bundled / s.id) == s.sha256]
+    return bundled if same and len(same) == len(sources) else None
+
+
+def _sha256_of(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    except OSError:
+        return ""
 
 
 def validate_corpus(root: Path, sources: Sequence[Source], fb: FactBase | None = None) -> list[Problem]:

@@ -258,3 +258,23 @@ conflicts:
     facts.sources = facts.sources[:1]  # only alpha.txt was opened
     fb = apply_curation(facts, _corpus(tmp_path, claims))
     assert [c.id for c in fb.conflicts if c.provenance == "curated"] == ["inside-alpha"]
+
+
+def test_copies_of_the_bundled_articles_get_the_bundled_curation(tmp_path):
+    from facts.corpus import bundled_corpus, read_corpus
+    from facts.curation import curation_root
+
+    for f in bundled_corpus().glob("*.txt"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    assert curation_root(tmp_path, read_corpus([tmp_path]).sources) == bundled_corpus()
+
+
+def test_an_edited_copy_does_not_get_the_bundled_curation(tmp_path):
+    from facts.corpus import bundled_corpus, read_corpus
+    from facts.curation import curation_root
+
+    for f in bundled_corpus().glob("*.txt"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    edited = next(tmp_path.glob("*.txt"))
+    edited.write_bytes(edited.read_bytes() + b"\nOne more line.\n")
+    assert curation_root(tmp_path, read_corpus([tmp_path]).sources) is None
