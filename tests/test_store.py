@@ -53,3 +53,20 @@ def test_interrupted_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
         write_atomic(target, "new", overwrite=True)
     assert target.read_text() == "old and whole"
     assert [f.name for f in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_written_file_has_the_usual_permissions_not_private(tmp_path):
+    old = os.umask(0o022)
+    try:
+        p = write_atomic(tmp_path / "out.md", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(p.stat().st_mode) == 0o644
+
+
+def test_overwrite_keeps_the_mode_of_the_replaced_file(tmp_path):
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    target.chmod(0o600)
+    write_atomic(target, "new", overwrite=True)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
