@@ -48,7 +48,7 @@ def human_value(value: float | str | None, unit: str, qualifier: str = "exact") 
 # `$` is there because GitHub renders $...$ as maths.
 _INLINE = re.compile(r"([\\`*\[\]<>#|~$])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "a_b" is never emphasis: leave it readable
-_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"
+_ENTITY = re.compile(r"&(?=#?\w)")  # "&amp;" would render as "&"; a bold mark may split it, so no ";" check
 _NEWLINE = re.compile("\n")
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")  # list items, setext underlines
 

@@ -54,6 +54,20 @@ class Source(Model):
     provenance: Provenance = "auto"
 
 
+AttributionKind = Literal["outlet", "anonymous", "official", "speaker", "hearsay"]
+
+
+class Attribution(Model):
+    """Who says a claim: "according to The Information" (outlet), "people
+    familiar with the terms" (anonymous), "the companies announced"
+    (official), a quoted person (speaker), "reportedly" (hearsay)."""
+
+    kind: AttributionKind
+    origin: str  # a name for people: "The Information", "two informed sources", "Jane Doe"
+    entity: str = ""  # the entity id of the origin, where it is one
+    span: Span | None = None  # the attributing words, for citation
+
+
 class Number(Model):
     id: str  # "n:<source>:<start>"
     span: Span
@@ -66,6 +80,7 @@ class Number(Model):
     subject: str = ""  # the id of the entity it is about, where clear
     period: str = ""  # the year a periodic figure belongs to ("2024" revenue)
     sentence: Span | None = None
+    attribution: Attribution | None = None  # None: the article says it in its own voice
     provenance: Provenance = "auto"
 
 
@@ -90,6 +105,7 @@ class Claim(Model):
     high: float | None = None
     sentence: Span | None = None
     number_id: str = ""  # the Number behind a numeric claim
+    attribution: Attribution | None = None
     provenance: Provenance = "auto"
 
 
@@ -104,12 +120,30 @@ class Conflict(Model):
     provenance: Provenance = "auto"
 
 
+class Check(Model):
+    """Deal arithmetic: what reported figures imply, held against what is
+    reported ("$14.8B for 49% implies $30.2B")."""
+
+    id: str
+    kind: str  # "implied valuation", "price x shares", "premium", "cash + stock", "revenue x multiple", "growth"
+    attribute: str  # the attribute of the implied value ("valuation")
+    inputs: list[Claim] = Field(default_factory=list)  # the cited figures it is derived from
+    implied: float
+    unit: str
+    confirms: list[Claim] = Field(default_factory=list)  # reported values within tolerance
+    contradicts: list[Claim] = Field(default_factory=list)  # reported values outside it
+    gap: float | None = None  # relative gap to the nearest reported value (0.03 = 3%)
+    explanation: str = ""
+    provenance: Provenance = "auto"
+
+
 class FactBase(Model):
     corpus: str = ""  # a name for people: the folder's name
     sources: list[Source] = Field(default_factory=list)
     numbers: list[Number] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
+    checks: list[Check] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
 
     def source(self, source_id: str) -> Source | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Literal
 
-FactKind = Literal["source", "entity", "number", "conflict"]
+FactKind = Literal["source", "entity", "number", "conflict", "check"]
 FactRef = tuple[FactKind, str]  # (kind, the fact's id)
 
 
