@@ -48,7 +48,8 @@ def human_value(value: float | str | None, unit: str, qualifier: str = "exact") 
 # `$` is there because GitHub renders $...$ as maths.
 _INLINE = re.compile(r"([\\`*\[\]<>#|~$])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "a_b" is never emphasis: leave it readable
-_ENTITY = re.compile(r"&(?=#?\w)")  # "&amp;" would render as "&"; a bold mark may split it, so no ";" check
+_ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"
+_ENTITY_CUT = re.compile(r"&(?=#?\w*$)")  # "&am" + "p;": an entity the bold mark cuts in two
 _NEWLINE = re.compile("\n")
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")  # list items, setext underlines
 
@@ -66,10 +67,11 @@ def _lines(text: str) -> list[str]:
     return display_safe(text.replace("\r\n", "\n")).split("\n")
 
 
-def escape_inline(text: str) -> str:
-    """One piece of untrusted text as literal Markdown, on the line it is on."""
-    text = _INLINE.sub(r"\\\1", display_safe(text))
-    return _ENTITY.sub(r"\\&", _UNDERSCORE.sub(r"\\_", text))
+def escape_inline(text: str, *, cut: bool = False) -> str:
+    """One piece of untrusted text as literal Markdown, on the line it is on;
+    `cut`: more text follows it directly (a `&` at its end may open an entity)."""
+    text = _ENTITY.sub(r"\\&", _UNDERSCORE.sub(r"\\_", _INLINE.sub(r"\\\1", display_safe(text))))
+    return _ENTITY_CUT.sub(r"\\&", text) if cut else text
 
 
 def escape_line(text: str) -> str:
@@ -82,7 +84,8 @@ def _escape_marked(text: str, mark: tuple[int, int] | None) -> str:
     if mark is None:
         return escape_inline(text)
     a, b = mark
-    before, inner, after = (escape_inline(part) for part in (text[:a], text[a:b], text[b:]))
+    before, inner = escape_inline(text[:a], cut=True), escape_inline(text[a:b], cut=True)
+    after = escape_inline(text[b:])
     if not inner or not (_can_open(before[-1:], inner[:1]) and _can_close(inner[-1:], after[:1])):
         return before + inner + after
     return f"{before}**{inner}**{after}"
