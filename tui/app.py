@@ -7,10 +7,11 @@ FactBase; search and export live in their own screens.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import ClassVar
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -41,6 +42,14 @@ PANES: dict[str, type[FactPane]] = {
 }
 PANE_OF_KIND = {"source": "sources", "entity": "entities", "number": "numbers", "conflict": "conflicts"}
 EXPORT_NAME = "scaledeal-export.md"
+# Pasted text lands in an Input that draws it as is: a copied article line must
+# not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
+_UNPASTEABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+
+
+def pasteable(text: str) -> str:
+    """Pasted text without the characters a terminal would act on (tabs become spaces)."""
+    return _UNPASTEABLE.sub("", text.replace("\t", " "))
 
 
 class ScaledealApp(App[None]):
@@ -78,6 +87,11 @@ class ScaledealApp(App[None]):
         self.lookup: FactLookup | None = None
         self.search_index: object | None = None
         self.selection = Selection()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = pasteable(event.text)
+        await super().on_event(event)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
