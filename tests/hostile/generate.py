@@ -41,6 +41,15 @@ TEXT_CASES: dict[str, tuple[str, str]] = {
         "Tab\there, bell\x07, backspace\x08x, vertical\x0btab, form\x0cfeed, "
         f"nul\x00end, del\x7f, c1\x9b31m.\n{DEAL}\n",
     ),
+    "hostile_deal.txt": (
+        "Names and figures wrapped in markup and escapes: they reach every pane and a conflict",
+        f"[bold]Northwind Platforms[/bold] to buy Helix Vision, {ESC}]0;pwned{BEL}sources say\n\n"
+        f"[@click=app.quit]Northwind Platforms[/] will pay {ESC}[31m$3.1 billion{ESC}[0m for Helix Vision, "
+        f"people said {ESC}]8;;https://evil.example{ST}here{ESC}]8;;{ST}.\n"
+        f"Helix Vision was \u202efounded\u202c in 2011 by Dana Whitcombe {BEL}[link=https://evil.example]src[/link].\n"
+        f"Helix Vision was founded in 2014, a filing shows {ESC}]52;c;cm0gLXJmIH4={BEL}\u200b.\n"
+        "Ms. Whitcombe said **Northwind Platforms** paid $3.1 billion | not # a [table](javascript:1).\n",
+    ),
     "empty.txt": ("An empty file is a source with no facts", ""),
     "whitespace.txt": ("Only whitespace", "   \n\n\t  \n"),
     "crlf.txt": ("Windows and old Mac newlines", f"Headline\r\n\r\n{DEAL}\r\nOld mac line\rend\r\n"),
@@ -61,6 +70,24 @@ BINARY_CASES: dict[str, tuple[str, bytes]] = {
 FILLER = "the board met again and the talks went on through the night while advisers read the terms "
 
 
+# File names are hostile too: markup and escapes in the name itself, one of
+# them in a file that must be skipped (so the name reaches a warning).
+NAME_CASES: dict[str, tuple[str, bytes]] = {
+    "[b]named [i]x[@click=app.quit]y.txt": ("Markup in a file name is shown as typed", DEAL.encode()),
+    "esc\x1b[31mname\x1b]0;t\x07.txt": ("An escape in a file name never reaches the terminal", DEAL.encode()),
+    "skip_esc\x1b]52;c;eA==\x07.txt": ("A skipped file's hostile name is shown safely in its warning", b"\xff\xfe"),
+}
+
+
+def _write_named(out: Path, manifest: dict[str, str]) -> None:
+    for name, (why, data) in NAME_CASES.items():
+        try:
+            (out / name).write_bytes(data)
+        except OSError:  # a file system that refuses such names: nothing to test there
+            continue
+        manifest[name.encode("unicode_escape").decode("ascii")] = why
+
+
 def huge_line(size: int) -> str:
     """One line of `size` characters (a minified page dump): prose with a
     fact every ~2 KB, and no newline anywhere."""
@@ -77,6 +104,7 @@ def generate(out: Path, tiny: int = 0, huge_mb: float = 5.0) -> dict[str, str]:
     for name, (why, data) in BINARY_CASES.items():
         (out / name).write_bytes(data)
         manifest[name] = why
+    _write_named(out, manifest)
     (out / "huge_single_line.txt").write_text(huge_line(int(huge_mb * 1024 * 1024)), encoding="utf-8")
     manifest["huge_single_line.txt"] = f"A {huge_mb:g} MB single-line file"
     loop = out / "loop"
