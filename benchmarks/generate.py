@@ -28,6 +28,7 @@ from pathlib import Path
 # ---------------------------------------------------------------- name pools
 STEMS_A = "Vel Cor Nex Ara Tri Lum Quan Sol Zen Ori Kai Bry Mar Hal Fen Tor Cal Dra Ely Gal Iso Jun Kor Myr".split()
 STEMS_B = "ion ex ara ica ant ify ora ix eon ium ova ent yx ano era ith".split()
+MIDDLES = "al ar en in or ul ev am ot is ad er".split()  # for big corpora: 24 x 12 x 16 more names
 SUFFIXES = ["Inc.", "Corp.", "Holdings", "Group", "AG", "plc", "Ltd", "Technologies", "Labs", "Systems", "Networks"]
 FIRST = (
     "Anna Daniel Sofia Marcus Lena Omar Grace Felix Hannah Victor Ines Tomas Yuki Ravi Elena Jonas Clara Mateo "
@@ -210,11 +211,13 @@ class Deal:
 
 
 def company(r: random.Random, used: set[str]) -> tuple[str, str]:
-    while True:
-        short = r.choice(STEMS_A) + r.choice(STEMS_B)
+    """A fictional company name never used before in this corpus."""
+    for tries in range(10_000):
+        short = r.choice(STEMS_A) + (r.choice(MIDDLES) if tries > 20 else "") + r.choice(STEMS_B)
         if short not in used:
             used.add(short)
             return f"{short} {r.choice(SUFFIXES)}", short
+    raise ValueError("ran out of company names")
 
 
 def person(r: random.Random, title: str) -> Person:

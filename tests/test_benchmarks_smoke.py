@@ -41,3 +41,14 @@ def test_generator_is_deterministic_for_a_seed(tmp_path):
     for p in (tmp_path / "a").iterdir():
         assert p.read_bytes() == (tmp_path / "b" / p.name).read_bytes()
     assert json.loads((tmp_path / "a" / "truth.json").read_text())["seed"] == 11
+
+
+def test_a_season_of_ten_thousand_articles_never_runs_out_of_company_names():
+    import random
+
+    from benchmarks.generate import company
+
+    used: set[str] = set()
+    r = random.Random(1)
+    names = [company(r, used)[1] for _ in range(2_000)]
+    assert len(set(names)) == len(names)
