@@ -17,7 +17,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def err(message: str) -> None:
-    print(f"{PROG}: {message}", file=sys.stderr)
+    from facts.text import single_line  # messages quote file names and text: never an escape to the terminal
+
+    print(f"{PROG}: {single_line(message)}", file=sys.stderr)
 
 
 def warn_all(warnings: Sequence[str]) -> None:
