@@ -62,6 +62,11 @@ def _rounding(n: Number, v: float) -> float:
     return min(0.5 * 10**-decimals * scale, 0.02 * abs(v))
 
 
+def interval(n: Number) -> tuple[float, float]:
+    """The values a reported figure allows: its rounding, or its hedge."""
+    return _interval(n, float(n.value))
+
+
 def _interval(n: Number, v: float) -> tuple[float, float]:
     half = _rounding(n, v)
     exact = (v - half, v + half * 0.999)  # half-open: "29" and "30" do not touch
@@ -338,6 +343,7 @@ def _claim(n: Number) -> Claim:
         high=n.high,
         sentence=n.sentence,
         number_id=n.id,
+        attribution=n.attribution,
     )
 
 
