@@ -347,6 +347,11 @@ def _claim(n: Number) -> Claim:
     )
 
 
+def number_claim(n: Number) -> Claim:
+    """A number as a cited claim (with its attribution)."""
+    return _claim(n)
+
+
 def _ordered(claims: list[_Claim]) -> list[Claim]:
     picked = sorted(claims, key=lambda c: (c.source, c.number.span.start))[:MAX_CLAIMS]
     return [_claim(c.number) for c in picked]
