@@ -19,13 +19,21 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .format import format_claim
-from .model import Claim, Conflict, Entity, FactBase, Number, Source, Span
+from .attribution import attribution_label, conflict_sourcing, origins
+from .format import format_claim, format_value
+from .model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from .selection import FactKind, FactRef
 from .text import display_safe, sentence_at, sentence_spans, single_line
 
-KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict")
-SECTION_TITLES = {"source": "Sources", "entity": "Entities", "number": "Numbers", "conflict": "Conflicts"}
+KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
+SECTION_TITLES = {
+    "source": "Sources",
+    "entity": "Entities",
+    "number": "Numbers",
+    "conflict": "Conflicts",
+    "check": "Checks",
+}
+TIMELINE_ROWS = 12  # a timeline in the export shows this many claims, then a count of the rest
 TITLE_QUOTE_CHARS = 300
 MENTIONS_QUOTED = 3  # an entity's export quotes this many of its mentions
 
@@ -197,6 +205,7 @@ def _by_id(fb: FactBase) -> dict[FactKind, dict[str, object]]:
         "entity": {e.id: e for e in fb.entities},
         "number": {n.id: n for n in fb.numbers},
         "conflict": {c.id: c for c in fb.conflicts},
+        "check": {c.id: c for c in fb.checks},
     }
 
 
@@ -276,8 +285,31 @@ def _number_md(ix: _Index, n: Number) -> list[str]:
         details.append(f"about: {escape_line(ix.entity_name(n.subject))}")
     if n.provenance != "auto":
         details.append(f"provenance: {n.provenance}")
+    if n.attribution is not None:
+        details.append(f"said by: {escape_line(attribution_label(n.attribution))}")
     out += [f"- {d}" for d in details] + [""]
-    return out + _quoted(ix, n.span, n.sentence)
+    out += _quoted(ix, n.span, n.sentence)
+    return out + (_timeline_md(ix, n.attribute, n.subject, n.period) if n.attribute else [])
+
+
+def _timeline_md(ix: _Index, attribute: str, subject: str, period: str = "") -> list[str]:
+    """The claims of the attribute in date order, when there is more than one."""
+    from .timeline import timeline  # the timeline indexes the corpus: only when a fact asks for it
+
+    entries = timeline(ix.fb, attribute + (f" ({period})" if period else ""), subject)
+    if len(entries) < 2:
+        return []
+    out = [f"Timeline of {escape_line(attribute)}:", ""]
+    for e in entries[:TIMELINE_ROWS]:
+        when = e.date or "undated"
+        value = human_value(e.claim.value, e.claim.unit, e.claim.qualifier) if e.claim.value is not None else ""
+        line = f"{when} · {e.status or 'reported'} · {value} — {ix.citation(e.claim.span)}"
+        if e.note:
+            line += f" ({e.note})"
+        out.append(f"- {escape_line(line)}")
+    if len(entries) > TIMELINE_ROWS:
+        out.append(f"- … and {len(entries) - TIMELINE_ROWS} more")
+    return [*out, ""]
 
 
 def _raw(v: float | str) -> str:
@@ -304,10 +336,52 @@ def _conflict_md(ix: _Index, c: Conflict) -> list[str]:
         meta.append(f"about: {escape_line(ix.entity_name(c.subject))}")
     out += [verdict, "", " · ".join(meta), "", "| Source | Claim | Value |", "| --- | --- | --- |"]
     out += [_claim_row(ix, cl) for cl in c.claims]
+    out += ["", *_sourcing_md(ix, c)]
+    if c.kind == "numeric":
+        from .timeline import update_note
+
+        note = update_note(ix.fb, c)
+        if note:
+            out += [f"_{escape_line(note)}_", ""]
+        out += _timeline_md(ix, c.attribute, c.subject)
+    return out
+
+
+def _sourcing_md(ix: _Index, c: Conflict) -> list[str]:
+    """Who says each value, and how many independent origins back it."""
+    outlets = {s.id: s.outlet for s in ix.fb.sources if s.outlet}
+    out = ["Sourcing (independent origins per value, best sourced first):", ""]
+    for label, count, score in conflict_sourcing(c, outlets):
+        claims = [x for x in c.claims if _value_label(x) == label]
+        names = ", ".join(origins(claims, outlets))
+        plural = "s" if count != 1 else ""
+        out.append(f"- {escape_line(label)}: {count} origin{plural} (score {score:g}) — {escape_line(names)}")
     return [*out, ""]
 
 
-_RENDER = {"source": _source_md, "entity": _entity_md, "number": _number_md, "conflict": _conflict_md}
+def _value_label(c: Claim) -> str:
+    return format_claim(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
+
+
+def _check_md(ix: _Index, c: Check) -> list[str]:
+    implied = format_value(c.implied, c.unit)
+    out = [f"### {escape_line(c.kind)}: {escape_line(implied)} {escape_line(c.attribute)}", ""]
+    out += [f"**{escape_line(c.explanation)}**", ""]
+    gap = f"gap to the nearest reported value: {c.gap:.1%}" if c.gap is not None else "nothing reported to compare"
+    out += [f"kind: {escape_line(c.kind)} · provenance: {c.provenance} · {gap}", ""]
+    out += ["| Role | Source | Claim | Value |", "| --- | --- | --- | --- |"]
+    for role, claims in (("input", c.inputs), ("confirms", c.confirms), ("contradicts", c.contradicts)):
+        out += [f"| {role} {_claim_row(ix, cl)}" for cl in claims]
+    return [*out, ""]
+
+
+_RENDER = {
+    "source": _source_md,
+    "entity": _entity_md,
+    "number": _number_md,
+    "conflict": _conflict_md,
+    "check": _check_md,
+}
 
 
 # ---------------------------------------------------------------- the document
@@ -320,7 +394,7 @@ def _count(n: int, kind: FactKind) -> str:
 def _header(fb: FactBase, found: dict[FactKind, list[object]], missing: int, now: dt.datetime) -> list[str]:
     corpus = escape_line(fb.corpus or "corpus")
     sizes = f"{len(fb.sources)} sources, {len(fb.entities)} entities, {len(fb.numbers)} numbers, "
-    sizes += f"{len(fb.conflicts)} conflicts"
+    sizes += f"{len(fb.conflicts)} conflicts" + (f", {len(fb.checks)} checks" if fb.checks else "")
     counts = ", ".join(_count(len(found[k]), k) for k in KIND_ORDER if found[k])
     total = sum(len(v) for v in found.values())
     out = [
@@ -376,6 +450,9 @@ def fact_line(fb: FactBase, ref: FactRef) -> str:
         aliases = f"; also {', '.join(fact.aliases)}" if fact.aliases else ""
         first = f" — first: {ix.citation(fact.mentions[0])}" if fact.mentions else ""
         line = f"{fact.name} ({fact.kind}{aliases}): {len(fact.mentions)} mentions{first}"
+    elif isinstance(fact, Check):
+        inputs = ", ".join(_claim_words(ix, c) for c in fact.inputs)
+        line = f"{fact.kind}: {fact.explanation} — from {inputs}"
     elif isinstance(fact, Conflict):
         claims = " vs ".join(_claim_words(ix, c) for c in fact.claims)
         line = f"{fact.attribute}: {fact.verdict}" + (f" ({fact.explanation})" if fact.explanation else "")
@@ -392,7 +469,13 @@ def _claim_words(ix: _Index, c: Claim) -> str:
     return f"{value} {quoted}".strip() + f" ({ix.citation(c.span)})"
 
 
-def _by_id_one(fb: FactBase, kind: FactKind, fid: str) -> Source | Entity | Number | Conflict | None:
+def _by_id_one(fb: FactBase, kind: FactKind, fid: str) -> Source | Entity | Number | Conflict | Check | None:
     # one pass over one list: the copy key needs one fact, not a whole index
-    facts = {"source": fb.sources, "entity": fb.entities, "number": fb.numbers, "conflict": fb.conflicts}
+    facts = {
+        "source": fb.sources,
+        "entity": fb.entities,
+        "number": fb.numbers,
+        "conflict": fb.conflicts,
+        "check": fb.checks,
+    }
     return next((f for f in facts.get(kind, []) if f.id == fid), None)

@@ -23,12 +23,12 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 
 from .export import human_value
-from .model import Claim, Conflict, Entity, FactBase, Number, Source
+from .model import Check, Claim, Conflict, Entity, FactBase, Number, Source
 from .selection import FactKind
 from .text import fold, sentence_at, sentence_spans, single_line
 
-Fact = Source | Entity | Number | Conflict
-KIND_RANK: dict[FactKind, int] = {"entity": 0, "number": 1, "conflict": 2, "source": 3}
+Fact = Source | Entity | Number | Conflict | Check
+KIND_RANK: dict[FactKind, int] = {"entity": 0, "number": 1, "conflict": 2, "check": 3, "source": 4}
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them
 OVERFETCH = 4  # several strings can point at one fact: fetch more, then keep each fact once
@@ -70,6 +70,7 @@ class SearchIndex:
             ("entity", self.fb.entities),
             ("number", self.fb.numbers),
             ("conflict", self.fb.conflicts),
+            ("check", self.fb.checks),
             ("source", self.fb.sources),
         ):
             for fact in facts:
@@ -203,7 +204,18 @@ def _fact_words(fact: Fact, entity_names: dict[str, str]) -> str:
         values += [human_value(c.value, c.unit, c.qualifier) for c in fact.claims if c.value is not None]
         subject = entity_names.get(fact.subject, "")
         return " ".join([fact.attribute, *dict.fromkeys(values), subject, fact.verdict])
+    if isinstance(fact, Check):
+        return _check_words(fact)
     return " ".join([fact.title, fact.outlet, fact.date, fact.id])
+
+
+def _check_words(c: Check) -> str:
+    """'implied valuation', the derived figure, its inputs and what it was held against."""
+    claims = [*c.inputs, *c.confirms, *c.contradicts]
+    values = [x.span.text for x in claims]
+    values += [_shown(x.value, x.unit, x.qualifier) for x in claims if x.value is not None]
+    implied = _shown(c.implied, c.unit, "exact")
+    return " ".join([c.kind, f"implied {c.attribute}", implied, *dict.fromkeys(values), "check"])
 
 
 def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
@@ -220,6 +232,11 @@ def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
     if isinstance(fact, Conflict):
         sides = " vs ".join(_claim_short(c) for c in fact.claims)
         return single_line(f"{fact.attribute or fact.id} · {fact.verdict}"), single_line(sides)
+    if isinstance(fact, Check):
+        sides = (("confirms", fact.confirms), ("contradicts", fact.contradicts))
+        verdict = " · ".join(f"{word} {len(claims)}" for word, claims in sides if claims)
+        label = f"{fact.kind}: {human_value(fact.implied, fact.unit)} {fact.attribute} · {verdict}"
+        return single_line(label), single_line(fact.explanation)
     place = " · ".join(x for x in (fact.id, fact.outlet, fact.date) if x)
     return single_line(fact.title or fact.id), single_line(f"{place} · {fact.words:,} words")
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .model import Claim, FactBase, Span
+from .model import Attribution, Check, Claim, FactBase, Span
 
 try:  # the C loader/dumper are many times faster; both are the *safe* ones
     from yaml import CSafeDumper as _Dumper
@@ -30,6 +30,17 @@ def _span(s: Span) -> dict[str, Any]:
     return {"source": s.source, "start": s.start, "end": s.end, "text": s.text}
 
 
+def _attribution(a: Attribution | None) -> dict[str, Any] | None:
+    if a is None:
+        return None  # the article says it in its own voice
+    d: dict[str, Any] = {"kind": a.kind, "origin": a.origin}
+    if a.entity:
+        d["entity"] = a.entity
+    if a.span is not None:
+        d["span"] = _span(a.span)
+    return d
+
+
 def _claim(c: Claim) -> dict[str, Any]:
     d = _span(c.span)
     d["value"] = _value(c.value)
@@ -37,8 +48,25 @@ def _claim(c: Claim) -> dict[str, Any]:
         d["unit"] = c.unit
     if c.qualifier != "exact":
         d["qualifier"] = c.qualifier
+    d["attribution"] = _attribution(c.attribution)
     d["provenance"] = c.provenance
     return d
+
+
+def _check(c: Check) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "attribute": c.attribute,
+        "inputs": [_claim(i) for i in c.inputs],
+        "implied": _value(c.implied),
+        "unit": c.unit,
+        "confirms": [_claim(i) for i in c.confirms],
+        "contradicts": [_claim(i) for i in c.contradicts],
+        "gap": c.gap,
+        "explanation": c.explanation,
+        "provenance": c.provenance,
+    }
 
 
 def to_contract(fb: FactBase) -> dict[str, Any]:
@@ -55,6 +83,7 @@ def to_contract(fb: FactBase) -> dict[str, Any]:
                 "qualifier": n.qualifier,
                 "attribute": n.attribute,
                 "subject": n.subject,
+                "attribution": _attribution(n.attribution),
                 "provenance": n.provenance,
             }
             for n in fb.numbers
@@ -82,6 +111,7 @@ def to_contract(fb: FactBase) -> dict[str, Any]:
             }
             for c in fb.conflicts
         ],
+        "checks": [_check(c) for c in fb.checks],
     }
 
 
