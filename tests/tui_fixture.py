@@ -10,14 +10,15 @@ from __future__ import annotations
 import re
 
 from facts.corpus import make_source
-from facts.model import Claim, Conflict, Entity, FactBase, Number, Span, number_id
+from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Span, number_id
 
 ALPHA = (
     "Harborline agrees to buy Quillfeather for $2.4 billion\n"
     "Dockside Ledger, 2031-04-02\n\n"
     "Harborline Robotics said on Tuesday it will pay $2.4 billion for Quillfeather Analytics, "
     "a maker of warehouse software. Quillfeather chief executive Mira Okonkwo will join the "
-    "Harborline board. The startup was founded in 2019 and employs 340 people.\n"
+    "Harborline board. The startup was founded in 2019 and employs 340 people. "
+    "Quillfeather expects its revenue to double to $300 million next year, from $140 million this year.\n"
 )
 BETA = (
     "Quillfeather deal valued at more than $2 billion, people say\n"
@@ -28,7 +29,8 @@ BETA = (
 GAMMA = (
     "Harborline takes a 60% stake, not the whole company\n\n"
     "Quillfeather will stay independent: Harborline Robotics is taking a 60% stake for "
-    "$2.4 billion, according to a filing. Okonkwo remains chief executive.\n"
+    "$2.4 billion, according to a filing. Okonkwo remains chief executive. "
+    "The filing values Quillfeather at $4.1 billion.\n"
 )
 HOSTILE = (
     "Notes with [bold red]x[/] markup and [@click=app.quit]click me[/] inside\n\n"
@@ -38,8 +40,8 @@ HOSTILE = (
 TEXTS = {"alpha.txt": ALPHA, "beta.txt": BETA, "gamma.txt": GAMMA, "hostile.txt": HOSTILE}
 META = {
     "alpha.txt": ("Dockside Ledger", "2031-04-02"),
-    "beta.txt": ("The Pier Gazette", ""),
-    "gamma.txt": ("", ""),
+    "beta.txt": ("The Pier Gazette", "2031-03-28"),
+    "gamma.txt": ("", "2031-04-05"),
     "hostile.txt": ("", ""),
 }
 
@@ -98,7 +100,45 @@ def claim(n: Number) -> Claim:
         high=n.high,
         sentence=n.sentence,
         number_id=n.id,
+        attribution=n.attribution,
     )
+
+
+def said(kind: str, origin: str, source: str, words: str, entity: str = "") -> Attribution:
+    """Who says a figure, citing the attributing words."""
+    return Attribution(kind=kind, origin=origin, entity=entity, span=span(source, words))
+
+
+def checks(valuation: Number, price: Number, stake: Number, base: Number, target: Number) -> list[Check]:
+    """Two deal-arithmetic checks: a stake's implied valuation, and a growth word against its target."""
+    double = span("alpha.txt", "double")
+    return [
+        Check(
+            id="check:implied-valuation:gamma",
+            kind="implied valuation",
+            attribute="valuation",
+            inputs=[claim(price), claim(stake)],
+            implied=4e9,
+            unit="USD",
+            confirms=[claim(valuation)],
+            gap=0.025,
+            explanation="$2.4B for 60% implies $4B: close to the reported $4.1B (2.5%)",
+        ),
+        Check(
+            id="check:growth:alpha",
+            kind="growth",
+            attribute="revenue",
+            inputs=[
+                claim(base),
+                Claim(span=double, value=2, unit="multiplier", sentence=sentence("alpha.txt", double)),
+            ],
+            implied=2.8e8,
+            unit="USD",
+            contradicts=[claim(target)],
+            gap=0.071,
+            explanation="double $140M is $280M: 7.1% below the reported $300M",
+        ),
+    ]
 
 
 def factbase() -> FactBase:
@@ -107,9 +147,22 @@ def factbase() -> FactBase:
         src = make_source(sid, f"fixture/{sid}", text)
         src.outlet, src.date = META[sid]
         sources.append(src)
-    alpha_price = number("alpha.txt", "$2.4 billion", 2.4e9, "USD", "deal value", occurrence=2)
-    beta_price = number("beta.txt", "$2 billion", 2e9, "USD", "deal value", 2, qualifier="over", low=2e9)
-    gamma_price = number("gamma.txt", "$2.4 billion", 2.4e9, "USD", "deal value")
+    official = said("official", "Harborline Robotics", "alpha.txt", "Harborline Robotics said", "harborline-robotics")
+    alpha_price = number(
+        "alpha.txt", "$2.4 billion", 2.4e9, "USD", "deal value", occurrence=2, attribution=official,
+        subject="quillfeather-analytics",
+    )  # fmt: skip
+    insiders = said("anonymous", "people close to the talks", "beta.txt", "People close to the talks said")
+    beta_price = number(
+        "beta.txt", "$2 billion", 2e9, "USD", "deal value", 2, qualifier="over", low=2e9, attribution=insiders,
+        subject="quillfeather-analytics",
+    )  # fmt: skip
+    filing = said("official", "a filing", "gamma.txt", "according to a filing")
+    gamma_price = number("gamma.txt", "$2.4 billion", 2.4e9, "USD", "deal value", attribution=filing)
+    stake = number("gamma.txt", "60%", 60, "percent", "stake", 2, attribution=filing)
+    valuation = number("gamma.txt", "$4.1 billion", 4.1e9, "USD", "valuation", attribution=filing)
+    base = number("alpha.txt", "$140 million", 1.4e8, "USD", "revenue", period="2031")
+    target = number("alpha.txt", "$300 million", 3e8, "USD", "revenue", period="2032")
     alpha_year = number("alpha.txt", "2019", 2019, "year", "founding year")
     beta_year = number("beta.txt", "2018", 2018, "year", "founding year")
     numbers = [
@@ -117,14 +170,21 @@ def factbase() -> FactBase:
         alpha_price,
         alpha_year,
         number("alpha.txt", "340", 340, "count", "headcount"),
+        target,
+        base,
         number("beta.txt", "$2 billion", 2e9, "USD", "deal value", qualifier="over", low=2e9),
         beta_price,
         beta_year,
         number("beta.txt", "340", 340, "count", "headcount"),
         number("gamma.txt", "60%", 60, "percent", "stake"),
+        stake,
         gamma_price,
-        number("hostile.txt", "$9 billion", 9e9, "USD", "deal value"),
-    ]
+        valuation,
+        number(
+            "hostile.txt", "$9 billion", 9e9, "USD", "deal value",
+            attribution=said("hearsay", "someone", "hostile.txt", "Someone claims"),
+        ),
+    ]  # fmt: skip
     entities = [
         Entity(
             id="harborline-robotics",
@@ -169,6 +229,7 @@ def factbase() -> FactBase:
             attribute="deal value",
             verdict="compatible",
             explanation="over $2B is compatible with $2.4B",
+            subject="quillfeather-analytics",
             claims=[claim(alpha_price), claim(beta_price), claim(gamma_price)],
         ),
         Conflict(
@@ -185,7 +246,7 @@ def factbase() -> FactBase:
         ),
     ]
     return FactBase(corpus="harborline-fixture", sources=sources, numbers=numbers, entities=entities,
-                    conflicts=conflicts)  # fmt: skip
+                    conflicts=conflicts, checks=checks(valuation, gamma_price, stake, base, target))  # fmt: skip
 
 
 async def loaded(pilot, limit: float = 20.0) -> None:
@@ -201,5 +262,7 @@ def check(fb: FactBase) -> None:
     """Every span of the fixture quotes its source exactly (the project's rule)."""
     spans = [n.span for n in fb.numbers] + [m for e in fb.entities for m in e.mentions]
     spans += [c.span for k in fb.conflicts for c in k.claims]
+    spans += [c.span for k in fb.checks for c in (*k.inputs, *k.confirms, *k.contradicts)]
+    spans += [n.attribution.span for n in fb.numbers if n.attribution and n.attribution.span]
     for s in spans:
         assert TEXTS[s.source][s.start : s.end] == s.text, s

@@ -16,6 +16,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.screen import ModalScreen
 from textual.widgets import Footer, ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
@@ -23,8 +24,9 @@ from facts.model import FactBase
 from facts.selection import FactRef, Selection
 from facts.text import single_line
 
-from .commands import ScaledealCommands
+from .commands import MAIN_SCREEN_ACTIONS, ScaledealCommands
 from .panes.base import FactPane
+from .panes.checks import ChecksPane
 from .panes.conflicts import ConflictsPane
 from .panes.entities import EntitiesPane
 from .panes.header import CorpusHeader, MessageScreen
@@ -39,8 +41,15 @@ PANES: dict[str, type[FactPane]] = {
     "entities": EntitiesPane,
     "numbers": NumbersPane,
     "conflicts": ConflictsPane,
+    "checks": ChecksPane,
 }
-PANE_OF_KIND = {"source": "sources", "entity": "entities", "number": "numbers", "conflict": "conflicts"}
+PANE_OF_KIND = {
+    "source": "sources",
+    "entity": "entities",
+    "number": "numbers",
+    "conflict": "conflicts",
+    "check": "checks",
+}
 EXPORT_NAME = "scaledeal-export.md"
 # Pasted text lands in an Input that draws it as is: a copied article line must
 # not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
@@ -61,10 +70,12 @@ class ScaledealApp(App[None]):
         Binding("2", "show_pane('entities')", "Entities", show=False),
         Binding("3", "show_pane('numbers')", "Numbers", show=False),
         Binding("4", "show_pane('conflicts')", "Conflicts", show=False),
+        Binding("5", "show_pane('checks')", "Checks", show=False),
         Binding("slash", "search", "Search"),
         Binding("space", "toggle_select", "Select"),
         Binding("e", "export", "Export"),
         Binding("c", "copy", "Copy"),
+        Binding("t", "timeline", "Timeline"),
         Binding("question_mark", "help", "Help"),
         Binding("ctrl+p", "command_palette", "Commands", show=False),
         Binding("q", "quit", "Quit"),
@@ -154,21 +165,24 @@ class ScaledealApp(App[None]):
         header.corpus = fb.corpus
         header.sources, header.entities = len(fb.sources), len(fb.entities)
         header.numbers, header.conflicts = len(fb.numbers), len(fb.conflicts)
-        header.skipped = len(fb.warnings)
+        header.checks = len(fb.checks)
+        skipped, problems = split_warnings(fb.warnings)
+        header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""
         for pane in self.query(FactPane):
             pane.load(message.lookup)
         self.query_one("#loading").display = False
         self.query_one("#tabs").display = True
         self._focus_table()
-        self._warn(fb.warnings)
+        self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
+        self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
 
-    def _warn(self, warnings: list[str]) -> None:
+    def _warn(self, warnings: list[str], title: str) -> None:
         if not warnings:
             return
         shown = "\n".join(single_line(w)[:160] for w in warnings[:5])
         more = f"\n… and {len(warnings) - 5} more" if len(warnings) > 5 else ""
-        self.notify(shown + more, title=f"{len(warnings)} files skipped", severity="warning", markup=False)
+        self.notify(shown + more, title=title, severity="warning", markup=False)
 
     def on_scaledeal_app_failed(self, message: Failed) -> None:
         hint = "Run `scaledeal PATH` with a folder of .txt articles.  Press q to quit."
@@ -191,8 +205,20 @@ class ScaledealApp(App[None]):
 
     def _focus_table(self) -> None:
         pane = self.active_pane
-        if pane is not None and self.screen is self.screen_stack[0]:
+        if pane is not None and self.on_main_screen:
             pane.table.focus()
+
+    @property
+    def on_main_screen(self) -> bool:
+        return self.screen is self.screen_stack[0]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Keys that act on the panes do nothing while the reader, a list or a dialog is on top of them."""
+        if action in MAIN_SCREEN_ACTIONS:
+            return self.on_main_screen
+        if action == "search":  # a dialog (export, help, search) keeps its keys
+            return not isinstance(self.screen, ModalScreen)
+        return True
 
     def focus_fact(self, kind: str, fact_id: str) -> bool:
         """Show `fact_id` in its pane with the cursor on it."""
@@ -205,7 +231,7 @@ class ScaledealApp(App[None]):
             self.notify("That fact is no longer in this corpus.", severity="warning")
         return found
 
-    def _back_to_main(self) -> None:
+    def back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
 
@@ -245,9 +271,33 @@ class ScaledealApp(App[None]):
             return
         from facts.export import fact_line
 
-        line = fact_line(self.factbase, ref)
+        line = fact_line(self.factbase, ref) or self._fallback_line(ref)
         self.copy_to_clipboard(line)
         self.notify(single_line(line)[:200], title="Copied", markup=False)
+
+    def _fallback_line(self, ref: FactRef) -> str:
+        """A line for a fact kind the export module does not write yet (a check)."""
+        fact = self.lookup.get(ref) if self.lookup is not None else None
+        if fact is None:
+            return ""
+        from .panes.checks import check_line
+
+        return check_line(self.lookup, fact) if ref[0] == "check" else ""  # type: ignore[arg-type]
+
+    def action_timeline(self) -> None:
+        pane = self.active_pane
+        item = pane.table.current if pane is not None else None
+        what = pane.timeline_of(item) if pane is not None and item is not None else None
+        if what is None or self.factbase is None or self.lookup is None:
+            self.notify("Highlight a number, a conflict or a check, then press t.", severity="warning")
+            return
+        from .widgets.timeline import TimelineScreen
+
+        attribute, subject = what
+        if not attribute:
+            self.notify("This figure has no attribute to follow over time.", severity="warning")
+            return
+        self.push_screen(TimelineScreen(self.factbase, self.lookup, attribute, subject))
 
     def action_search(self) -> None:
         if self.search_index is None:
@@ -257,7 +307,7 @@ class ScaledealApp(App[None]):
 
         def jump(hit: object) -> None:
             if hit is not None:
-                self._back_to_main()
+                self.back_to_main()
                 self.focus_fact(hit.kind, hit.fact_id)  # type: ignore[attr-defined]
 
         self.push_screen(SearchScreen(self.search_index), jump)  # type: ignore[arg-type]
@@ -295,6 +345,12 @@ class ScaledealApp(App[None]):
     def action_sort_reverse(self) -> None:
         if (pane := self.active_pane) is not None:
             pane.table.action_sort_reverse()
+
+
+def split_warnings(warnings: list[str]) -> tuple[list[str], list[str]]:
+    """(skipped files, curation problems): the corpus reader's warnings say ': skipped'."""
+    skipped = [w for w in warnings if ": skipped" in w]
+    return skipped, [w for w in warnings if ": skipped" not in w]
 
 
 def run_app(path: str | None) -> int:

@@ -12,6 +12,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Show entities", "people, companies, products (key 2)", "show_pane('entities')"),
     ("Show numbers", "every figure with its sentence (key 3)", "show_pane('numbers')"),
     ("Show conflicts", "where the sources disagree (key 4)", "show_pane('conflicts')"),
+    ("Show checks", "deal arithmetic: what the figures imply (key 5)", "show_pane('checks')"),
+    ("Timeline of the highlighted fact", "its attribute's claims in date order (t)", "timeline"),
     ("Search facts", "fuzzy search over every fact (/)", "search"),
     ("Select or unselect the highlighted fact", "add it to the export (space)", "toggle_select"),
     ("Clear the selection", "unselect every fact", "clear_selection"),
@@ -24,6 +26,24 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("Help", "every key (?)", "help"),
     ("Quit", "leave scaledeal (q)", "quit"),
 ]
+
+
+# Actions on the panes: from a pushed screen (reader, mentions, timeline) the
+# palette first goes back to the panes; a key does nothing there (App.check_action).
+MAIN_SCREEN_ACTIONS = frozenset(
+    {
+        "show_pane",
+        "toggle_select",
+        "clear_selection",
+        "export",
+        "copy",
+        "timeline",
+        "open_current",
+        "filter",
+        "sort_next",
+        "sort_reverse",
+    }
+)
 
 
 class ScaledealCommands(Provider):
@@ -39,4 +59,6 @@ class ScaledealCommands(Provider):
                 yield Hit(score, matcher.highlight(title), partial(self._run, action), text=title, help=help_text)
 
     async def _run(self, action: str) -> None:
+        if action.split("(")[0] in MAIN_SCREEN_ACTIONS:
+            self.app.back_to_main()  # type: ignore[attr-defined]
         await self.app.run_action(action)

@@ -12,6 +12,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from facts.model import Attribution
 from facts.selection import FactKind, FactRef
 from facts.text import display_safe
 
@@ -20,8 +21,6 @@ from .lookup import FactLookup
 
 if TYPE_CHECKING:
     from facts.selection import Selection
-
-LIVE_FILTER_LIMIT = 20_000  # above this many rows the filter applies on Enter only
 
 
 class FactPane(Vertical):
@@ -51,6 +50,10 @@ class FactPane(Vertical):
 
     def open(self, item: Any) -> None:
         """Enter on a row."""
+
+    def timeline_of(self, item: Any) -> tuple[str, str] | None:
+        """The (attribute, subject) whose timeline `t` shows for this row; None if it has none."""
+        return None
 
     # ---------------------------------------------------------------- parts
     def compose(self) -> ComposeResult:
@@ -112,8 +115,7 @@ class FactPane(Vertical):
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
-        if len(self.table.items) <= LIVE_FILTER_LIMIT:
-            self.table.set_filter(event.value)
+        self.table.set_filter(event.value)  # a big table filters in a worker: typing never waits
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -134,6 +136,14 @@ class FactPane(Vertical):
 def field_line(label: str, value: str, style: str = "") -> Content:
     """`label  value` for a detail area; the value is article text, shown literally."""
     return Content.assemble((f"{label:<11}", "$text-muted"), (display_safe(" ".join(value.split())), style), "\n")
+
+
+def said_line(a: Attribution | None) -> Content:
+    """`said by  The Pier Gazette (outlet) “according to The Pier Gazette”`, or the article's own voice."""
+    if a is None:
+        return field_line("said by", "the article, in its own voice", "$text-muted")
+    words = f"  “{a.span.text}”" if a.span is not None else ""
+    return field_line("said by", f"{a.origin} ({a.kind}){words}")
 
 
 def quote(text: str, start: int, end: int, style: str = "bold reverse $warning") -> Content:

@@ -10,20 +10,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from facts.format import format_claim
 from facts.model import Conflict
 from facts.selection import FactKind
 
 from ..widgets.diff import DiffView
 from ..widgets.fact_table import Column
 from .base import FactPane
-from .lookup import FactLookup
+from .lookup import FactLookup, claim_label
 
 
 def values_cell(c: Conflict) -> str:
     out = []
     for cl in c.claims:
-        value = format_claim(cl.value, cl.unit, cl.qualifier) if cl.value is not None else f"“{cl.span.text}”"
+        value = claim_label(cl) if cl.value is not None else f"“{cl.span.text}”"
         if value not in out:
             out.append(value)
     return " · ".join(out)
@@ -49,7 +48,25 @@ class ConflictsPane(FactPane):
             Column("claims", "#", lambda c: str(len(c.claims)), width=3, align="right",
                    sort_key=lambda c: len(c.claims)),
             Column("values", "Values", values_cell, width=16, flex=2, filterable=True),
+            Column("origins", "Origins", self._origins_cell, width=9, sort_key=self._sourcing_key),
+            Column("update", "Update", self._update_cell, width=6, hide_below=100, filterable=True,
+                   style="fact-table--value"),
         ]  # fmt: skip
+
+    def _origins_cell(self, c: Conflict) -> str:
+        """Independent origins behind each value, in the order of the Values column: `2 · 1`."""
+        sides = self.lookup.sides.get(c.id, []) if self.lookup is not None else []
+        return " · ".join(str(len(s.origins)) for s in sides)
+
+    def _sourcing_key(self, c: Conflict) -> tuple[float, float]:
+        # ascending puts the weakest-sourced disputes first; S (reverse) ranks the best-sourced first
+        return self.lookup.weakest_side(c) if self.lookup is not None else (0.0, 0.0)
+
+    def _update_cell(self, c: Conflict) -> str:
+        return "update" if self.lookup is not None and self.lookup.update_note(c) else ""
+
+    def timeline_of(self, c: Conflict) -> tuple[str, str]:
+        return c.attribute, c.subject
 
     def compose_detail(self) -> ComposeResult:
         yield DiffView(id="diff", classes="detail")
@@ -68,6 +85,7 @@ class ConflictsPane(FactPane):
         self.query_one(DiffView).action_shift(direction)
 
     def open(self, c: Conflict) -> None:
-        if c.claims:
-            first = c.claims[self.query_one(DiffView).first]
+        diff = self.query_one(DiffView)
+        if diff.claims:
+            first = diff.claims[diff.first]
             self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]

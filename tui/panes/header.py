@@ -27,8 +27,10 @@ class CorpusHeader(Widget):
     entities: reactive[int] = reactive(0)
     numbers: reactive[int] = reactive(0)
     conflicts: reactive[int] = reactive(0)
+    checks: reactive[int] = reactive(0)
     selected: reactive[int] = reactive(0)
-    skipped: reactive[int] = reactive(0)
+    skipped: reactive[int] = reactive(0)  # files the corpus reader could not read
+    problems: reactive[int] = reactive(0)  # curation problems (claims.yaml:12: …)
 
     def render(self) -> Content:
         parts: list[str | tuple[str, str]] = [(" scaledeal ", "bold reverse $accent"), " "]
@@ -42,6 +44,7 @@ class CorpusHeader(Widget):
             ("entities", self.entities),
             ("numbers", self.numbers),
             ("conflicts", self.conflicts),
+            ("checks", self.checks),
         ]
         for i, (label, n) in enumerate(counts):
             parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label[:3] if short else label}"]
@@ -49,6 +52,11 @@ class CorpusHeader(Widget):
         parts += [" · ", (selected, "bold $success" if self.selected else "$text-muted")]
         if self.skipped:
             parts += [" · ", (f"{self.skipped} skipped", "$warning")]
+        if self.problems:
+            parts += [
+                " · ",
+                (f"{self.problems} curation {'prob' if short else 'problem'}{'s' * (self.problems != 1)}", "$warning"),
+            ]
         return Content.assemble(*parts)
 
 

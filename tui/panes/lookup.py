@@ -9,10 +9,46 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from facts.model import Claim, Conflict, Entity, FactBase, Number, Source, Span
+from facts import attribution, timeline
+from facts.format import format_claim
+from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.selection import FactKind, FactRef
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim")
+Fact = Source | Entity | Number | Conflict | Check
+
+
+@dataclass(frozen=True)
+class Side:
+    """The claims of a conflict that give one value, and how well they are sourced."""
+
+    label: str  # the value as people write it: "over $2B"
+    claims: tuple[Claim, ...]
+    origins: tuple[str, ...]  # the independent origins behind them
+    score: float  # facts.attribution.sourcing: higher is better sourced
+
+
+def claim_label(claim: Claim) -> str:
+    if claim.value is None:
+        return " ".join(claim.span.text.split())
+    return format_claim(claim.value, claim.unit, claim.qualifier)
+
+
+def said_by(a: Attribution | None) -> str:
+    """`The Information (outlet)`; "" for a figure the article states in its own voice."""
+    return f"{a.origin} ({a.kind})" if a is not None else ""
+
+
+def sides_of(conflict: Conflict, outlets: dict[str, str]) -> list[Side]:
+    """One Side per distinct value, in the order the values first appear;
+    `outlets` (source id -> outlet) joins an outlet's articles with those citing it."""
+    groups: dict[str, list[Claim]] = {}
+    for c in conflict.claims:
+        groups.setdefault(claim_label(c), []).append(c)
+    return [
+        Side(label, tuple(cs), tuple(attribution.origins(cs, outlets)), attribution.sourcing(cs, outlets))
+        for label, cs in groups.items()
+    ]
 
 
 @dataclass
@@ -22,6 +58,9 @@ class FactLookup:
     numbers: dict[str, Number] = field(default_factory=dict)
     entities: dict[str, Entity] = field(default_factory=dict)
     conflicts: dict[str, Conflict] = field(default_factory=dict)
+    checks: dict[str, Check] = field(default_factory=dict)
+    sides: dict[str, list[Side]] = field(default_factory=dict)  # per conflict id
+    _updates: dict[str, str] = field(default_factory=dict)  # per conflict id, filled as conflicts are shown
     numbers_in: Counter[str] = field(default_factory=Counter)
     entities_in: Counter[str] = field(default_factory=Counter)  # distinct entities per source
     conflicts_in: Counter[str] = field(default_factory=Counter)  # distinct conflicts per source
@@ -34,6 +73,9 @@ class FactLookup:
         ix.numbers = {n.id: n for n in fb.numbers}
         ix.entities = {e.id: e for e in fb.entities}
         ix.conflicts = {c.id: c for c in fb.conflicts}
+        ix.checks = {c.id: c for c in fb.checks}
+        outlets = {s.id: s.outlet for s in fb.sources if s.outlet}
+        ix.sides = {c.id: sides_of(c, outlets) for c in fb.conflicts}
         for n in fb.numbers:
             ix.numbers_in[n.span.source] += 1
             ix.highlights_in[n.span.source].append((n.span.start, n.span.end, "number"))
@@ -51,15 +93,33 @@ class FactLookup:
             spans.sort()
         return ix
 
-    def get(self, ref: FactRef) -> Source | Entity | Number | Conflict | None:
+    def get(self, ref: FactRef) -> Fact | None:
         kind, fid = ref
         table: dict[FactKind, dict] = {
             "source": self.sources,
             "entity": self.entities,
             "number": self.numbers,
             "conflict": self.conflicts,
+            "check": self.checks,
         }
         return table[kind].get(fid)
+
+    def name_of(self, entity_id: str) -> str:
+        """An entity's name for people (ids are for machines); the id if it is not an entity."""
+        entity = self.entities.get(entity_id)
+        return entity.name if entity is not None else entity_id
+
+    def update_note(self, conflict: Conflict) -> str:
+        """Why the conflict reads as an update ("" if it does not): asked once per conflict, when shown."""
+        note = self._updates.get(conflict.id)
+        if note is None:
+            note = self._updates[conflict.id] = timeline.update_note(self.fb, conflict)
+        return note
+
+    def weakest_side(self, conflict: Conflict) -> tuple[float, float]:
+        """A sort key: a dispute whose every side is well sourced ranks above one a single rumour makes."""
+        scores = [s.score for s in self.sides.get(conflict.id, [])] or [0.0]
+        return (min(scores), max(scores))
 
     def text_of(self, source_id: str) -> str:
         src = self.sources.get(source_id)

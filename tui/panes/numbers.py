@@ -13,8 +13,8 @@ from facts.model import Number
 from facts.selection import FactKind
 
 from ..widgets.fact_table import Column
-from .base import FactPane, field_line, quote
-from .lookup import FactLookup
+from .base import FactPane, field_line, quote, said_line
+from .lookup import FactLookup, said_by
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "over": ">", "under": "<", "range": "…"}
 
@@ -40,9 +40,15 @@ class NumbersPane(FactPane):
             Column("qualifier", "Qual.", lambda n: n.qualifier if n.qualifier != "exact" else "", width=6,
                    filterable=True),
             Column("attribute", "Attribute", lambda n: n.attribute, width=14, filterable=True),
+            Column("about", "About", self._about, width=12, hide_below=110, filterable=True),
+            Column("said", "Said by", lambda n: said_by(n.attribution), width=14, filterable=True,
+                   style="fact-table--dim"),
             Column("source", "Source", lambda n: n.span.source, width=10, hide_below=96, style="fact-table--dim"),
             Column("sentence", "Sentence", self._sentence_text, width=16, flex=1),
         ]  # fmt: skip
+
+    def _about(self, n: Number) -> str:
+        return self.lookup.name_of(n.subject) if self.lookup is not None and n.subject else ""
 
     def _sentence_text(self, n: Number) -> str:
         if self.lookup is None:
@@ -63,14 +69,19 @@ class NumbersPane(FactPane):
             low = format_value(n.low, n.unit) if n.low is not None else "…"
             high = format_value(n.high, n.unit) if n.high is not None else "…"
             bounds = f"  allows {low} to {high}"
+        subject = self.lookup.name_of(n.subject) if n.subject else ""
         parts = [
             field_line("value", f"{value}  {n.unit}{hedge}{bounds}", "bold"),
-            field_line("about", " · ".join(x for x in (n.attribute, n.subject, n.period) if x) or "(unknown)"),
+            field_line("about", " · ".join(x for x in (n.attribute, subject, n.period) if x) or "(unknown)"),
+            said_line(n.attribution),
             field_line("cited", f"{n.span.source}:{line}  chars {n.span.start}–{n.span.end}  {n.provenance}"),
             Content("\n"),
             quote(sentence.text, n.span.start - sentence.start, n.span.end - sentence.start),
         ]
         return Content.assemble(*parts)
+
+    def timeline_of(self, n: Number) -> tuple[str, str]:
+        return n.attribute, n.subject
 
     def open(self, n: Number) -> None:
         self.app.open_reader(n.span.source, n.span.start)  # type: ignore[attr-defined]

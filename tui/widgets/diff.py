@@ -13,23 +13,50 @@ from textual.content import Content
 from textual.widgets import Static
 
 from facts.diff import compare_all
-from facts.format import format_claim
 from facts.model import Claim, Conflict
 from facts.text import display_safe
 
-from ..panes.lookup import FactLookup, claim_sentence
+from ..panes.lookup import FactLookup, Side, claim_label, claim_sentence
 
 VALUE_STYLE = "bold reverse $error"
 CHANGED_STYLE = "underline $warning"
 MAX_SENTENCE = 600  # characters of context either side are plenty on a screen
 
 
-def verdict_content(conflict: Conflict) -> Content:
+def verdict_content(conflict: Conflict, update: str = "") -> Content:
     style = "bold $error" if conflict.verdict == "contradiction" else "bold $success"
     mark = "✗ cannot both hold" if conflict.verdict == "contradiction" else "✓ can both hold"
     parts: list[str | tuple[str, str]] = [(f" {conflict.verdict} ", f"reverse {style}"), " ", (mark, style)]
     if conflict.explanation:
         parts += ["  ", display_safe(" ".join(conflict.explanation.split()))]
+    if update:
+        parts += ["\n", (" reads as an update ", "reverse bold $accent"), " ", display_safe(" ".join(update.split()))]
+    return Content.assemble(*parts)
+
+
+def disagreeing_first(claims: list[Claim]) -> list[Claim]:
+    """The claims with the first one of a different value moved second, so the
+    first page of columns always shows a disagreement ("24" vs "28", not "24" vs "24")."""
+    if len(claims) < 3:
+        return list(claims)
+    first = claim_label(claims[0])
+    other = next((i for i, c in enumerate(claims) if claim_label(c) != first), None)
+    if other is None or other == 1:
+        return list(claims)
+    return [claims[0], claims[other], *claims[1:other], *claims[other + 1 :]]
+
+
+def sides_line(sides: list[Side]) -> Content:
+    """`$2.4B: 2 origins (Harborline Robotics, a filing) · over $2B: 1 origin (…)`, best sourced first."""
+    parts: list[str | tuple[str, str]] = [("sourcing   ", "$text-muted")]
+    for i, side in enumerate(sorted(sides, key=lambda s: -s.score)):
+        n = len(side.origins)
+        who = f" ({_short(', '.join(side.origins), 60)})" if side.origins else ""
+        parts += [
+            " · " if i else "",
+            (display_safe(side.label), "bold"),
+            display_safe(f": {n} origin{'s' * (n != 1)}{who}"),
+        ]
     return Content.assemble(*parts)
 
 
@@ -40,15 +67,21 @@ def claim_column(
     src = lookup.sources.get(claim.span.source)
     title = src.title if src else ""
     line = lookup.line_of(claim.span.source, claim.span.start)
-    value = format_claim(claim.value, claim.unit, claim.qualifier) if claim.value is not None else claim.span.text
+    value = claim_label(claim)
+    date = src.date if src else ""
+    a = claim.attribution
+    who = (f"said by {a.origin} ({a.kind})", "$secondary") if a else ("in the article's own voice", "$text-muted")
     header = Content.assemble(
         (display_safe(claim.span.source), "bold $accent"),
         (f":{line}", "$text-muted"),
+        (f"  {display_safe(date)}" if date else "", "$text-muted"),
         ("  curated" if claim.provenance == "curated" else "", "italic $secondary"),
         "\n",
         (display_safe(_short(title, 60)), "$text-muted"),
         "\n",
         (display_safe(" ".join(value.split())), "bold"),
+        "\n",
+        (display_safe(_short(who[0], 80)), who[1]),
         "\n\n",
     )
     body = Content(display_safe(sentence).replace("\n", " "))
@@ -83,10 +116,12 @@ class DiffView(VerticalScroll, can_focus=False):
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
         self.conflict: Conflict | None = None
+        self.claims: list[Claim] = []  # the conflict's claims in the order shown
         self.first = 0
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="diff-title")
+        yield Static(Content(""), id="diff-sides")
         yield Horizontal(id="diff-columns")
         yield Static(Content(""), id="diff-verdict")
 
@@ -94,6 +129,7 @@ class DiffView(VerticalScroll, can_focus=False):
         self.lookup = lookup
         if conflict is not self.conflict:
             self.first = 0
+            self.claims = disagreeing_first(conflict.claims) if conflict is not None else []
         self.conflict = conflict
         self._draw()
 
@@ -113,9 +149,10 @@ class DiffView(VerticalScroll, can_focus=False):
         conflict, lookup = self.conflict, self.lookup
         if conflict is None or lookup is None:
             self.query_one("#diff-title", Static).update(Content("No conflict highlighted."))
+            self.query_one("#diff-sides", Static).update(Content(""))
             self.query_one("#diff-verdict", Static).update(Content(""))
             return
-        claims = conflict.claims[self.first : self.first + self.per_page()]
+        claims = self.claims[self.first : self.first + self.per_page()]
         clips = [_clip(lookup, c) for c in claims]
         changed = compare_all([text for text, _ in clips])
         columns.mount_all(
@@ -123,13 +160,17 @@ class DiffView(VerticalScroll, can_focus=False):
             for c, ch, (text, off) in zip(claims, changed, clips, strict=True)
         )
         self.query_one("#diff-title", Static).update(self._title(conflict, len(claims)))
-        self.query_one("#diff-verdict", Static).update(verdict_content(conflict))
+        self.query_one("#diff-sides", Static).update(sides_line(lookup.sides.get(conflict.id, [])))
+        self.query_one("#diff-verdict", Static).update(verdict_content(conflict, lookup.update_note(conflict)))
 
     def _title(self, conflict: Conflict, shown: int) -> Content:
+        assert self.lookup is not None
         more = len(conflict.claims) - shown
         window = f"  claims {self.first + 1}–{self.first + shown} of {len(conflict.claims)} ([ / ])" if more else ""
+        about = f"  about {self.lookup.name_of(conflict.subject)}" if conflict.subject else ""
         return Content.assemble(
             (display_safe(conflict.attribute or "(no attribute)"), "bold"),
+            (display_safe(about), "$text-muted"),
             (f"  {conflict.kind}", "$text-muted"),
             ("  curated" if conflict.provenance == "curated" else "  auto", "italic $secondary"),
             (window, "$text-muted"),

@@ -1,7 +1,8 @@
 """One virtual table for every pane, on Textual's line API.
 
 Rows are computed when they are drawn (only the visible ones), so 100,000
-facts cost a list of indices, not 100,000 renderables. Cell text always goes
+facts cost a list of indices, not 100,000 renderables. Filtering and sorting a
+big table run in a thread worker: the screen keeps answering while they do. Cell text always goes
 through `display_safe`: an article's `[bold]` or ESC is shown, never run.
 """
 
@@ -14,18 +15,21 @@ from typing import Any, ClassVar, Generic, Literal, TypeVar
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events
+from textual import events, work
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.worker import get_current_worker
 
 from facts.text import single_line
 
 T = TypeVar("T")
 MARK = "●"
+THREADED_ROWS = 20_000  # above this many items, filter and sort off the UI thread
+CHUNK = 4096  # items filtered between two looks at whether a newer filter replaced this one
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         self.sort_column: str | None = None
         self.sort_reverse = False
         self.filter_text = ""
+        self.pending = False  # True while a worker filters or sorts; rows are the previous ones
+        self._generation = 0  # bumped by every rebuild: only the latest result is applied
         self._cells: LRUCache[int, list[str]] = LRUCache(1024)
         self._layout: list[tuple[Column[T], int]] = []
         self._layout_width = -1
@@ -142,6 +148,7 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
     # ------------------------------------------------------------- data
     def set_items(self, items: Sequence[T]) -> None:
         self.items = items
+        self.rows = list(range(len(items)))  # valid at once; a filter or sort on a big table follows from a worker
         self._cells.clear()
         self._rebuild(keep=None)
         self.cursor = 0
@@ -176,23 +183,45 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
 
     def focus_index(self, index: int) -> bool:
         """Move the cursor to items[index], clearing a filter that hides it."""
-        if index not in self._row_set():
-            if not self.filter_text:
+        if index not in self._row_set() or self.pending:
+            if not self.filter_text and not self.pending:
                 return False
-            self.set_filter("")
+            self.filter_text = ""
+            self._rebuild(keep=None, wait=True)  # the jump needs the rows now
+            if index not in self._row_set():
+                return False
         self.move_cursor(self.rows.index(index))
         return True
 
     def _row_set(self) -> set[int] | range:
         return range(len(self.items)) if len(self.rows) == len(self.items) else set(self.rows)
 
-    def _rebuild(self, keep: int | None) -> None:
-        rows = self._filtered()
-        column = self._column(self.sort_column)
-        if column is not None:
-            key = column.sort_key or (lambda item, c=column: c.cell(item).casefold())
-            items = self.items
-            rows.sort(key=lambda i: key(items[i]), reverse=self.sort_reverse)
+    def _rebuild(self, keep: int | None, wait: bool = False) -> None:
+        self._generation += 1
+        plain = not self.filter_text and self._column(self.sort_column) is None
+        if wait or plain or len(self.items) <= THREADED_ROWS:
+            self.pending = False
+            self._apply(self._rows(self.items, self.filter_text, self.sort_column, self.sort_reverse), keep)
+            return
+        self.pending = True
+        self._rows_in_thread(self._generation, self.items, self.filter_text, self.sort_column, self.sort_reverse, keep)
+
+    @work(thread=True, exclusive=True, group="fact-table-rows", exit_on_error=False)
+    def _rows_in_thread(
+        self, generation: int, items: Sequence[T], text: str, sort: str | None, reverse: bool, keep: int | None
+    ) -> None:
+        worker = get_current_worker()
+        rows = self._rows(items, text, sort, reverse, cancelled=lambda: worker.is_cancelled)
+        if rows is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._apply_latest, generation, rows, keep)
+
+    def _apply_latest(self, generation: int, rows: list[int], keep: int | None) -> None:
+        if generation == self._generation:  # a newer filter or sort is on its way otherwise
+            self.pending = False
+            self._apply(rows, keep)
+            self._announce()
+
+    def _apply(self, rows: list[int], keep: int | None) -> None:
         self.rows = rows
         self.virtual_size = Size(0, len(rows) + 1)
         self.cursor = rows.index(keep) if keep is not None and keep in self._row_set() else 0
@@ -200,16 +229,38 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
 
-    def _filtered(self) -> list[int]:
-        if not self.filter_text:
-            return list(range(len(self.items)))
-        wanted = self.filter_text.casefold()
+    def _rows(
+        self,
+        items: Sequence[T],
+        text: str,
+        sort: str | None,
+        reverse: bool,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[int] | None:
+        """Indices of the items that pass the filter `text`, sorted by the column `sort`; None if cancelled."""
+        rows = self._filtered(items, text, cancelled)
+        column = self._column(sort)
+        if rows is None or column is None:
+            return rows
+        key = column.sort_key or (lambda item, c=column: c.cell(item).casefold())
+        rows.sort(key=lambda i: key(items[i]), reverse=reverse)
+        return None if cancelled() else rows
+
+    def _filtered(self, items: Sequence[T], text: str, cancelled: Callable[[], bool]) -> list[int] | None:
+        if not text:
+            return list(range(len(items)))
+        wanted = text.casefold()
         columns = [c for c in self.columns if c.filterable]
         key, sep, rest = wanted.partition(":")
         if sep and any(c.key == key for c in self.columns):
             columns, wanted = [c for c in self.columns if c.key == key], rest.strip()
-        items = self.items
-        return [i for i, item in enumerate(items) if any(wanted in c.cell(item).casefold() for c in columns)]
+        rows: list[int] = []
+        for lo in range(0, len(items), CHUNK):
+            if cancelled():
+                return None
+            chunk = range(lo, min(lo + CHUNK, len(items)))
+            rows += [i for i in chunk if any(wanted in c.cell(items[i]).casefold() for c in columns)]
+        return rows
 
     def _column(self, key: str | None) -> Column[T] | None:
         return next((c for c in self.columns if c.key == key), None)

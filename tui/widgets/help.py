@@ -16,11 +16,12 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Everywhere",
         [
-            ("1 2 3 4", "Sources, Entities, Numbers, Conflicts"),
+            ("1 2 3 4 5", "Sources, Entities, Numbers, Conflicts, Checks"),
             ("/", "fuzzy search over every fact (typos are fine)"),
             ("space", "select / unselect the highlighted fact"),
             ("e", "export the selection to Markdown"),
             ("c", "copy the highlighted fact with its citation"),
+            ("t", "timeline: the claims of this attribute in date order"),
             ("?", "this help"),
             ("ctrl+p", "command palette: every action by name"),
             ("q", "quit (in the reader or mentions: back)"),
@@ -36,6 +37,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("f", "filter (unit:USD looks in one column)"),
             ("enter", "open: reader, mentions in context"),
             ("[ ]", "conflicts: earlier / more claims side by side"),
+            ("s on Origins", "conflicts: rank by how well each side is sourced"),
         ],
     ),
     (
@@ -46,6 +48,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("escape", "back"),
         ],
     ),
+    ("Timeline", [("enter", "read the claim in its article"), ("escape", "back")]),
     ("Search and dialogs", [("enter", "jump to the fact / confirm"), ("escape", "back")]),
 ]
 

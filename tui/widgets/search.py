@@ -27,6 +27,7 @@ GROUPS: tuple[tuple[FactKind, str], ...] = (
     ("entity", "Entities"),
     ("number", "Numbers"),
     ("conflict", "Conflicts"),
+    ("check", "Checks"),
     ("source", "Sources"),
 )
 PER_KIND = 8  # with several kinds found, each shows this many first so every kind is in view

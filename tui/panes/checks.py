@@ -1,0 +1,107 @@
+"""Checks: deal arithmetic. What the reported figures imply ("$2.4B for 60%
+implies $4B"), held against the values the sources report; the detail cites
+every input and every reported value it confirms or contradicts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from textual.content import Content
+
+from facts.format import format_value
+from facts.model import Check, Claim
+from facts.selection import FactKind
+from facts.text import single_line
+
+from ..widgets.fact_table import Column
+from .base import FactPane, field_line, quote
+from .lookup import FactLookup, claim_label, claim_sentence, said_by
+
+
+def outcome(c: Check) -> str:
+    """`✓ 1 ✗ 1`: how many reported values the check confirms and contradicts."""
+    parts = [f"✓ {len(c.confirms)}" if c.confirms else "", f"✗ {len(c.contradicts)}" if c.contradicts else ""]
+    return " ".join(p for p in parts if p) or "nothing reported"
+
+
+def gap_text(c: Check) -> str:
+    return "" if c.gap is None else f"{c.gap * 100:.1f}%"
+
+
+def check_line(lookup: FactLookup, c: Check) -> str:
+    """One plain line for the clipboard: the check, its result and its cited inputs."""
+    cited = "; ".join(
+        f"{claim_label(x)} ({x.span.source}:{lookup.line_of(x.span.source, x.span.start)})" for x in c.inputs
+    )
+    head = f"{c.kind}: {format_value(c.implied, c.unit)} {c.attribute}".rstrip()
+    return single_line(f"{head} — {c.explanation or outcome(c)} — from {cited}")
+
+
+def inputs_cell(c: Check) -> str:
+    return " · ".join(claim_label(x) for x in c.inputs)
+
+
+class ChecksPane(FactPane):
+    kind: ClassVar[FactKind] = "check"
+    title = "Checks"
+    empty_text = "No checks: no figures here imply another one (a stake and a price, a growth word and a base…)."
+
+    def columns(self) -> list[Column[Check]]:
+        return [
+            Column("kind", "Check", lambda c: c.kind, width=16, filterable=True),
+            Column("attribute", "Attribute", lambda c: c.attribute, width=12, filterable=True, hide_below=90),
+            Column("inputs", "From", inputs_cell, width=12, flex=1, filterable=True),
+            Column("implied", "Implies", lambda c: format_value(c.implied, c.unit), width=9, align="right",
+                   sort_key=lambda c: (c.unit, c.implied), style="fact-table--value"),
+            Column("outcome", "Result", outcome, width=9, filterable=True),
+            Column("gap", "Gap", gap_text, width=6, align="right",
+                   sort_key=lambda c: -1.0 if c.gap is None else c.gap),
+            Column("explanation", "Explanation", lambda c: c.explanation, width=16, flex=2, hide_below=100,
+                   style="fact-table--dim"),
+        ]  # fmt: skip
+
+    def items(self, lookup: FactLookup) -> Sequence[Check]:
+        return lookup.fb.checks
+
+    def detail(self, c: Check) -> Content:
+        implied = format_value(c.implied, c.unit)
+        parts = [
+            field_line("check", f"{c.kind} · {c.attribute}" + ("" if c.provenance == "auto" else " · curated"), "bold"),
+            field_line(
+                "implies", f"{implied}  {c.unit}" + (f"  gap {gap_text(c)}" if c.gap is not None else ""), "bold"
+            ),
+        ]
+        if c.explanation:
+            parts.append(field_line("", c.explanation))
+        for label, claims, style in (
+            ("from", c.inputs, "bold reverse $warning"),
+            ("confirms ✓", c.confirms, "bold reverse $success"),
+            ("contradicts ✗", c.contradicts, "bold reverse $error"),
+        ):
+            for i, claim in enumerate(claims):
+                parts += self._claim_lines(label if i == 0 else "", claim, style)
+        if not c.confirms and not c.contradicts:
+            parts.append(field_line("reported", "no reported value to hold it against", "$text-muted"))
+        parts.append(Content.styled("Enter: read the first input in its article", "italic $text-muted"))
+        return Content.assemble(*parts)
+
+    def _claim_lines(self, label: str, claim: Claim, style: str) -> list[Content]:
+        assert self.lookup is not None
+        line = self.lookup.line_of(claim.span.source, claim.span.start)
+        who = said_by(claim.attribution)
+        head = f"{claim_label(claim)}  {claim.span.source}:{line}" + (f"  said by {who}" if who else "")
+        sentence = claim_sentence(self.lookup, claim)
+        body = quote(sentence.text, claim.span.start - sentence.start, claim.span.end - sentence.start, style)
+        return [field_line(label, head), Content.assemble((" " * 11, ""), body, "\n")]
+
+    def timeline_of(self, c: Check) -> tuple[str, str]:
+        assert self.lookup is not None
+        reported = [self.lookup.numbers.get(x.number_id) for x in (*c.confirms, *c.contradicts)]
+        subject = next((n.subject for n in reported if n is not None and n.subject), "")
+        return c.attribute, subject
+
+    def open(self, c: Check) -> None:
+        first = next(iter(c.inputs or c.confirms or c.contradicts), None)
+        if first is not None:
+            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]
