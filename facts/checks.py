@@ -29,7 +29,7 @@ from .model import Check, Claim, FactBase, Number
 from .text import fold, sentence_at, sentence_spans
 
 PRECISE = ("exact", "approx")  # an open figure ("over $10B") is never an input
-NEAR_CHARS = 30  # how far a growth word, cash/stock word or prior-price cue may sit from its figure
+HEADLINE = ("deal value", "valuation", "market capitalisation")  # what a price per share adds up to
 
 
 # ---------------------------------------------------------------- lexicon
@@ -251,7 +251,7 @@ def _price_times_shares(cx: _Corpus) -> Iterator[_Found]:
             "price x shares", "deal value", cx.key(price), price.period, price.unit, [price, shares],
             float(price.value) * float(shares.value), plo * clo, phi * chi,
             f"{_fmt(price)} a share x {format_value(shares.value, 'count')} shares",
-            [n for n in s.numbers if n.attribute == "deal value"],
+            [n for n in s.numbers if n.attribute in HEADLINE],
         )  # fmt: skip
 
 
