@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,7 +111,13 @@ def _unique_ids(files: list[tuple[Path, Path]]) -> list[str]:
 
 def read_source(path: Path, source_id: str, warnings: list[str]) -> Source | None:
     try:
-        with open(path, "rb") as fh:  # read-only, always
+        # O_NONBLOCK: a FIFO named *.txt must not wait for a writer; then
+        # only regular files are read (not pipes, devices or sockets)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as fh:  # read-only, always
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                warnings.append(f"{path}: skipped: not a regular file")
+                return None
             raw = fh.read(MAX_BYTES + 1)
     except OSError as err:
         warnings.append(f"{path}: skipped: {err.strerror or err}")
