@@ -61,7 +61,6 @@ class _Index:
         self.focus = focus_entities(fb)
         self.texts = {s.id: s.text for s in fb.sources}
         self.source_dates = {s.id: s.date[:10] for s in fb.sources if s.date}
-        self.numbers = {n.id: n for n in fb.numbers}
         self.dates: dict[str, list[Number]] = {}
         years: Counter[str] = Counter()
         for n in fb.numbers:
