@@ -266,3 +266,23 @@ def check(fb: FactBase) -> None:
     spans += [n.attribution.span for n in fb.numbers if n.attribution and n.attribution.span]
     for s in spans:
         assert TEXTS[s.source][s.start : s.end] == s.text, s
+
+
+def table_lines(app, selector: str) -> list[str]:
+    """Every line a FactTable draws: its header, then one per row."""
+    table = app.screen.query_one(selector)
+    return [table.render_line(y).text for y in range(len(table.rows) + 1)]
+
+
+def plain(widget) -> str:
+    content = widget.content
+    return getattr(content, "plain", str(content))
+
+
+async def settle(pilot, done, limit: float = 10.0) -> None:
+    """Pause until `done()` holds (a worker posting its result), at most `limit` seconds."""
+    waited = 0.0
+    while not done() and waited < limit:
+        await pilot.pause(0.02)
+        waited += 0.02
+    await pilot.pause()

@@ -284,6 +284,10 @@ class ScaledealApp(App[None]):
 
         return check_line(self.lookup, fact) if ref[0] == "check" else ""  # type: ignore[arg-type]
 
+    def action_rank_conflicts(self) -> None:
+        self.action_show_pane("conflicts")
+        self.query_one("#pane-conflicts", ConflictsPane).action_rank()
+
     def action_timeline(self) -> None:
         pane = self.active_pane
         item = pane.table.current if pane is not None else None

@@ -38,6 +38,15 @@ def check_line(lookup: FactLookup, c: Check) -> str:
     return single_line(f"{head} — {c.explanation or outcome(c)} — from {cited}")
 
 
+def by_sentence(lookup: FactLookup | None, claims: list[Claim]) -> list[list[Claim]]:
+    """Claims grouped by the sentence they stand in (in order), so a sentence is quoted once."""
+    groups: dict[tuple[str, int], list[Claim]] = {}
+    for claim in claims:
+        sentence = claim_sentence(lookup, claim) if lookup is not None else claim.span
+        groups.setdefault((sentence.source, sentence.start), []).append(claim)
+    return list(groups.values())
+
+
 def inputs_cell(c: Check) -> str:
     return " · ".join(claim_label(x) for x in c.inputs)
 
@@ -49,7 +58,7 @@ class ChecksPane(FactPane):
 
     def columns(self) -> list[Column[Check]]:
         return [
-            Column("kind", "Check", lambda c: c.kind, width=16, filterable=True),
+            Column("kind", "Check", lambda c: c.kind, width=17, filterable=True),
             Column("attribute", "Attribute", lambda c: c.attribute, width=12, filterable=True, hide_below=90),
             Column("inputs", "From", inputs_cell, width=12, flex=1, filterable=True),
             Column("implied", "Implies", lambda c: format_value(c.implied, c.unit), width=9, align="right",
@@ -69,7 +78,7 @@ class ChecksPane(FactPane):
         parts = [
             field_line("check", f"{c.kind} · {c.attribute}" + ("" if c.provenance == "auto" else " · curated"), "bold"),
             field_line(
-                "implies", f"{implied}  {c.unit}" + (f"  gap {gap_text(c)}" if c.gap is not None else ""), "bold"
+                "implies", f"{implied} {c.unit}" + (f" · gap {gap_text(c)}" if c.gap is not None else ""), "bold"
             ),
         ]
         if c.explanation:
@@ -79,21 +88,27 @@ class ChecksPane(FactPane):
             ("confirms ✓", c.confirms, "bold reverse $success"),
             ("contradicts ✗", c.contradicts, "bold reverse $error"),
         ):
-            for i, claim in enumerate(claims):
-                parts += self._claim_lines(label if i == 0 else "", claim, style)
+            for i, group in enumerate(by_sentence(self.lookup, claims)):
+                parts += self._claim_lines(label if i == 0 else "", group, style)
         if not c.confirms and not c.contradicts:
             parts.append(field_line("reported", "no reported value to hold it against", "$text-muted"))
         parts.append(Content.styled("Enter: read the first input in its article", "italic $text-muted"))
         return Content.assemble(*parts)
 
-    def _claim_lines(self, label: str, claim: Claim, style: str) -> list[Content]:
+    def _claim_lines(self, label: str, group: list[Claim], style: str) -> list[Content]:
+        """A line per claim (value, citation, who says it), then their sentence once, every figure marked."""
         assert self.lookup is not None
-        line = self.lookup.line_of(claim.span.source, claim.span.start)
-        who = said_by(claim.attribution)
-        head = f"{claim_label(claim)}  {claim.span.source}:{line}" + (f"  said by {who}" if who else "")
-        sentence = claim_sentence(self.lookup, claim)
-        body = quote(sentence.text, claim.span.start - sentence.start, claim.span.end - sentence.start, style)
-        return [field_line(label, head), Content.assemble((" " * 11, ""), body, "\n")]
+        lines = []
+        for i, claim in enumerate(group):
+            line = self.lookup.line_of(claim.span.source, claim.span.start)
+            who = said_by(claim.attribution)
+            head = f"{claim_label(claim)} · {claim.span.source}:{line}" + (f" · said by {who}" if who else "")
+            lines.append(field_line(label if i == 0 else "", head))
+        sentence = claim_sentence(self.lookup, group[0])
+        body = quote(sentence.text, 0, 0)
+        for claim in group:
+            body = body.stylize(style, claim.span.start - sentence.start, claim.span.end - sentence.start)
+        return [*lines, body, Content("\n")]
 
     def timeline_of(self, c: Check) -> tuple[str, str]:
         assert self.lookup is not None

@@ -35,6 +35,7 @@ class ConflictsPane(FactPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("]", "shift(1)", "More claims", show=False),
         Binding("[", "shift(-1)", "Earlier claims", show=False),
+        Binding("o", "rank", "Rank by sourcing"),
     ]
 
     def columns(self) -> list[Column[Conflict]]:
@@ -61,6 +62,11 @@ class ConflictsPane(FactPane):
     def _sourcing_key(self, c: Conflict) -> tuple[float, float]:
         # ascending puts the weakest-sourced disputes first; S (reverse) ranks the best-sourced first
         return self.lookup.weakest_side(c) if self.lookup is not None else (0.0, 0.0)
+
+    def action_rank(self) -> None:
+        """Best-sourced disputes first: those whose weaker side still has solid origins."""
+        self.table.sort_by("origins", reverse=True)
+        self.app.notify("Ranked by how well each side is sourced (weaker side first, then stronger)", timeout=2)
 
     def _update_cell(self, c: Conflict) -> str:
         return "update" if self.lookup is not None and self.lookup.update_note(c) else ""

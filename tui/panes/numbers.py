@@ -40,7 +40,7 @@ class NumbersPane(FactPane):
             Column("qualifier", "Qual.", lambda n: n.qualifier if n.qualifier != "exact" else "", width=6,
                    filterable=True),
             Column("attribute", "Attribute", lambda n: n.attribute, width=14, filterable=True),
-            Column("about", "About", self._about, width=12, hide_below=110, filterable=True),
+            Column("about", "About", self._about, width=14, hide_below=110, filterable=True),
             Column("said", "Said by", lambda n: said_by(n.attribution), width=14, filterable=True,
                    style="fact-table--dim"),
             Column("source", "Source", lambda n: n.span.source, width=10, hide_below=96, style="fact-table--dim"),

@@ -37,7 +37,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("f", "filter (unit:USD looks in one column)"),
             ("enter", "open: reader, mentions in context"),
             ("[ ]", "conflicts: earlier / more claims side by side"),
-            ("s on Origins", "conflicts: rank by how well each side is sourced"),
+            ("o", "conflicts: rank by how well each side is sourced"),
         ],
     ),
     (
