@@ -273,44 +273,57 @@ def _according(art: _Article, start: int, a: int, b: int) -> _Cue | None:
     return _Cue(start, b, kind, actor.name, actor.entity)
 
 
-def _inside(pos: int, used: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in used)
+class _Used:
+    """Stretches of a sentence already read as a cue, so a phrase inside one
+    ("sources" in "according to two sources") is not read again; sorted, so a
+    sentence of thousands of cues stays linear-logarithmic."""
+
+    def __init__(self) -> None:
+        self.spans: list[tuple[int, int]] = []
+
+    def add(self, a: int, b: int) -> None:
+        bisect.insort(self.spans, (a, b))
+
+    def __contains__(self, pos: int) -> bool:
+        i = bisect.bisect_right(self.spans, (pos, float("inf")))
+        return i > 0 and self.spans[i - 1][0] <= pos < self.spans[i - 1][1]
 
 
 def _sentence_cues(art: _Article, s: int, e: int) -> list[_Cue]:
     lex, text = art.lex, art.text
     cues: list[_Cue] = []
-    used: list[tuple[int, int]] = []
+    used = _Used()
+    pubs: list[tuple[str, str]] | None = None
     for m in _ACCORDING.finditer(text, s, e):
         b = _region_end(text, m.end(), e)
         cue = _according(art, m.start(), m.end(), b)
         if cue:
-            cue.lead = len(_WORD.findall(text, s, m.start())) < LEAD_WORDS
+            cue.lead = len(_WORD.findall(text, s, min(m.start(), s + 80))) < LEAD_WORDS
             cues.append(cue)
-            used.append((m.start(), b))
+            used.add(m.start(), b)
     for m in lex.anonymous.finditer(text, s, e):
-        if not _inside(m.start(), used):
+        if m.start() not in used:
             q = lex.quantity.search(text, max(s, m.start() - 12), m.start())
             a = q.start() if q else m.start()
             cues.append(_Cue(a, m.end(), "anonymous", " ".join(text[a : m.end()].split())))
-            used.append((a, m.end()))
+            used.add(a, m.end())
     for m in lex.official.finditer(text, s, e):
-        if not _inside(m.start(), used):
+        if m.start() not in used:
             actor = _actor_before(art, m.start(), s)
             if actor:
                 cues.append(_Cue(min(actor.start, m.start()), m.end(), "official", actor.name, actor.entity))
             else:
                 cues.append(_Cue(m.start(), m.end(), "official", " ".join(m.group().split())))
-            used.append((m.start(), m.end()))
+            used.add(m.start(), m.end())
     for m in lex.speech.finditer(text, s, e):
-        if not _inside(m.start(), used):
+        if m.start() not in used:
             actor = _actor_before(art, m.start(), s)
             if actor and actor.name:
                 kind = _kind(actor, m.group().lower(), lex)
                 cues.append(_Cue(min(actor.start, m.start()), m.end(), kind, actor.name, actor.entity))
     for m in lex.hearsay.finditer(text, s, e):
-        if not _inside(m.start(), used):
-            pubs = _publications(art, s, e)
+        if m.start() not in used:
+            pubs = _publications(art, s, e) if pubs is None else pubs
             if pubs:  # "media reports, among them Reuters": the named outlets
                 cues.append(_Cue(m.start(), m.end(), "outlet", ", ".join(n for n, _ in pubs), pubs[0][1]))
             else:

@@ -29,6 +29,7 @@ from .model import Check, Claim, FactBase, Number
 from .text import fold, sentence_at, sentence_spans
 
 PRECISE = ("exact", "approx")  # an open figure ("over $10B") is never an input
+MAX_SENTENCE_FIGURES = 40  # more figures than this in one "sentence" is a table or a list: nothing pairs in it
 HEADLINE = ("deal value", "valuation", "market capitalisation")  # what a price per share adds up to
 
 
@@ -135,7 +136,8 @@ class _Corpus:
             for n in sorted(numbers, key=lambda n: n.span.start):
                 groups.setdefault(sentence_at(spans, n.span.start), []).append(n)
             for (s, e), members in groups.items():
-                yield _Sentence(source, s, e, members)
+                if len(members) <= MAX_SENTENCE_FIGURES:
+                    yield _Sentence(source, s, e, members)
 
     def article(self, source: str) -> list[Number]:
         return self.by_source.get(source, [])

@@ -14,6 +14,7 @@ a dispute.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ from .model import Claim, Conflict, FactBase, Number
 from .text import sentence_at, sentence_spans
 
 Status = Literal["rumour", "reported", "announced", ""]
+WINDOW = 300  # status words and dates are looked for this far around a claim, inside its sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,9 @@ class _Index:
                 if n.value[:4].isdigit():
                     years[n.value[:4]] += 1
         self.year = years.most_common(1)[0][0] if years else ""
+        for ds in self.dates.values():
+            ds.sort(key=lambda d: d.span.start)
+        self.date_starts = {source: [d.span.start for d in ds] for source, ds in self.dates.items()}
         self._sentences: dict[str, list[tuple[int, int]]] = {}
 
     def sentence(self, source: str, offset: int) -> tuple[int, int]:
@@ -104,7 +109,10 @@ def _full_date(ix: _Index, value: str, source: str) -> str:
 
 def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]]:
     s, e = ix.sentence(c.span.source, c.span.start)
-    near = [d for d in ix.dates.get(c.span.source, []) if s <= d.span.start < e]
+    s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
+    dates = ix.dates.get(c.span.source, [])
+    starts = ix.date_starts[c.span.source]
+    near = dates[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
     if near:
         d = min(near, key=lambda d: abs(d.span.start - c.span.start))
         return _full_date(ix, str(d.value), c.span.source), "mentioned"
@@ -116,6 +124,7 @@ def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]
 def _status(ix: _Index, c: Claim) -> Status:
     text = ix.texts.get(c.span.source, "")
     s, e = ix.sentence(c.span.source, c.span.start)
+    s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
     rumour, announced = _status_res()
     cues = [(m, "rumour") for m in rumour.finditer(text, s, e)] + [
         (m, "announced") for m in announced.finditer(text, s, e)
