@@ -111,7 +111,7 @@ def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]
     s, e = ix.sentence(c.span.source, c.span.start)
     s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
     dates = ix.dates.get(c.span.source, [])
-    starts = ix.date_starts[c.span.source]
+    starts = ix.date_starts.get(c.span.source, [])
     near = dates[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
     if near:
         d = min(near, key=lambda d: abs(d.span.start - c.span.start))
