@@ -4,7 +4,7 @@ read the SVG text before accepting."""
 
 from __future__ import annotations
 
-from tests.tui_fixture import factbase, loaded
+from tests.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
 
 WIDE, NARROW = (120, 36), (80, 24)
@@ -65,3 +65,30 @@ class TestReader:
 class TestHelp:
     def test_help_screen(self, snap_compare):
         assert snap_compare(ScaledealApp(factbase=factbase()), terminal_size=WIDE, run_before=keys("question_mark"))
+
+
+class TestChecksPane:
+    def test_checks_pane_with_cited_inputs(self, snap_compare):
+        assert snap_compare(ScaledealApp(factbase=factbase()), terminal_size=WIDE, run_before=keys("5"))
+
+    def test_checks_pane_at_80_columns(self, snap_compare):
+        assert snap_compare(ScaledealApp(factbase=factbase()), terminal_size=NARROW, run_before=keys("5", "j"))
+
+
+class TestTimeline:
+    def test_timeline_of_a_superseded_rumour(self, snap_compare):
+        assert snap_compare(ScaledealApp(factbase=factbase()), terminal_size=WIDE, run_before=timeline("4", "j"))
+
+    def test_timeline_at_80_columns(self, snap_compare):
+        assert snap_compare(ScaledealApp(factbase=factbase()), terminal_size=NARROW, run_before=timeline("3", "j"))
+
+
+def timeline(*pressed: str):
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        await pilot.press(*pressed, "t")
+        await settle(pilot, lambda: getattr(pilot.app.screen, "entries", None) is not None)
+        pilot.app.clear_notifications()
+        await pilot.pause()
+
+    return run_before

@@ -33,10 +33,10 @@ async def test_a_checks_detail_quotes_its_inputs_and_the_figure_it_confirms():
         assert "$2.4B · gamma.txt:3 · said by a filing (official)" in detail
         assert "60% · gamma.txt:3" in detail
         assert detail.count("is taking a 60% stake") == 1  # one sentence holding both inputs is quoted once
-        assert "confirms ✓" in detail and "The filing values Quillfeather at $4.1 billion." in detail
+        assert "✓ confirms" in detail and "The filing values Quillfeather at $4.1 billion." in detail
         await pilot.press("j")
         detail = plain(app.query_one("#pane-checks #detail"))
-        assert "contradicts ✗" in detail and "$300M · alpha.txt:4" in detail
+        assert "✗ against" in detail and "$300M · alpha.txt:4" in detail
 
 
 async def test_a_check_is_selected_copied_and_exported_like_any_fact(tmp_path, monkeypatch):

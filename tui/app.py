@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Footer, ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
 from facts.model import FactBase
@@ -33,6 +33,7 @@ from .panes.header import CorpusHeader, MessageScreen
 from .panes.lookup import FactLookup
 from .panes.numbers import NumbersPane
 from .panes.sources import SourcesPane
+from .widgets.footer import Footer
 from .widgets.help import HelpScreen
 from .widgets.reader import ReaderScreen
 

@@ -85,8 +85,8 @@ class ChecksPane(FactPane):
             parts.append(field_line("", c.explanation))
         for label, claims, style in (
             ("from", c.inputs, "bold reverse $warning"),
-            ("confirms ✓", c.confirms, "bold reverse $success"),
-            ("contradicts ✗", c.contradicts, "bold reverse $error"),
+            ("✓ confirms", c.confirms, "bold reverse $success"),
+            ("✗ against", c.contradicts, "bold reverse $error"),
         ):
             for i, group in enumerate(by_sentence(self.lookup, claims)):
                 parts += self._claim_lines(label if i == 0 else "", group, style)

@@ -35,7 +35,7 @@ class ConflictsPane(FactPane):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("]", "shift(1)", "More claims", show=False),
         Binding("[", "shift(-1)", "Earlier claims", show=False),
-        Binding("o", "rank", "Rank by sourcing"),
+        Binding("o", "rank", "Rank by sourcing", show=False),
     ]
 
     def columns(self) -> list[Column[Conflict]]:

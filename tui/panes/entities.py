@@ -11,13 +11,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facts.model import Entity, Span
 from facts.selection import FactKind
 from facts.text import display_safe
 
 from ..widgets.fact_table import Column, FactTable
+from ..widgets.footer import Footer
 from .base import FactPane, field_line
 from .lookup import FactLookup
 

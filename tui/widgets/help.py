@@ -16,15 +16,20 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
     (
         "Everywhere",
         [
-            ("1 2 3 4 5", "Sources, Entities, Numbers, Conflicts, Checks"),
             ("/", "fuzzy search over every fact (typos are fine)"),
+            ("?", "this help"),
+            ("ctrl+p", "command palette: every action by name"),
+            ("q", "quit (in the reader, mentions or timeline: back)"),
+        ],
+    ),
+    (
+        "On the panes",
+        [
+            ("1 2 3 4 5", "Sources, Entities, Numbers, Conflicts, Checks"),
             ("space", "select / unselect the highlighted fact"),
             ("e", "export the selection to Markdown"),
             ("c", "copy the highlighted fact with its citation"),
             ("t", "timeline: the claims of this attribute in date order"),
-            ("?", "this help"),
-            ("ctrl+p", "command palette: every action by name"),
-            ("q", "quit (in the reader or mentions: back)"),
         ],
     ),
     (

@@ -22,9 +22,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from facts.text import display_safe
+
+from .footer import Footer
 
 Highlight = tuple[int, int, str]
 KINDS = ("entity", "number", "claim")  # later kinds win where highlights overlap

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from facts import timeline as domain
@@ -28,6 +28,7 @@ from facts.timeline import TimelineEntry
 from ..panes.base import field_line, quote
 from ..panes.lookup import FactLookup, claim_label, claim_sentence, said_by
 from .fact_table import Column, FactTable
+from .footer import Footer
 
 STATUS_STYLE = {"rumour": "italic $warning", "reported": "", "announced": "bold $success"}
 BASIS = {"mentioned": "in text", "source": "article", "": ""}
