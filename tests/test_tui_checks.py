@@ -71,3 +71,14 @@ async def test_search_shows_checks_as_their_own_group_and_jumps_to_one():
         await pilot.pause()
         assert app.query_one(TabbedContent).active == "checks"
         assert app.query_one("#pane-checks").table.current.kind == "implied valuation"
+
+
+def test_headless_export_takes_checks_as_a_kind():
+    from tui.export_cmd import parse_kinds, select
+
+    kinds = parse_kinds(["checks"])
+    assert kinds == ("check",)
+    assert select(factbase(), None, kinds, 85.0) == [
+        ("check", "check:implied-valuation:gamma"),
+        ("check", "check:growth:alpha"),
+    ]

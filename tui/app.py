@@ -272,18 +272,9 @@ class ScaledealApp(App[None]):
             return
         from facts.export import fact_line
 
-        line = fact_line(self.factbase, ref) or self._fallback_line(ref)
+        line = fact_line(self.factbase, ref)
         self.copy_to_clipboard(line)
         self.notify(single_line(line)[:200], title="Copied", markup=False)
-
-    def _fallback_line(self, ref: FactRef) -> str:
-        """A line for a fact kind the export module does not write yet (a check)."""
-        fact = self.lookup.get(ref) if self.lookup is not None else None
-        if fact is None:
-            return ""
-        from .panes.checks import check_line
-
-        return check_line(self.lookup, fact) if ref[0] == "check" else ""  # type: ignore[arg-type]
 
     def action_rank_conflicts(self) -> None:
         self.action_show_pane("conflicts")

@@ -12,7 +12,7 @@ from pathlib import Path
 from facts.model import FactBase
 from facts.selection import FactKind, FactRef
 
-KINDS: tuple[FactKind, ...] = ("source", "entity", "number", "conflict")
+KINDS: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
 DEFAULT_OUTPUT = "scaledeal-export.md"
 DEFAULT_MIN_SCORE = 85.0  # a typo or two in a name; not every sentence that shares a syllable
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
@@ -62,7 +62,13 @@ def select(fb: FactBase, query: str | None, kinds: tuple[FactKind, ...], min_sco
 
         hits = SearchIndex(fb).search(query, limit=None, min_score=min_score)
         return [(h.kind, h.fact_id) for h in hits if h.kind in kinds]
-    lists = {"source": fb.sources, "entity": fb.entities, "number": fb.numbers, "conflict": fb.conflicts}
+    lists = {
+        "source": fb.sources,
+        "entity": fb.entities,
+        "number": fb.numbers,
+        "conflict": fb.conflicts,
+        "check": fb.checks,
+    }
     return [(k, f.id) for k in kinds for f in lists[k]]
 
 

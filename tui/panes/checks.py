@@ -12,7 +12,6 @@ from textual.content import Content
 from facts.format import format_value
 from facts.model import Check, Claim
 from facts.selection import FactKind
-from facts.text import single_line
 
 from ..widgets.fact_table import Column
 from .base import FactPane, field_line, quote
@@ -27,15 +26,6 @@ def outcome(c: Check) -> str:
 
 def gap_text(c: Check) -> str:
     return "" if c.gap is None else f"{c.gap * 100:.1f}%"
-
-
-def check_line(lookup: FactLookup, c: Check) -> str:
-    """One plain line for the clipboard: the check, its result and its cited inputs."""
-    cited = "; ".join(
-        f"{claim_label(x)} ({x.span.source}:{lookup.line_of(x.span.source, x.span.start)})" for x in c.inputs
-    )
-    head = f"{c.kind}: {format_value(c.implied, c.unit)} {c.attribute}".rstrip()
-    return single_line(f"{head} — {c.explanation or outcome(c)} — from {cited}")
 
 
 def by_sentence(lookup: FactLookup | None, claims: list[Claim]) -> list[list[Claim]]:
