@@ -86,3 +86,13 @@ async def test_t_on_a_source_explains_what_has_a_timeline():
         await pilot.press("1", "t")
         assert not isinstance(app.screen, TimelineScreen)
         assert any("press t" in n.message for n in app._notifications)
+
+
+async def test_a_qualitative_conflict_orders_its_own_claims_by_article_date():
+    app = ScaledealApp(factbase=factbase())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        screen = await open_timeline(pilot, "4", "G")
+        assert [e.source for e in screen.entries] == ["alpha.txt", "gamma.txt"]  # 2 Apr before 5 Apr
+        assert all(e.basis == "source" for e in screen.entries)
+        assert "taking a 60% stake" in table_lines(app, "#timeline")[2]

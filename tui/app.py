@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
-from facts.model import FactBase
+from facts.model import Conflict, FactBase
 from facts.selection import FactRef, Selection
 from facts.text import single_line
 
@@ -293,7 +293,8 @@ class ScaledealApp(App[None]):
         if not attribute:
             self.notify("This figure has no attribute to follow over time.", severity="warning")
             return
-        self.push_screen(TimelineScreen(self.factbase, self.lookup, attribute, subject))
+        claims = item.claims if isinstance(item, Conflict) else []
+        self.push_screen(TimelineScreen(self.factbase, self.lookup, attribute, subject, claims))
 
     def action_search(self) -> None:
         if self.search_index is None:

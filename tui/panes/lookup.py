@@ -60,7 +60,7 @@ class FactLookup:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     checks: dict[str, Check] = field(default_factory=dict)
     sides: dict[str, list[Side]] = field(default_factory=dict)  # per conflict id
-    _updates: dict[str, str] = field(default_factory=dict)  # per conflict id, filled as conflicts are shown
+    _updates: dict[str, str] = field(default_factory=dict)  # per conflict id: facts.timeline.update_note
     numbers_in: Counter[str] = field(default_factory=Counter)
     entities_in: Counter[str] = field(default_factory=Counter)  # distinct entities per source
     conflicts_in: Counter[str] = field(default_factory=Counter)  # distinct conflicts per source
@@ -76,6 +76,8 @@ class FactLookup:
         ix.checks = {c.id: c for c in fb.checks}
         outlets = {s.id: s.outlet for s in fb.sources if s.outlet}
         ix.sides = {c.id: sides_of(c, outlets) for c in fb.conflicts}
+        # here, off the UI thread: the first note indexes the whole fact base
+        ix._updates = {c.id: timeline.update_note(fb, c) for c in fb.conflicts}
         for n in fb.numbers:
             ix.numbers_in[n.span.source] += 1
             ix.highlights_in[n.span.source].append((n.span.start, n.span.end, "number"))
@@ -110,11 +112,8 @@ class FactLookup:
         return entity.name if entity is not None else entity_id
 
     def update_note(self, conflict: Conflict) -> str:
-        """Why the conflict reads as an update ("" if it does not): asked once per conflict, when shown."""
-        note = self._updates.get(conflict.id)
-        if note is None:
-            note = self._updates[conflict.id] = timeline.update_note(self.fb, conflict)
-        return note
+        """Why the conflict reads as an update ("" if it does not)."""
+        return self._updates.get(conflict.id, "")
 
     def weakest_side(self, conflict: Conflict) -> tuple[float, float]:
         """A sort key: a dispute whose every side is well sourced ranks above one a single rumour makes."""

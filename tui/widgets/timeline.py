@@ -8,6 +8,7 @@ base), so a big corpus never freezes the screen while it runs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import ClassVar
 
 from textual import work
@@ -21,7 +22,7 @@ from textual.worker import get_current_worker
 
 from facts import timeline as domain
 from facts.format import format_value
-from facts.model import FactBase
+from facts.model import Claim, FactBase
 from facts.text import display_safe
 from facts.timeline import TimelineEntry
 
@@ -34,6 +35,19 @@ STATUS_STYLE = {"rumour": "italic $warning", "reported": "", "announced": "bold 
 BASIS = {"mentioned": "in text", "source": "article", "": ""}
 
 
+def by_article_date(lookup: FactLookup, claims: list[Claim]) -> list[TimelineEntry]:
+    """A conflict whose attribute has no figures (a curated, qualitative one):
+    its own claims by their articles' dates, undated last; no status is guessed."""
+    entries = []
+    for c in claims:
+        source = lookup.sources.get(c.span.source)
+        date = source.date if source is not None else ""
+        entries.append(
+            TimelineEntry(date=date, basis="source" if date else "", source=c.span.source, claim=c, status="")
+        )
+    return sorted(entries, key=lambda e: (e.date == "", e.date, e.source, e.claim.span.start))
+
+
 def date_cell(e: TimelineEntry) -> str:
     return format_value(e.date, "date") if e.date else "undated"
 
@@ -43,10 +57,13 @@ class TimelineScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(self, fb: FactBase, lookup: FactLookup, attribute: str, subject: str = "") -> None:
+    def __init__(
+        self, fb: FactBase, lookup: FactLookup, attribute: str, subject: str = "", claims: Sequence[Claim] = ()
+    ) -> None:
         super().__init__()
         self.fb, self.lookup = fb, lookup
         self.attribute, self.subject = attribute, subject
+        self.claims = list(claims)  # a conflict's own claims, for when its attribute has no figures
         self.entries: list[TimelineEntry] | None = None  # None until the worker is done
 
     def compose(self) -> ComposeResult:
@@ -69,12 +86,12 @@ class TimelineScreen(Screen[None]):
             Column("date", "Date", date_cell, width=11, sort_key=lambda e: (e.date == "", e.date)),
             Column("basis", "Dated by", lambda e: BASIS.get(e.basis, e.basis), width=8, style="fact-table--dim"),
             Column("source", "Source", lambda e: e.source, width=12, style="fact-table--dim"),
-            Column("value", "Value", lambda e: claim_label(e.claim), width=12, align="right",
+            Column("value", "Value", lambda e: claim_label(e.claim), width=12, flex=1, align="right",
                    style="fact-table--value"),
             Column("status", "Status", lambda e: e.status or "", width=9, filterable=True),
             Column("said", "Said by", lambda e: said_by(e.claim.attribution), width=14, hide_below=90,
                    style="fact-table--dim"),
-            Column("note", "Note", lambda e: e.note, width=14, flex=1, filterable=True),
+            Column("note", "Note", lambda e: e.note, width=14, flex=2, filterable=True),
         ]  # fmt: skip
 
     def on_mount(self) -> None:
@@ -85,7 +102,9 @@ class TimelineScreen(Screen[None]):
     def load(self) -> None:
         worker = get_current_worker()
         try:
-            entries = domain.timeline(self.fb, self.attribute, self.subject)
+            entries = domain.timeline(self.fb, self.attribute, self.subject) or by_article_date(
+                self.lookup, self.claims
+            )
         except Exception as e:  # a failing domain call is one line, never a traceback
             self.app.call_from_thread(self._failed, f"{type(e).__name__}: {e}")
             return
