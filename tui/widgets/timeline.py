@@ -86,7 +86,7 @@ class TimelineScreen(Screen[None]):
             Column("date", "Date", date_cell, width=11, sort_key=lambda e: (e.date == "", e.date)),
             Column("basis", "Dated by", lambda e: BASIS.get(e.basis, e.basis), width=8, style="fact-table--dim"),
             Column("source", "Source", lambda e: e.source, width=12, style="fact-table--dim"),
-            Column("value", "Value", lambda e: claim_label(e.claim), width=12, flex=1, align="right",
+            Column("value", "Value", lambda e: claim_label(e.claim), width=12, flex=1,
                    style="fact-table--value"),
             Column("status", "Status", lambda e: e.status or "", width=9, filterable=True),
             Column("said", "Said by", lambda e: said_by(e.claim.attribution), width=14, hide_below=90,
