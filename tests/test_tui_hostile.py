@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from tests.tui_fixture import factbase, loaded
+from tests.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
 from tui.widgets.fact_table import FactTable
 from tui.widgets.reader import Reader
@@ -67,4 +67,40 @@ async def test_hostile_entity_mentions_show_literally_in_context():
         await pilot.pause()
         shown = visible_text(app)
         assert "␇ sit in this line" in shown
+        assert not any(e in shown for e in ESCAPES)
+
+
+def hostile_origin_factbase():
+    """Who says the hostile figure is itself markup and escapes, as an extractor could copy them."""
+    fb = factbase()
+    hostile = fb.numbers[-1]
+    hostile.attribution = hostile.attribution.model_copy(update={"origin": "[b]The [@click=app.quit]Wire[/]\x1b[31m"})
+    for check in fb.checks:
+        check.inputs[0].attribution = hostile.attribution
+    return fb
+
+
+async def test_a_hostile_attribution_shows_literally_in_the_numbers_pane_and_checks():
+    app = ScaledealApp(factbase=hostile_origin_factbase())
+    async with app.run_test(size=(160, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "G")
+        shown = visible_text(app)
+        assert "[b]The [@click=app.quit]Wire[/]␛[31m" in shown
+        await pilot.press("5")
+        shown += visible_text(app)
+        assert "said by [b]The [@click=app.quit]Wire[/]␛[31m" in shown
+        assert not any(e in shown for e in ESCAPES)
+        assert app.is_running
+
+
+async def test_a_hostile_attribution_shows_literally_in_the_timeline():
+    app = ScaledealApp(factbase=hostile_origin_factbase())
+    async with app.run_test(size=(160, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "G", "t")
+        await settle(pilot, lambda: getattr(app.screen, "entries", None) is not None)
+        await pilot.press("G")
+        shown = visible_text(app)
+        assert "[b]The [@click=app.quit]Wire[/]␛[31m" in shown
         assert not any(e in shown for e in ESCAPES)

@@ -38,7 +38,7 @@ def by_sentence(lookup: FactLookup | None, claims: list[Claim]) -> list[list[Cla
 
 
 def inputs_cell(c: Check) -> str:
-    return " · ".join(claim_label(x) for x in c.inputs)
+    return " · ".join(dict.fromkeys(claim_label(x) for x in c.inputs))  # the same figure from two articles once
 
 
 class ChecksPane(FactPane):
