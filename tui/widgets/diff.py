@@ -80,7 +80,7 @@ def claim_column(
         (display_safe(_short(title, 60)), "$text-muted"),
         "\n",
         (display_safe(" ".join(value.split())), "bold"),
-        "\n",
+        " · ",
         (display_safe(_short(who[0], 80)), who[1]),
         "\n\n",
     )
