@@ -130,3 +130,21 @@ async def test_only_curation_problems_never_claim_files_were_skipped():
         await loaded(pilot)
         assert [n.title for n in app._notifications] == ["1 curation problem"]
         assert "skipped" not in app.query_one(CorpusHeader).render().plain
+
+
+class Unprintable(int):
+    def __str__(self) -> str:  # what a cell shows
+        return int.__repr__(self)
+
+    def __repr__(self) -> str:  # a fact base of 100,000 facts takes seconds to print
+        raise AssertionError("the filter worker printed its items")
+
+
+async def test_a_big_filter_never_prints_the_facts_it_filters():
+    app = BigTable(0)
+    async with app.run_test(size=(60, 20)) as pilot:
+        table = app.query_one(FactTable)
+        table.set_items([Unprintable(i) for i in range(THREADED_ROWS + 1)])
+        table.set_filter("999")
+        await settle(pilot, lambda: not table.pending)
+        assert [int(table.items[i]) for i in table.rows] == [i for i in range(THREADED_ROWS + 1) if "999" in str(i)]

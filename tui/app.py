@@ -120,7 +120,7 @@ class ScaledealApp(App[None]):
     def on_mount(self) -> None:
         self.query_one("#tabs").display = False
         if self.factbase is not None:
-            self._index(self.factbase)
+            self._index()
         else:
             self._extract()
 
@@ -150,8 +150,10 @@ class ScaledealApp(App[None]):
         self.query_one("#loading-label", Static).update(f"Reading {total:,} articles…")
 
     @work(thread=True, exclusive=True, group="load")
-    def _index(self, fb: FactBase) -> None:
-        self._post_loaded(fb)
+    def _index(self) -> None:
+        # no argument: @work would repr() it, and a big fact base takes seconds to repr on the UI thread
+        assert self.factbase is not None
+        self._post_loaded(self.factbase)
 
     def _post_loaded(self, fb: FactBase) -> None:
         """Lookups and the search index are built off the UI thread too."""

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from textual import events, work
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -204,9 +205,17 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
             self._apply(self._rows(self.items, self.filter_text, self.sort_column, self.sort_reverse), keep)
             return
         self.pending = True
-        self._rows_in_thread(self._generation, self.items, self.filter_text, self.sort_column, self.sort_reverse, keep)
+        args = (self._generation, self.items, self.filter_text, self.sort_column, self.sort_reverse, keep)
+        # not @work: it would repr() every argument, and 100,000 facts take seconds to repr
+        self.run_worker(
+            partial(self._rows_in_thread, *args),
+            thread=True,
+            exclusive=True,
+            group="fact-table-rows",
+            description="filter and sort rows",
+            exit_on_error=False,
+        )
 
-    @work(thread=True, exclusive=True, group="fact-table-rows", exit_on_error=False)
     def _rows_in_thread(
         self, generation: int, items: Sequence[T], text: str, sort: str | None, reverse: bool, keep: int | None
     ) -> None:
