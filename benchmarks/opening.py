@@ -28,6 +28,8 @@ def paint_time(mode: str, path: str | None, env: dict[str, str]) -> tuple[float,
             return float(wall) - start, float(cpu)
         if line.startswith("UNAVAILABLE"):
             return None
+        if line.startswith("FAILED"):
+            raise RuntimeError(f"the app could not load: {line[7:]}")
     raise RuntimeError(f"paint probe failed: {out.stdout[-300:]} {out.stderr[-600:]}")
 
 

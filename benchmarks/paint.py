@@ -51,11 +51,15 @@ def main() -> None:
     app = bare_app() if mode == "bare" else scaledeal_app(sys.argv[2])
     post = app.post_message
     loaded = getattr(type(app), "Loaded", None)
+    failed = getattr(type(app), "Failed", None)
 
     def spy(message):  # the screen posts Ready right after its first refresh
         if mode != "loaded" and isinstance(message, events.Ready):
             print(f"PAINTED {time.time():.6f} {time.thread_time():.6f}", flush=True)
             os._exit(0)  # a loading worker may still be busy: not our business here
+        if failed is not None and isinstance(message, failed):
+            print(f"FAILED {getattr(message, 'headline', '')}: {getattr(message, 'detail', '')}"[:300], flush=True)
+            os._exit(0)
         if mode == "loaded" and loaded is not None and isinstance(message, loaded):
             print(f"PAINTED {time.time():.6f} {time.thread_time():.6f}", flush=True)
             os._exit(0)

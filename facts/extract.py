@@ -10,13 +10,16 @@ needs a cache to notice it.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 
 from .cache import Cache, SourceResult, corpus_key, decode_result, encode_result
+from .checks import find_checks
 from .conflicts import find_conflicts
 from .corpus import Corpus, read_corpus
 from .curation import apply_curation
@@ -51,17 +54,21 @@ def build(corpus: Corpus, progress: Progress | None = None, *, workers: int | No
         progress(len(corpus.sources), len(corpus.sources))
     fb.corpus = corpus.name
     fb.warnings = list(corpus.warnings)
-    return apply_curation(fb, corpus.root)
+    fb = apply_curation(fb, corpus.root)
+    fb.checks = find_checks(fb)  # after curation: a curated attribute can make a check
+    return fb
 
 
 def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None, workers: int | None) -> FactBase:
     from .attributes import annotate
+    from .attribution import attribute_numbers
     from .resolve import resolve
 
     found = per_source(corpus.sources, store, progress, workers)
     entities = resolve({sid: r["candidates"] for sid, r in found.items()})
     for s in corpus.sources:
         annotate(found[s.id]["numbers"], s.text, entities)
+        attribute_numbers(found[s.id]["numbers"], s.text, entities)  # before conflicts: claims copy it
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,
@@ -129,7 +136,9 @@ def _run_pool(
     by_id = {s.id: s for s in misses}
     pool = None
     try:
-        pool = ProcessPoolExecutor(n_workers, mp_context=_context())
+        ctx = _context()
+        _start_helpers(ctx)
+        pool = ProcessPoolExecutor(n_workers, mp_context=ctx)
         pending: set[Future] = {
             pool.submit(_extract_chunk, [(s.id, s.text, s.sha256) for s in chunk], cache_dir) for chunk in chunks
         }
@@ -141,8 +150,8 @@ def _run_pool(
                     if result is not None:
                         found[sid] = result
                         report.add(1)
-    except (OSError, BrokenProcessPool):
-        pass  # no processes here (sandbox, no /dev/shm): finish in this one
+    except (OSError, ValueError, BrokenProcessPool):
+        pass  # no processes here (sandbox, no /dev/shm, odd fds): finish in this one
     finally:
         if pool is not None:  # on Ctrl-C too: drop the queued chunks
             pool.shutdown(wait=True, cancel_futures=True)
@@ -157,6 +166,34 @@ def _context() -> multiprocessing.context.BaseContext:
         ctx.set_forkserver_preload(["facts.extract"])
         return ctx
     return multiprocessing.get_context("spawn")
+
+
+def _start_helpers(ctx: multiprocessing.context.BaseContext) -> None:
+    """Start multiprocessing's helper processes with a real stderr. An app that
+    captures sys.stderr (Textual does) makes its fileno() -1, and the resource
+    tracker then fails to start ("bad value(s) in fds_to_keep")."""
+    from multiprocessing import resource_tracker
+
+    saved = sys.stderr
+    with contextlib.ExitStack() as stack:
+        if not _has_fd(saved):
+            real = sys.__stderr__
+            sys.stderr = real if _has_fd(real) else stack.enter_context(open(os.devnull, "w"))
+        try:
+            resource_tracker.ensure_running()
+            if ctx.get_start_method() == "forkserver":
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+        finally:
+            sys.stderr = saved
+
+
+def _has_fd(stream: object) -> bool:
+    try:
+        return stream is not None and stream.fileno() >= 0  # type: ignore[attr-defined]
+    except (AttributeError, OSError, ValueError):
+        return False
 
 
 def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> list[tuple[str, bytes]]:

@@ -3,6 +3,9 @@ reports its progress from nothing to everything."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ import pytest
 import facts.extract as extract_mod
 from facts.corpus import read_corpus
 from facts.extract import build
+from tests.conftest import ROOT
 
 SENTENCES = [
     "Harbour Lane Capital offered about $2.4 billion for Quillon Systems on 4 May 2024.",
@@ -89,3 +93,30 @@ def test_parallel_workers_fill_the_cache_for_the_next_open(corpus_dir, tmp_path,
 
     monkeypatch.setattr(extract_mod, "find_numbers", forbidden)
     assert build(read_corpus([corpus_dir]), workers=2).model_dump() == first.model_dump()
+
+
+CAPTURED_STDERR_PROBE = """
+import io, sys
+import facts.extract as fx
+from facts.corpus import read_corpus
+
+class Captured(io.StringIO):  # what a TUI puts in place of stderr while it runs
+    def fileno(self):
+        return -1
+
+sys.stderr = Captured()
+left = []
+real_run_pool = fx._run_pool
+fx._run_pool = lambda *a: left.append(real_run_pool(*a)) or left[-1]
+fb = fx.build(read_corpus([sys.argv[1]]), workers=2)
+print("LEFT", [len(x) for x in left], len(fb.sources))
+"""
+
+
+def test_the_pool_starts_even_when_an_app_has_captured_stderr(corpus_dir):
+    # Textual replaces sys.stderr while the app runs; the pool must still start from its loading worker
+    out = subprocess.run(
+        [sys.executable, "-c", CAPTURED_STDERR_PROBE, str(corpus_dir)],
+        cwd=ROOT, capture_output=True, text=True, timeout=120, env={**os.environ, "SCALEDEAL_NO_CACHE": "1"},
+    )  # fmt: skip
+    assert out.stdout.strip().splitlines()[-1] == "LEFT [0] 24", out.stderr[-1500:]
