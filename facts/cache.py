@@ -42,6 +42,7 @@ class SourceResult(TypedDict):
 
 
 _RESULT = TypeAdapter(SourceResult)
+_FACTBASE = TypeAdapter(FactBase)  # dump_json gives bytes: no second copy of a big corpus
 
 
 @cache
@@ -141,7 +142,7 @@ class Cache:
     def store_corpus(self, key: str, fb: FactBase) -> None:
         # sources and their texts are read afresh on every open; warnings belong to one reading
         slim = fb.model_copy(update={"sources": [], "warnings": []})
-        if write_bytes(self.corpus_path(key), slim.model_dump_json().encode()):
+        if write_bytes(self.corpus_path(key), _FACTBASE.dump_json(slim)):
             self.prune_other_versions()
 
     def prune_other_versions(self) -> None:
