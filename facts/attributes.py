@@ -133,7 +133,7 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _in_list(sentence: str, comma: int) -> bool:
-    # "OpenAI, Google, and Tesla": a short item before ", and" is a list, not a clause
+    # "Acme, Globex, and Initech": a short item before ", and" is a list, not a clause
     prev = sentence.rfind(",", 0, comma)
     if prev < 0:
         return False

@@ -2,7 +2,7 @@
 
     find_checks(fb) -> list[Check]
 
-Kinds: an amount for a stake implies a valuation ("$14.8B for 49%"); revenue
+Kinds: an amount for a stake implies a valuation ("$6.2B for 40%"); revenue
 times a sales multiple implies a valuation; a price per share times the shares
 implies the headline value; an offer against the prior price implies the
 premium; cash plus stock make the total; "double to $2B" against the figure of
@@ -93,7 +93,7 @@ class _Found:
     implied: float
     lo: float
     hi: float
-    words: str  # "$14.8B for 49%"
+    words: str  # "$6.2B for 40%"
     reported: list[Number] = field(default_factory=list)  # figures of the same sentence to hold it against
 
 

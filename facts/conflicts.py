@@ -47,7 +47,7 @@ _DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def _rounding(n: Number, v: float) -> float:
-    """Half the last written digit ('$14.8 billion' -> 0.05 billion), capped at 2%
+    """Half the last written digit ('$6.2 billion' -> 0.05 billion), capped at 2%
     so that '$3 billion' does not swallow '$2.5 billion'."""
     m = _DIGITS.search(n.span.text)
     if not m or v == 0:

@@ -1,7 +1,7 @@
 """Entity mention detection: the names written in one article, found by rule.
 
 No model weights are available, so a name is a run of capitalised tokens
-("Bank of America", "OpenAI", "U.S.", "Claude 4"), trimmed of sentence
+("Bank of America", "NorthStar", "U.S.", "Orca 4"), trimmed of sentence
 openers, titles and generic words (lexicon/entities.yaml). Mentions with thin
 evidence (a lone capitalised word opening a sentence, words of a title-case
 headline) are marked `weak`: `facts.resolve` keeps them only when the same
@@ -189,7 +189,7 @@ def _tokens(text: str, start: int, end: int) -> list[_Tok]:
 
 
 def _cut_hyphen(tok: _Tok) -> None:
-    """ "DoD-certified" -> "DoD"; "GPT-4" and "Coca-Cola" stay whole."""
+    """ "DoD-certified" -> "DoD"; "ZX-5" and "Coca-Cola" stay whole."""
     parts = tok.text.split("-")
     if len(parts) > 1 and _is_cap(parts[0]) and any(p[:1].islower() for p in parts[1:]):
         tok.text = parts[0]
@@ -208,7 +208,7 @@ def _is_cap(word: str) -> bool:
 
 
 def shape(word: str) -> str:
-    """ "acronym" (CIA, U.S., GPT-4), "camel" (OpenAI, LLaMA, DoD, xAI) or ""."""
+    """ "acronym" (CIA, U.S., ZX-5), "camel" (NorthStar, eBay, DoD, iRobotics) or ""."""
     head = re.split(r"[-'’]", word)[0]
     uppers = sum(1 for c in word if c.isupper())
     if uppers >= 2 and not any(c.islower() for c in word):
@@ -315,7 +315,7 @@ def _fills_brackets(text: str, c: Candidate) -> bool:
 
 
 def _split_titles(run: list[_Tok]) -> list[_Part]:
-    """Titles and roles split a run: "Meta CEO Mark Zuckerberg" -> "Meta", "Mark Zuckerberg"."""
+    """Titles and roles split a run: "Globex CEO Dana Ruiz" -> "Globex", "Dana Ruiz"."""
     parts = [_Part([], initial=run[0].initial)]
     i = 0
     while i < len(run):
@@ -364,7 +364,7 @@ def _trim(part: _Part, mid_forms: set[str]) -> None:
 
 
 def _opens_name_run(toks: list[_Tok], mid_forms: set[str]) -> bool:
-    """ "Historically Meta", "Acquiring Northwind Platforms": an adverb or verb before a known name."""
+    """ "Historically Globex", "Acquiring Northwind Platforms": an adverb or verb before a known name."""
     first = toks[0].low
     if first.endswith("ly"):
         return True
@@ -422,7 +422,7 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
 
 
 def _release(text: str, toks: list[_Tok]) -> int:
-    """End of "Claude 4" / "Windows 11": a name followed by a small version number."""
+    """End of "Orca 4" / "Windows 11": a name followed by a small version number."""
     last = toks[-1]
     if last.poss or last.low in LEX.numbered_non_products or last.low in LEX.non_entities:
         return 0

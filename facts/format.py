@@ -1,4 +1,4 @@
-"""Values written for people: $14.8B, 49%, 2016, 33x, 10 Jun 2025.
+"""Values written for people: $6.2B, 40%, 2016, 33x, 10 Jun 2025.
 
 Used in conflict explanations, the TUI and the Markdown export, so a figure
 reads the same everywhere.
@@ -44,7 +44,7 @@ def _date(iso: str) -> str:
 
 
 def format_value(value: Value | None, unit: str) -> str:
-    """A figure as a person would write it: $14.8B, €3.2M, 49%, 2016, 33x, 1,500."""
+    """A figure as a person would write it: $6.2B, €3.2M, 49%, 2016, 33x, 1,500."""
     if value is None:
         return "?"
     if isinstance(value, str):
@@ -67,5 +67,5 @@ def format_value(value: Value | None, unit: str) -> str:
 
 
 def format_claim(value: Value | None, unit: str, qualifier: Qualifier | str = "exact") -> str:
-    """A figure with its hedge: 'over $10B', 'about $15B', '$14.8B'."""
+    """A figure with its hedge: 'over $10B', 'about $15B', '$6.2B'."""
     return _HEDGES.get(qualifier, "") + format_value(value, unit)

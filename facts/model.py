@@ -122,7 +122,7 @@ class Conflict(Model):
 
 class Check(Model):
     """Deal arithmetic: what reported figures imply, held against what is
-    reported ("$14.8B for 49% implies $30.2B")."""
+    reported ("$6.2B for 40% implies $15.5B")."""
 
     id: str
     kind: str  # "implied valuation", "price x shares", "premium", "cash + stock", "revenue x multiple", "growth"

@@ -440,7 +440,7 @@ class _Scanner:
         return 10 <= a.num <= 110 and bool(pats.age_after_at.match(text, a.end))
 
     def _is_label(self, a: _Amount) -> bool:
-        """List numbering, footnotes, product names ("Llama 4", "GPT-4") and labels ("No. 1")."""
+        """List numbering, footnotes, product names ("Orca 4", "ZX-5") and labels ("No. 1")."""
         text = self.text
         if a.integer and a.num < 1000 and _enumerated(text, a.start, a.end):
             return True
@@ -455,7 +455,7 @@ class _Scanner:
         key = word.casefold()
         if key in _lex().labels or key.rstrip(".") in _lex().labels:
             return True
-        if sep.strip():  # joined by a dash: "GPT-4" is a name, "mid-2024" is not
+        if sep.strip():  # joined by a dash: "ZX-5" is a name, "mid-2024" is not
             return any(c.isupper() or c.isdigit() for c in word)
         small = a.num < 1000 and not a.grouped
         return small and _name_like(word) and not self._counts_noun(a.end)

@@ -52,7 +52,7 @@ class _Node:
 
 @lru_cache(maxsize=1 << 18)
 def name_key(name: str) -> str:
-    """The key two spellings of one name share: "LLAMA4" ~ "Llama 4", "Acme Inc." ~ "Acme"."""
+    """The key two spellings of one name share: "ORCA4" ~ "Orca 4", "Acme Inc." ~ "Acme"."""
     key = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", fold(name))
     words = key.split()
     while len(words) > 1 and words[-1] in LEX.legal_suffixes:
@@ -192,7 +192,7 @@ class _Clusters:
         self._misspelt_names()
 
     def _misspelt_names(self) -> None:
-        """ "Alexandra Ruiz" ~ "Alexandrea Ruiz": one word differs slightly, the others are equal."""
+        """ "Jonathan Ruiz" ~ "Johnathan Ruiz": one word differs slightly, the others are equal."""
         blocks: dict[tuple[int, int, str], list[str]] = defaultdict(list)
         for key, node in self.nodes.items():
             toks = node.tokens
@@ -205,7 +205,7 @@ class _Clusters:
                     self._merge_misspelt(a, b)
 
     def _misspelt_words(self) -> None:
-        """ "LaMA" ~ "LLaMA": one-word names one letter apart (mixed-case names, or long words)."""
+        """ "KoBRA" ~ "KBRA": one-word names one letter apart (mixed-case names, or long words)."""
         index: dict[str, set[str]] = defaultdict(set)
         singles = [k for k, n in self.nodes.items() if len(n.tokens) == 1 and len(k) >= 4 and not k.isdigit()]
         for key in singles:
