@@ -39,7 +39,7 @@ class Plan:
 
 PLANS = {
     "smoke": Plan(small=6, mid=20, big=20, versus=2, reps=1, facts=2_000, datatable_rows=300),
-    "quick": Plan(small=100, mid=1_000, big=1_000, versus=25, reps=2, facts=100_000, datatable_rows=3_000),
+    "quick": Plan(small=100, mid=1_000, big=1_000, versus=50, reps=2, facts=100_000, datatable_rows=3_000),
     "full": Plan(small=100, mid=1_000, big=10_000, versus=200, reps=5, facts=100_000, datatable_rows=100_000),
 }
 
