@@ -55,7 +55,7 @@ async def test_each_claim_in_the_side_by_side_diff_says_who_says_it():
         columns = diff_columns(app)
         assert "said by Harborline Robotics (official)" in columns[0]
         assert "said by people close to the talks (anonymous)" in columns[1]
-        sides = plain(app.query_one("#diff-sides", Static))
+        sides = plain(app.query_one("#diff-title", Static))
         assert "$2.4B: 2 origins" in sides and "over $2B: 1 origin" in sides
 
 

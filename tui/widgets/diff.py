@@ -48,7 +48,7 @@ def disagreeing_first(claims: list[Claim]) -> list[Claim]:
 
 def sides_line(sides: list[Side]) -> Content:
     """`$2.4B: 2 origins (Harborline Robotics, a filing) · over $2B: 1 origin (…)`, best sourced first."""
-    parts: list[str | tuple[str, str]] = [("sourcing   ", "$text-muted")]
+    parts: list[str | tuple[str, str]] = [("   sourcing ", "$text-muted")]
     for i, side in enumerate(sorted(sides, key=lambda s: -s.score)):
         n = len(side.origins)
         who = f" ({_short(', '.join(side.origins), 60)})" if side.origins else ""
@@ -121,7 +121,6 @@ class DiffView(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="diff-title")
-        yield Static(Content(""), id="diff-sides")
         yield Horizontal(id="diff-columns")
         yield Static(Content(""), id="diff-verdict")
 
@@ -149,7 +148,6 @@ class DiffView(VerticalScroll, can_focus=False):
         conflict, lookup = self.conflict, self.lookup
         if conflict is None or lookup is None:
             self.query_one("#diff-title", Static).update(Content("No conflict highlighted."))
-            self.query_one("#diff-sides", Static).update(Content(""))
             self.query_one("#diff-verdict", Static).update(Content(""))
             return
         claims = self.claims[self.first : self.first + self.per_page()]
@@ -160,7 +158,6 @@ class DiffView(VerticalScroll, can_focus=False):
             for c, ch, (text, off) in zip(claims, changed, clips, strict=True)
         )
         self.query_one("#diff-title", Static).update(self._title(conflict, len(claims)))
-        self.query_one("#diff-sides", Static).update(sides_line(lookup.sides.get(conflict.id, [])))
         self.query_one("#diff-verdict", Static).update(verdict_content(conflict, lookup.update_note(conflict)))
 
     def _title(self, conflict: Conflict, shown: int) -> Content:
@@ -174,4 +171,5 @@ class DiffView(VerticalScroll, can_focus=False):
             (f"  {conflict.kind}", "$text-muted"),
             ("  curated" if conflict.provenance == "curated" else "  auto", "italic $secondary"),
             (window, "$text-muted"),
+            sides_line(self.lookup.sides.get(conflict.id, [])),  # on the title's line when it fits
         )
