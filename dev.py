@@ -42,7 +42,7 @@ def run(*cmd: str) -> int:
 
 def test(extra: list[str]) -> int:
     steps = [
-        [str(BIN / "ruff"), "check", "facts", "tui", "tests", "benchmarks", "dev.py"],
+        [str(BIN / "ruff"), "check", "facts", "tui", "tests", "benchmarks", "docs", "dev.py"],
         [str(BIN / "lint-imports")],
         [str(BIN / "python"), "-m", "pytest", *extra],
     ]
