@@ -123,6 +123,7 @@ async def test_sources_pane_shows_markup_titles_and_file_names_as_typed(hostile)
     app = app_on(hostile)
     async with app.run_test(size=(160, 40), notifications=True) as pilot:
         await open_app(pilot)
+        app.clear_notifications()  # the skipped-files toast would cover the detail area
         await goto(pilot, "sources", "markup.txt")
         shown = screen_text(app)
         assert "[bold red]Breaking[/] news: [link=https://evil.example]click[/link]" in shown
