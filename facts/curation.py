@@ -59,13 +59,15 @@ def curation_root(root: Path | None, sources: Sequence[Source]) -> Path | None:
     the bundled corpus's, when the articles opened are byte-identical copies
     of bundled ones (a curation is about exact texts, wherever they sit, and a
     read-only copy cannot have files put beside it)."""
-    if root is not None and any((root / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
+    if root is None:  # no folder: no curation (check builds the automatic facts this way)
+        return None
+    if any((root / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
         return root
     try:
         bundled = bundled_corpus()
     except CorpusError:
         return None
-    if root is not None and root.resolve() == bundled.resolve():
+    if root.resolve() == bundled.resolve():
         return None
     if not any((bundled / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
         return None

@@ -11,6 +11,7 @@ needs a cache to notice it.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import multiprocessing
 import os
 import sys
@@ -23,9 +24,10 @@ from .checks import find_checks
 from .conflicts import find_conflicts
 from .corpus import Corpus, read_corpus
 from .curation import apply_curation
-from .entities import find_candidates
-from .model import FactBase, Source
+from .entities import Candidate, find_candidates
+from .model import FactBase, Number, Source, Span
 from .numbers import find_numbers
+from .text import mask_escapes
 
 Progress = Callable[[int, int], None]  # (sources done, sources in all)
 
@@ -81,7 +83,23 @@ def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None,
 
 # ---------------------------------------------------------------- per source
 def extract_source(text: str, source_id: str) -> SourceResult:
-    return {"numbers": find_numbers(text, source_id), "candidates": find_candidates(text, source_id)}
+    masked = mask_escapes(text)  # escape-sequence parameters are not figures or names
+    numbers, candidates = find_numbers(masked, source_id), find_candidates(masked, source_id)
+    if masked is not text:
+        numbers, candidates = _requote(numbers, candidates, text)
+    return {"numbers": numbers, "candidates": candidates}
+
+
+def _requote(numbers: list[Number], candidates: list[Candidate], text: str) -> tuple[list[Number], list[Candidate]]:
+    """Spans found in the masked text quote the original (a span may hold a
+    blanked escape: "$3.1<ESC>[0m billion")."""
+
+    def quote(span: Span | None) -> Span | None:
+        return span and span.model_copy(update={"text": text[span.start : span.end]})
+
+    for n in numbers:
+        n.span, n.sentence = quote(n.span), quote(n.sentence)
+    return numbers, [dataclasses.replace(c, span=quote(c.span)) for c in candidates]
 
 
 def per_source(

@@ -123,3 +123,22 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text)
     letters = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(re.findall(r"\w+", letters.casefold()))
+
+
+# ---------------------------------------------------------------- escape sequences
+# CSI (ESC [ or the C1 CSI byte), OSC/DCS/APC/PM strings up to BEL or ST, and
+# two-character escapes: their parameters ("10;10H", an OSC 52 payload) are
+# not prose, so the extractors never see them as figures or names.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"
+    r"|(?:\x1b[\]P^_X]|[\x90\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?"
+    r"|\x1b[ -/]*[0-~]?"
+)
+
+
+def mask_escapes(text: str) -> str:
+    """`text` with every terminal escape sequence blanked to spaces: same
+    length, so offsets found in the result index `text` too."""
+    if "\x1b" not in text and not any("\x90" <= c <= "\x9f" for c in text if c > "\x8f"):
+        return text
+    return _ESCAPES.sub(lambda m: " " * len(m.group()), text)

@@ -111,7 +111,8 @@ def test_a_missing_output_directory_is_one_line(corpus: Path, tmp_path: Path):
 def test_an_unknown_kind_is_refused(corpus: Path):
     out = scaledeal_export(str(corpus), "--kind", "number,widget", "-o", "-")
     assert out.returncode == 2
-    assert messages(out) == ["scaledeal export: unknown kind 'widget' (choose from source, entity, number, conflict, check)"]
+    kinds = "source, entity, number, conflict, check"
+    assert messages(out) == [f"scaledeal export: unknown kind 'widget' (choose from {kinds})"]
 
 
 def test_a_corpus_that_does_not_exist_is_one_line(tmp_path: Path):

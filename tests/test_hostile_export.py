@@ -92,9 +92,6 @@ def test_cli_export_of_the_hostile_corpus_warns_once_per_skipped_file(hostile: P
     assert CONTROLS.search(target.read_text(encoding="utf-8")) is None
 
 
-@pytest.mark.xfail(
-    strict=True, reason="tui/export_cmd.py prints warnings with the raw file name: its ESC/BEL reach stderr"
-)
 def test_cli_export_warnings_never_write_escapes_to_the_terminal(hostile: Path, tmp_path: Path, capsys):
     assert main(["export", str(hostile), "-o", str(tmp_path / "out.md")]) == 0
     assert CONTROLS.search(capsys.readouterr().err.replace("\n", "")) is None

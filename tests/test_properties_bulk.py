@@ -20,9 +20,8 @@ from markdown_it import MarkdownIt
 
 from facts.corpus import Corpus, make_source
 from facts.export import render_markdown
-from facts.extract import build
+from facts.extract import build, extract_source
 from facts.model import FactBase, Span
-from facts.numbers import find_numbers
 from facts.search import SearchIndex
 from facts.text import display_safe
 
@@ -145,14 +144,22 @@ def monkeypatch_env() -> None:
     mp.undo()
 
 
-@pytest.mark.xfail(strict=True, reason="facts/numbers.py reads parameters of ANSI/OSC escape sequences as figures")
 def test_the_parameters_of_an_escape_sequence_are_not_figures():
     text = "Moved \x1b[10;10H here, a link \x1b]8;;https://x.example\x1b\\ and a clipboard \x1b]52;c;eA==\x07 write.\n"
-    assert [n.span.text for n in find_numbers(text, "esc.txt")] == []
+    found = extract_source(text, "esc.txt")
+    assert [n.span.text for n in found["numbers"]] == []
+    inside = [c.span.text for c in found["candidates"] if "\x1b" in text[max(0, c.span.start - 12) : c.span.start]]
+    assert inside == []  # no "H" from ESC[H, no base64 payload taken for a name
 
 
-@pytest.mark.xfail(strict=True, reason="facts/numbers.py: a colour escape glued to '$' loses the currency")
 def test_a_price_right_after_a_colour_escape_keeps_its_currency():
     text = "The buyer will pay \x1b[31m$3.1 billion\x1b[0m for the firm.\n"
-    [price] = [n for n in find_numbers(text, "esc.txt") if n.value == 3.1e9]
+    [price] = [n for n in extract_source(text, "esc.txt")["numbers"] if n.value == 3.1e9]
     assert price.unit == "USD" and price.span.text == "$3.1 billion"
+
+
+def test_a_figure_split_by_an_escape_quotes_the_article_exactly():
+    text = "They paid $3.1\x1b[0m billion in cash.\n"
+    [price] = extract_source(text, "esc.txt")["numbers"]
+    assert text[price.span.start : price.span.end] == price.span.text
+    assert price.sentence is not None and text[price.sentence.start : price.sentence.end] == price.sentence.text

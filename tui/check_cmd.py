@@ -37,12 +37,12 @@ def run(args: argparse.Namespace) -> int:
     # the automatic facts, without curation, so corrections can be checked against them
     auto = build(dataclasses.replace(corpus, root=None, warnings=[]))
     problems = validate_corpus(root, corpus.sources, auto) if root is not None else []
-    for line in unreadable:
-        print(line)
+    for line in unreadable:  # like extract: a skipped article is a warning, not a finding
+        print(f"scaledeal check: warning: {line}", file=sys.stderr)
     for p in problems:
         print(p)
-    if unreadable or problems:
-        n = len(unreadable) + len(problems)
+    if problems:
+        n = len(problems)
         print(f"scaledeal check: {n} problem{'s' * (n != 1)}", file=sys.stderr)
         return EXIT_PROBLEMS
     cur, _ = load_curation(root, corpus.sources) if root is not None else (None, [])

@@ -73,7 +73,9 @@ def select(fb: FactBase, query: str | None, kinds: tuple[FactKind, ...], min_sco
 
 
 def _err(message: str) -> None:
-    print(f"scaledeal export: {message}", file=sys.stderr)
+    from facts.text import single_line  # file names and quotes: never an escape to the terminal
+
+    print(f"scaledeal export: {single_line(message)}", file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
