@@ -193,6 +193,7 @@ async def test_numbers_next_to_escapes_show_their_sentence_with_the_escape_made_
         row = next(
             r for r, i in enumerate(table.rows)
             if table.items[i].span.source == "hostile_deal.txt" and table.items[i].span.text == "$3.1 billion"
+            and "Whitcombe said" in table.items[i].sentence.text
         )  # fmt: skip
         table.move_cursor(row)
         await pilot.pause()
