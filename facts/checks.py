@@ -112,6 +112,7 @@ class _Corpus:
         self.texts = {s.id: s.text for s in fb.sources}
         self.reported: dict[tuple[str, str, str], list[Number]] = {}
         self.by_source: dict[str, list[Number]] = {}
+        self._sentences: list[_Sentence] | None = None
         for n in fb.numbers:
             if isinstance(n.value, str) or unit_family(n.unit) not in ("money", "percent", "multiplier", "count"):
                 continue
@@ -128,7 +129,13 @@ class _Corpus:
     def text(self, n: Number) -> str:
         return self.texts.get(n.span.source, "")
 
-    def sentences(self) -> Iterator[_Sentence]:
+    def sentences(self) -> list[_Sentence]:
+        """Every sentence with figures, split once: each kind of check walks them."""
+        if self._sentences is None:
+            self._sentences = list(self._split())
+        return self._sentences
+
+    def _split(self) -> Iterator[_Sentence]:
         for source, numbers in self.by_source.items():
             text = self.texts.get(source, "")
             spans = sentence_spans(text)

@@ -32,3 +32,11 @@ def test_facts_package_never_imports_textual():
     code = "import sys, facts.extract, facts.search, facts.export, facts.store; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False"
+
+
+def test_the_app_module_paints_before_importing_the_domain():
+    """The first frame needs textual only: pydantic's fact model, rapidfuzz and
+    the panes come after it (benchmarks/run.py measures the first paint)."""
+    code = "import sys, tui.app; print(sorted(m for m in ('pydantic', 'rapidfuzz', 'facts.model') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "[]"

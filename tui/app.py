@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
@@ -17,33 +17,43 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import ProgressBar, Static, TabbedContent, TabPane
+from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
-from facts.model import Conflict, FactBase
 from facts.selection import FactRef, Selection
 from facts.text import single_line
 
-from .commands import MAIN_SCREEN_ACTIONS, ScaledealCommands
-from .panes.base import FactPane
-from .panes.checks import ChecksPane
-from .panes.conflicts import ConflictsPane
-from .panes.entities import EntitiesPane
 from .panes.header import CorpusHeader, MessageScreen
-from .panes.lookup import FactLookup
-from .panes.numbers import NumbersPane
-from .panes.sources import SourcesPane
 from .widgets.footer import Footer
-from .widgets.help import HelpScreen
-from .widgets.reader import ReaderScreen
 
-PANES: dict[str, type[FactPane]] = {
-    "sources": SourcesPane,
-    "entities": EntitiesPane,
-    "numbers": NumbersPane,
-    "conflicts": ConflictsPane,
-    "checks": ChecksPane,
-}
+# Everything else (the panes, the palette's provider, pydantic's fact model,
+# the screens) is imported after the first frame: the app paints about as
+# soon as a bare Textual app would (benchmarks/run.py measures it, and
+# tests/test_lazy_imports.py keeps it so).
+if TYPE_CHECKING:
+    from textual.command import Provider
+    from textual.widgets import TabbedContent
+
+    from facts.model import FactBase
+
+    from .panes.base import FactPane
+    from .panes.lookup import FactLookup
+
+PANES = ("sources", "entities", "numbers", "conflicts", "checks")
+
+
+def _fact_pane() -> type[FactPane]:
+    from .panes.base import FactPane
+
+    return FactPane
+
+
+def _commands() -> type[Provider]:
+    from .commands import ScaledealCommands
+
+    return ScaledealCommands
+
+
 PANE_OF_KIND = {
     "source": "sources",
     "entity": "entities",
@@ -65,7 +75,7 @@ def pasteable(text: str) -> str:
 class ScaledealApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "scaledeal"
-    COMMANDS: ClassVar = App.COMMANDS | {ScaledealCommands}
+    COMMANDS: ClassVar = App.COMMANDS | {_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "show_pane('sources')", "Sources", show=False),
         Binding("2", "show_pane('entities')", "Entities", show=False),
@@ -111,14 +121,17 @@ class ScaledealApp(App[None]):
         with Vertical(id="loading"):
             yield Static("Reading articles…", id="loading-label")
             yield ProgressBar(id="loading-bar", show_eta=False)
-        with TabbedContent(id="tabs", initial="sources"):
-            for key, pane in PANES.items():
-                with TabPane(f"{list(PANES).index(key) + 1} {pane.title}", id=key):
-                    yield pane(id=f"pane-{key}")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#tabs").display = False
+        self.call_after_refresh(self._mount_panes)  # after the first frame
+
+    async def _mount_panes(self) -> None:
+        from .panes.tabs import PaneTabs
+
+        tabs = PaneTabs(id="panes")
+        tabs.display = False  # shown when the facts are loaded
+        await self.mount(tabs, before=self.query_one(Footer))
         if self.factbase is not None:
             self._index()
         else:
@@ -159,6 +172,8 @@ class ScaledealApp(App[None]):
         """Lookups and the search index are built off the UI thread too."""
         from facts.search import SearchIndex
 
+        from .panes.lookup import FactLookup
+
         self.post_message(self.Loaded(fb, FactLookup.build(fb), SearchIndex(fb)))
 
     def on_scaledeal_app_loaded(self, message: Loaded) -> None:
@@ -172,10 +187,10 @@ class ScaledealApp(App[None]):
         skipped, problems = split_warnings(fb.warnings)
         header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""
-        for pane in self.query(FactPane):
+        for pane in self.query(_fact_pane()):
             pane.load(message.lookup)
         self.query_one("#loading").display = False
-        self.query_one("#tabs").display = True
+        self.query_one("#panes").display = True
         self._focus_table()
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
@@ -194,14 +209,19 @@ class ScaledealApp(App[None]):
     # ---------------------------------------------------------------- panes
     @property
     def active_pane(self) -> FactPane | None:
-        tabs = self.query_one(TabbedContent)
-        if not tabs.active:
+        tabs = self._tabs()
+        if tabs is None or not tabs.active:
             return None
-        return self.query_one(f"#pane-{tabs.active}", FactPane)
+        return self.query_one(f"#pane-{tabs.active}", _fact_pane())
+
+    def _tabs(self) -> TabbedContent | None:
+        found = self.query("#tabs")  # mounted after the first frame
+        return found.first() if found else None  # type: ignore[return-value]
 
     def action_show_pane(self, key: str) -> None:
-        self.query_one(TabbedContent).active = key
-        self._focus_table()
+        if (tabs := self._tabs()) is not None:
+            tabs.active = key
+            self._focus_table()
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.call_after_refresh(self._focus_table)
@@ -217,6 +237,8 @@ class ScaledealApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on the panes do nothing while the reader, a list or a dialog is on top of them."""
+        from .commands import MAIN_SCREEN_ACTIONS
+
         if action in MAIN_SCREEN_ACTIONS:
             return self.on_main_screen
         if action == "search":  # a dialog (export, help, search) keeps its keys
@@ -228,8 +250,11 @@ class ScaledealApp(App[None]):
         key = PANE_OF_KIND.get(kind)
         if key is None:
             return False
-        self.query_one(TabbedContent).active = key
-        found = self.query_one(f"#pane-{key}", FactPane).focus_fact(fact_id)
+        tabs = self._tabs()
+        if tabs is None:
+            return False
+        tabs.active = key
+        found = self.query_one(f"#pane-{key}", _fact_pane()).focus_fact(fact_id)
         if not found:
             self.notify("That fact is no longer in this corpus.", severity="warning")
         return found
@@ -244,6 +269,8 @@ class ScaledealApp(App[None]):
         src = self.lookup.sources[source_id]
         subtitle = " · ".join(x for x in (src.outlet, src.date, src.id) if x)
         highlights = self.lookup.highlights(source_id)
+        from .widgets.reader import ReaderScreen
+
         self.push_screen(ReaderScreen(src.title or src.id, subtitle, src.text, highlights, offset))
 
     def _current_ref(self) -> FactRef | None:
@@ -257,14 +284,14 @@ class ScaledealApp(App[None]):
             return
         self.selection.toggle(ref)
         self.query_one(CorpusHeader).selected = len(self.selection)
-        for pane in self.query(FactPane):
+        for pane in self.query(_fact_pane()):
             if pane.kind == ref[0]:
                 pane.table.refresh_rows()
 
     def action_clear_selection(self) -> None:
         self.selection.clear()
         self.query_one(CorpusHeader).selected = 0
-        for pane in self.query(FactPane):
+        for pane in self.query(_fact_pane()):
             pane.table.refresh_rows()
 
     def action_copy(self) -> None:
@@ -280,6 +307,8 @@ class ScaledealApp(App[None]):
 
     def action_rank_conflicts(self) -> None:
         self.action_show_pane("conflicts")
+        from .panes.conflicts import ConflictsPane
+
         self.query_one("#pane-conflicts", ConflictsPane).action_rank()
 
     def action_timeline(self) -> None:
@@ -295,6 +324,8 @@ class ScaledealApp(App[None]):
         if not attribute:
             self.notify("This figure has no attribute to follow over time.", severity="warning")
             return
+        from facts.model import Conflict
+
         claims = item.claims if isinstance(item, Conflict) else []
         self.push_screen(TimelineScreen(self.factbase, self.lookup, attribute, subject, claims))
 
@@ -326,6 +357,8 @@ class ScaledealApp(App[None]):
         self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME), done)
 
     def action_help(self) -> None:
+        from .widgets.help import HelpScreen
+
         self.push_screen(HelpScreen())
 
     def action_open_current(self) -> None:
