@@ -198,12 +198,15 @@ def _cut_hyphen(tok: _Tok) -> None:
         tok.poss = True  # nothing joins after a cut word
 
 
+_HEAD = re.compile(r"[^-'’]*")  # a word up to its first hyphen or apostrophe
+
+
 def _is_cap(word: str) -> bool:
     if not word or not word[0].isalpha():
         return False
     if word[0].isupper():
         return True
-    head = re.split(r"[-'’]", word)[0]
+    head = _HEAD.match(word).group()  # type: ignore[union-attr]
     return any(c.isupper() for c in head[1:])  # xAI, iPhone, eBay
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -19,12 +20,19 @@ _BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=2048)  # texts a corpus holds anyway; bounded across corpora
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Split `text` into sentences: (start, end) offsets, whitespace trimmed.
 
     Newlines end sentences too: articles from the web put headlines, captions
-    and list items on lines of their own without a full stop.
+    and list items on lines of their own without a full stop. Cached: the
+    number grammar, attributes, attribution and checks all ask for the same
+    article's sentences in turn.
     """
+    return tuple(_split_sentences(text))
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
@@ -55,7 +63,7 @@ def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None
         spans.append((start, end))
 
 
-def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The sentence span holding `offset` (binary search over sorted spans)."""
     lo, hi = 0, len(spans) - 1
     while lo <= hi:
