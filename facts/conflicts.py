@@ -333,28 +333,14 @@ def _slug(text: str) -> str:
     return "-".join(fold(text).split()) or "x"
 
 
-def _claim(n: Number) -> Claim:
-    return Claim(
-        span=n.span,
-        value=n.value,
-        unit=n.unit,
-        qualifier=n.qualifier,
-        low=n.low,
-        high=n.high,
-        sentence=n.sentence,
-        number_id=n.id,
-        attribution=n.attribution,
-    )
-
-
 def number_claim(n: Number) -> Claim:
     """A number as a cited claim (with its attribution)."""
-    return _claim(n)
+    return Claim.of_number(n)
 
 
 def _ordered(claims: list[_Claim]) -> list[Claim]:
     picked = sorted(claims, key=lambda c: (c.source, c.number.span.start))[:MAX_CLAIMS]
-    return [_claim(c.number) for c in picked]
+    return [Claim.of_number(c.number) for c in picked]
 
 
 def _subject_of(group: _Group) -> str:

@@ -108,6 +108,22 @@ class Claim(Model):
     attribution: Attribution | None = None
     provenance: Provenance = "auto"
 
+    @classmethod
+    def of_number(cls, n: Number, provenance: Provenance = "auto") -> Claim:
+        """A number as a cited claim: its words, value, interval, sentence and who says it."""
+        return cls(
+            span=n.span,
+            value=n.value,
+            unit=n.unit,
+            qualifier=n.qualifier,
+            low=n.low,
+            high=n.high,
+            sentence=n.sentence,
+            number_id=n.id,
+            attribution=n.attribution,
+            provenance=provenance,
+        )
+
 
 class Conflict(Model):
     id: str

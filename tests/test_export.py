@@ -75,15 +75,7 @@ def number(source: str, quote: str, value: float, unit: str, attribute: str, qua
 
 
 def claim(n: Number, provenance: str = "auto") -> Claim:
-    return Claim(
-        span=n.span,
-        value=n.value,
-        unit=n.unit,
-        qualifier=n.qualifier,
-        sentence=n.sentence,
-        number_id=n.id,
-        provenance=provenance,  # type: ignore[arg-type]
-    )
+    return Claim.of_number(n, provenance)  # type: ignore[arg-type]
 
 
 def deal_factbase() -> FactBase:

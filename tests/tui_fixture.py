@@ -91,17 +91,7 @@ def mentions(forms: list[str]) -> list[Span]:
 
 
 def claim(n: Number) -> Claim:
-    return Claim(
-        span=n.span,
-        value=n.value,
-        unit=n.unit,
-        qualifier=n.qualifier,
-        low=n.low,
-        high=n.high,
-        sentence=n.sentence,
-        number_id=n.id,
-        attribution=n.attribution,
-    )
+    return Claim.of_number(n)
 
 
 def said(kind: str, origin: str, source: str, words: str, entity: str = "") -> Attribution:
