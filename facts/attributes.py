@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
+from .mentions import ArticleMentions, Mention
 from .model import NON_MONEY_UNITS, Entity, Number
 from .text import sentence_at, sentence_spans
 
@@ -169,43 +170,15 @@ def _gap(text: str, a: int, b: int, stop: frozenset[str]) -> float:
     return words + 3 * len(_COMMA.findall(seg)) + 3 * len(_DASH.findall(seg))
 
 
-@dataclass(slots=True)
-class _Mention:
-    start: int
-    end: int
-    entity: str
-    kind: str
-    listed: bool = False  # an item of "A, B and C": rarely what a figure is about
-
-
-# A cache of the entity mentions by source: annotate() is called once per
-# article with the same entity list, and scanning every entity per article
-# would be quadratic over the corpus.
-_INDEX: list[object] = [None, {}]
-
-
-def _mentions_by_source(entities: list[Entity]) -> dict[str, list[_Mention]]:
-    if _INDEX[0] is entities:
-        return _INDEX[1]  # type: ignore[return-value]
-    index: dict[str, list[_Mention]] = {}
-    for e in entities:
-        for m in e.mentions:
-            index.setdefault(m.source, []).append(_Mention(m.start, m.end, e.id, e.kind))
-    for ms in index.values():
-        ms.sort(key=lambda m: (m.start, -m.end))
-    _INDEX[0], _INDEX[1] = entities, index
-    return index
-
-
 _LIST_GLUE = re.compile(r"\s*(,|,?\s+and|,?\s+or|&)\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _mark_lists(text: str, mentions: list[_Mention]) -> None:
+def _mark_lists(text: str, mentions: list[Mention]) -> None:
     """Mark the items of 'A, B and C' / 'A and B': a chain of mentions joined by
     commas or a conjunction, three long or joined by 'and'/'or'."""
-    chain: list[_Mention] = []
+    chain: list[Mention] = []
     conjunction = False
-    previous: _Mention | None = None
+    previous: Mention | None = None
     for m in mentions:
         if previous is not None and m.start < previous.end:
             continue  # nested in the previous mention
@@ -224,7 +197,7 @@ def _mark_lists(text: str, mentions: list[_Mention]) -> None:
     _close_list(chain, conjunction)
 
 
-def _close_list(chain: list[_Mention], conjunction: bool) -> None:
+def _close_list(chain: list[Mention], conjunction: bool) -> None:
     if len(chain) >= 3 or (len(chain) == 2 and conjunction):
         for m in chain:
             m.listed = True
@@ -246,8 +219,8 @@ class _Article:
         self.text = text
         self.lex = _lexicon()
         self.sentences = sentence_spans(text)
-        self.mentions = [m for m in _mentions_by_source(entities).get(source, []) if m.end <= len(text)]
-        self.starts = [m.start for m in self.mentions]
+        self.index = ArticleMentions(entities, source, len(text))
+        self.mentions, self.starts = self.index.mentions, self.index.starts
         _mark_lists(text, self.mentions)
 
     def sentence_of(self, n: Number) -> tuple[int, int]:
@@ -275,16 +248,10 @@ class _Article:
         )
         return _gap(self.text, a, b, self.lex.stop) + 3 * crossed
 
-    def mentions_in(self, start: int, end: int) -> list[_Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return self.index.within(start, end)
 
-    def last_mention_before(self, offset: int, kinds: frozenset[str]) -> _Mention | None:
+    def last_mention_before(self, offset: int, kinds: frozenset[str]) -> Mention | None:
         i = bisect.bisect_left(self.starts, offset) - 1
         while i >= 0:
             if self.mentions[i].kind in kinds and not self.mentions[i].listed:
@@ -466,7 +433,7 @@ _PERSON_KINDS = frozenset({"person"})
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
 
 
-def _nearest(art: _Article, n: Number, start: int, end: int, kinds: frozenset[str]) -> _Mention | None:
+def _nearest(art: _Article, n: Number, start: int, end: int, kinds: frozenset[str]) -> Mention | None:
     best, best_d = None, float("inf")
     for m in art.mentions_in(start, end):
         if m.kind not in kinds or m.listed or (m.start < n.span.end and m.end > n.span.start):

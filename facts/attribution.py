@@ -23,6 +23,7 @@ from functools import cache
 
 from . import lexicon
 from .format import format_claim
+from .mentions import ArticleMentions, Mention
 from .model import Attribution, AttributionKind, Claim, Conflict, Entity, Number, Span
 from .text import fold, sentence_at, sentence_spans
 
@@ -93,14 +94,6 @@ class _Cue:
     lead: bool = False  # governs the whole sentence
 
 
-@dataclass(frozen=True, slots=True)
-class _Mention:
-    start: int
-    end: int
-    entity: str
-    kind: str
-
-
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s*$")
 _NAME_AT_START = re.compile(r"^\s*((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)")
 _WORD = re.compile(r"[\w'’-]+")
@@ -110,9 +103,9 @@ _QUOTES = re.compile(rf"“[^”]{{1,{QUOTE_CHARS}}}”|\"[^\"\n]{{1,{QUOTE_CHAR
 class _Article:
     def __init__(self, text: str, source: str, entities: list[Entity] | None) -> None:
         self.text, self.source, self.lex = text, source, _lex()
-        self.mentions = _mentions(entities or [], source, len(text))
+        self.index = ArticleMentions(entities or [], source, len(text))
+        self.mentions = self.index.mentions
         self.by_end = {m.end: m for m in self.mentions}
-        self.starts = [m.start for m in self.mentions]
         self.quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
         self.quote_starts = [q[0] for q in self.quotes]
         self._speakers: dict[tuple[int, int], _Cue | None] = {}
@@ -120,39 +113,14 @@ class _Article:
     def span(self, start: int, end: int) -> Span:
         return Span(source=self.source, start=start, end=end, text=self.text[start:end])
 
-    def mentions_in(self, start: int, end: int) -> list[_Mention]:
-        i = bisect.bisect_left(self.starts, start)
-        out = []
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].end <= end:
-                out.append(self.mentions[i])
-            i += 1
-        return out
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return self.index.within(start, end)
 
     def quote_of(self, start: int, end: int) -> tuple[int, int] | None:
         i = bisect.bisect_right(self.quote_starts, start) - 1
         if i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]:
             return self.quotes[i]
         return None
-
-
-# Entity mentions by source, cached on the identity of the entity list: the
-# pipeline calls attribute_numbers once per article with the same list, and
-# scanning every entity per article would be quadratic over the corpus.
-_INDEX: list[object] = [None, {}]
-
-
-def _mentions(entities: list[Entity], source: str, limit: int) -> list[_Mention]:
-    if _INDEX[0] is not entities:
-        index: dict[str, list[_Mention]] = {}
-        for e in entities:
-            for m in e.mentions:
-                index.setdefault(m.source, []).append(_Mention(m.start, m.end, e.id, e.kind))
-        for ms in index.values():
-            ms.sort(key=lambda m: (m.start, -m.end))
-        _INDEX[0], _INDEX[1] = entities, index
-    found: list[_Mention] = _INDEX[1].get(source, [])  # type: ignore[union-attr]
-    return [m for m in found if m.end <= limit]
 
 
 # ---------------------------------------------------------------- actors
