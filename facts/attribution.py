@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import lexicon
-from .format import format_claim
+from .format import claim_label
 from .mentions import ArticleMentions, Mention
 from .model import Attribution, AttributionKind, Claim, Conflict, Entity, Number, Span
 from .text import fold, sentence_at, sentence_spans
@@ -447,22 +447,38 @@ def attribution_label(a: Attribution | None) -> str:
     return "own reporting" if a is None else f"{a.kind}: {a.origin}"
 
 
+@dataclass(frozen=True, slots=True)
+class Side:
+    """The claims of a conflict that give one value, and how well they are sourced."""
+
+    label: str  # the value as people write it: "over $2B"
+    claims: tuple[Claim, ...]
+    origins: tuple[str, ...]  # the independent origins behind them
+    score: float  # `sourcing`: higher is better sourced
+
+
+def sides(conflict: Conflict, outlets: dict[str, str] | None = None) -> list[Side]:
+    """One Side per distinct value, in the order the values first appear;
+    `outlets` (source id -> outlet) joins an outlet's articles with those citing it."""
+    groups: dict[str, list[Claim]] = {}
+    for c in conflict.claims:
+        groups.setdefault(claim_label(c), []).append(c)
+    return [Side(label, tuple(cs), tuple(origins(cs, outlets)), sourcing(cs, outlets)) for label, cs in groups.items()]
+
+
 def conflict_sourcing(conflict: Conflict, outlets: dict[str, str] | None = None) -> list[tuple[str, int, float]]:
     """Each value of a conflict: (value label, independent origins, score), best sourced first."""
-    sides: dict[str, list[Claim]] = {}
-    for c in conflict.claims:
-        label = format_claim(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
-        sides.setdefault(label, []).append(c)
-    ranked = [(label, len(origins(cs, outlets)), sourcing(cs, outlets)) for label, cs in sides.items()]
+    ranked = [(s.label, len(s.origins), s.score) for s in sides(conflict, outlets)]
     return sorted(ranked, key=lambda r: (-r[2], -r[1], r[0]))
 
 
+def weakest_side(of: Iterable[Side]) -> tuple[float, float]:
+    """(weaker, stronger) side's score: ranked high, a dispute between two
+    well-sourced figures comes before one that a single rumour makes."""
+    scores = [s.score for s in of] or [0.0]
+    return (min(scores), max(scores))
+
+
 def rank_conflicts(conflicts: Iterable[Conflict], outlets: dict[str, str] | None = None) -> list[Conflict]:
-    """Conflicts ordered by how well sourced their weaker side is (then the
-    stronger): a dispute between two well-sourced figures comes first."""
-
-    def key(c: Conflict) -> tuple[float, float]:
-        scores = [score for _, _, score in conflict_sourcing(c, outlets)] or [0.0]
-        return (-min(scores), -max(scores))
-
-    return sorted(conflicts, key=key)
+    """Conflicts ordered by how well sourced their weaker side is, then the stronger."""
+    return sorted(conflicts, key=lambda c: weakest_side(sides(c, outlets)), reverse=True)

@@ -6,7 +6,7 @@ reads the same everywhere.
 
 from __future__ import annotations
 
-from .model import Qualifier, Value
+from .model import Claim, Qualifier, Value
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
@@ -69,3 +69,10 @@ def format_value(value: Value | None, unit: str) -> str:
 def format_claim(value: Value | None, unit: str, qualifier: Qualifier | str = "exact") -> str:
     """A figure with its hedge: 'over $10B', 'about $15B', '$6.2B'."""
     return _HEDGES.get(qualifier, "") + format_value(value, unit)
+
+
+def claim_label(claim: Claim) -> str:
+    """What one side of a conflict says: the hedged figure, or its words."""
+    if claim.value is None:
+        return " ".join(claim.span.text.split())
+    return format_claim(claim.value, claim.unit, claim.qualifier)

@@ -9,13 +9,13 @@ from typing import ClassVar
 
 from textual.content import Content
 
-from facts.format import format_value
+from facts.format import claim_label, format_value
 from facts.model import Check, Claim
 from facts.selection import FactKind
 
 from ..widgets.fact_table import Column
 from .base import FactPane, field_line, quote
-from .lookup import FactLookup, claim_label, claim_sentence, said_by
+from .lookup import FactLookup, claim_sentence, said_by
 
 
 def outcome(c: Check) -> str:

@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
+from facts.format import claim_label
 from facts.model import Conflict
 from facts.selection import FactKind
 
 from ..widgets.diff import DiffView
 from ..widgets.fact_table import Column
 from .base import FactPane
-from .lookup import FactLookup, claim_label
+from .lookup import FactLookup
 
 
 def values_cell(c: Conflict) -> str:

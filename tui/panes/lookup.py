@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from facts import attribution, timeline
-from facts.format import format_claim
+from facts.attribution import Side
 from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.selection import FactKind, FactRef
 
@@ -18,37 +18,9 @@ Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim")
 Fact = Source | Entity | Number | Conflict | Check
 
 
-@dataclass(frozen=True)
-class Side:
-    """The claims of a conflict that give one value, and how well they are sourced."""
-
-    label: str  # the value as people write it: "over $2B"
-    claims: tuple[Claim, ...]
-    origins: tuple[str, ...]  # the independent origins behind them
-    score: float  # facts.attribution.sourcing: higher is better sourced
-
-
-def claim_label(claim: Claim) -> str:
-    if claim.value is None:
-        return " ".join(claim.span.text.split())
-    return format_claim(claim.value, claim.unit, claim.qualifier)
-
-
 def said_by(a: Attribution | None) -> str:
     """`The Information (outlet)`; "" for a figure the article states in its own voice."""
     return f"{a.origin} ({a.kind})" if a is not None else ""
-
-
-def sides_of(conflict: Conflict, outlets: dict[str, str]) -> list[Side]:
-    """One Side per distinct value, in the order the values first appear;
-    `outlets` (source id -> outlet) joins an outlet's articles with those citing it."""
-    groups: dict[str, list[Claim]] = {}
-    for c in conflict.claims:
-        groups.setdefault(claim_label(c), []).append(c)
-    return [
-        Side(label, tuple(cs), tuple(attribution.origins(cs, outlets)), attribution.sourcing(cs, outlets))
-        for label, cs in groups.items()
-    ]
 
 
 @dataclass
@@ -75,7 +47,7 @@ class FactLookup:
         ix.conflicts = {c.id: c for c in fb.conflicts}
         ix.checks = {c.id: c for c in fb.checks}
         outlets = {s.id: s.outlet for s in fb.sources if s.outlet}
-        ix.sides = {c.id: sides_of(c, outlets) for c in fb.conflicts}
+        ix.sides = {c.id: attribution.sides(c, outlets) for c in fb.conflicts}
         # here, off the UI thread: the first note indexes the whole fact base
         ix._updates = {c.id: timeline.update_note(fb, c) for c in fb.conflicts}
         for n in fb.numbers:
@@ -116,9 +88,7 @@ class FactLookup:
         return self._updates.get(conflict.id, "")
 
     def weakest_side(self, conflict: Conflict) -> tuple[float, float]:
-        """A sort key: a dispute whose every side is well sourced ranks above one a single rumour makes."""
-        scores = [s.score for s in self.sides.get(conflict.id, [])] or [0.0]
-        return (min(scores), max(scores))
+        return attribution.weakest_side(self.sides.get(conflict.id, []))
 
     def text_of(self, source_id: str) -> str:
         src = self.sources.get(source_id)

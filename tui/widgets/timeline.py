@@ -21,13 +21,13 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from facts import timeline as domain
-from facts.format import format_value
+from facts.format import claim_label, format_value
 from facts.model import Claim, FactBase
 from facts.text import display_safe
 from facts.timeline import TimelineEntry
 
 from ..panes.base import field_line, quote
-from ..panes.lookup import FactLookup, claim_label, claim_sentence, said_by
+from ..panes.lookup import FactLookup, claim_sentence, said_by
 from .fact_table import Column, FactTable
 from .footer import Footer
 
