@@ -20,7 +20,6 @@ Verdict = Literal["contradiction", "compatible"]
 # A number's value: a float for quantities and years, an ISO 8601 string for dates.
 Value = float | str
 
-MONEY_UNITS_NOTE = "ISO 4217 code"  # money units are currency codes (USD, EUR, ...)
 NON_MONEY_UNITS = frozenset(
     {"percent", "count", "year", "date", "age", "multiplier", "days", "weeks", "months", "years"}
 )
@@ -161,12 +160,6 @@ class FactBase(Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
-
-    def source(self, source_id: str) -> Source | None:
-        for s in self.sources:
-            if s.id == source_id:
-                return s
-        return None
 
 
 def number_id(source: str, start: int) -> str:

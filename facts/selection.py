@@ -26,9 +26,6 @@ class Selection:
     def add(self, ref: FactRef) -> None:
         self._refs[ref] = None
 
-    def discard(self, ref: FactRef) -> None:
-        self._refs.pop(ref, None)
-
     def clear(self) -> None:
         self._refs.clear()
 
@@ -40,6 +37,3 @@ class Selection:
 
     def __len__(self) -> int:
         return len(self._refs)
-
-    def of_kind(self, kind: FactKind) -> list[str]:
-        return [fid for k, fid in self._refs if k == kind]

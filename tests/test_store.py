@@ -70,3 +70,12 @@ def test_overwrite_keeps_the_mode_of_the_replaced_file(tmp_path):
     target.chmod(0o600)
     write_atomic(target, "new", overwrite=True)
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_a_fact_base_saved_as_yaml_loads_back_identical():
+    from facts.extract import extract_paths
+    from facts.store import dump_yaml, load_yaml
+    from tests.conftest import SEEDS
+
+    fb = extract_paths([SEEDS])
+    assert load_yaml(dump_yaml(fb)) == fb

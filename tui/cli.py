@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 PROG = "scaledeal"
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def err(message: str) -> None:
