@@ -8,9 +8,9 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from facts.corpus import Corpus, read_corpus
-from facts.extract import build
+from facts.build import build
 from facts.model import FactBase
+from facts.read.corpus import Corpus, read_corpus
 
 from .report import Report, best_of, si, timed
 

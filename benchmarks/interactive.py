@@ -49,9 +49,9 @@ def keystrokes(words: list[str]) -> list[str]:
 
 def search(report: Report, fb: FactBase) -> None:
     try:
-        from facts.search import SearchIndex
+        from facts.views.search import SearchIndex
     except ImportError:
-        report.add("search keystroke over 100,000 facts", "facts.search not available", "<= 2x raw rapidfuzz", None)
+        report.add("search keystroke over 100,000 facts", "search not available", "<= 2x raw rapidfuzz", None)
         return
     from facts.text import fold
 
@@ -106,7 +106,7 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
     """Seconds to fill and paint the numbers pane, and per step after it."""
     from textual.app import App, ComposeResult
 
-    from facts.selection import Selection
+    from facts.views.selection import Selection
     from tui.panes.lookup import FactLookup
     from tui.panes.numbers import NumbersPane
 

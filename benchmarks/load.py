@@ -58,9 +58,9 @@ def tree_rss(root: int) -> int:
 
 
 def main() -> None:
-    from facts.cache import Cache, corpus_key, extractor_version
-    from facts.corpus import read_corpus
-    from facts.extract import build
+    from facts.build import build
+    from facts.read.corpus import read_corpus
+    from facts.store.cache import Cache, corpus_key, extractor_version
 
     sampler = TreeMemory()
     sampler.start()

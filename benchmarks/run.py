@@ -83,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 def run(mode: str, plan: Plan, work: Path, env: dict[str, str]) -> int:
     from benchmarks import extraction, interactive, opening
     from benchmarks.report import Report
-    from facts.corpus import bundled_corpus
+    from facts.read.corpus import bundled_corpus
 
     started = time.perf_counter()
     header(mode)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facts.attribution import attribute_numbers
-from facts.checks import find_checks
-from facts.conflicts import find_conflicts
-from facts.extract import extract_paths
+from facts.analyse.attribution import attribute_numbers
+from facts.analyse.checks import find_checks
+from facts.analyse.conflicts import find_conflicts
+from facts.build import extract_paths
 from facts.model import FactBase
 
 

@@ -11,7 +11,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facts.attributes import annotate, clauses
+from facts.analyse.attributes import annotate, clauses
 from facts.model import Entity, Number, Span
 
 

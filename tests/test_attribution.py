@@ -4,7 +4,7 @@ Every sentence here is made up about fictional companies."""
 
 from __future__ import annotations
 
-from facts.attribution import attribute_numbers, conflict_sourcing, origins, rank_conflicts, sourcing
+from facts.analyse.attribution import attribute_numbers, conflict_sourcing, origins, rank_conflicts, sourcing
 from facts.model import Attribution, Claim, Conflict, Span
 
 from .test_attributes import entity, num

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-import facts.cache as cache_mod
-import facts.extract as extract_mod
-from facts.corpus import read_corpus
-from facts.entities import Candidate
-from facts.extract import build
+import facts.build as extract_mod
+import facts.store.cache as cache_mod
+from facts.build import build
+from facts.extract.entities import Candidate
 from facts.model import Number, Span
+from facts.read.corpus import read_corpus
 
 ARTICLES = {
     "first.txt": "Orbital Freight agreed to pay 120 dollars a share for 40 percent of Kestrel.\n",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 from .conftest import SEEDS
 
@@ -183,7 +183,7 @@ def test_curated_file_that_is_not_utf8_names_its_line(tmp_path: Path, capsys: py
 def test_oversized_curated_file_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("facts.safe_yaml.MAX_BYTES", 100)
+    monkeypatch.setattr("facts.curate.safe_yaml.MAX_BYTES", 100)
     line = _only_problem(tmp_path, capsys, claims=GOOD)
     assert line.startswith(f"{tmp_path / 'claims.yaml'}:1: too large")
 

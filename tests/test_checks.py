@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from facts.model import Check, FactBase
-from facts.store import to_contract
+from facts.store.contract import to_contract
 
 from .conftest import SHARED
 from .deal_pipeline import build

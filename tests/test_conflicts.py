@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facts.conflicts import find_conflicts
-from facts.format import format_claim, format_value
+from facts.analyse.conflicts import find_conflicts
+from facts.labels import format_claim, format_value
 from facts.model import Conflict, Entity, FactBase, Number, Source
 
 from .test_attributes import entity, num
@@ -383,7 +383,7 @@ Harbor's 2019 purchase of Tessel Labs cost $900 million, while its robotics unit
 
 
 def test_two_articles_of_another_deal_give_the_right_conflicts(tmp_path: Path) -> None:
-    from facts.extract import extract_paths
+    from facts.build import extract_paths
 
     (tmp_path / "rumour.txt").write_text(RUMOUR_ARTICLE, encoding="utf-8")
     (tmp_path / "final.txt").write_text(FINAL_ARTICLE, encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facts.corpus import CorpusError, bundled_corpus, decode, read_corpus, title_of
+from facts.read.corpus import CorpusError, bundled_corpus, decode, read_corpus, title_of
 from tests.conftest import SHARED
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from facts.corpus import make_source
-from facts.curation import apply_curation
+from facts.curate.load import apply_curation
 from facts.model import Claim, Conflict, Entity, FactBase, Number, Span
+from facts.read.corpus import make_source
 
 ALPHA = (
     "Northwind Ltd agreed to buy a minority stake in Bluefin Labs.\n"
@@ -261,8 +261,8 @@ conflicts:
 
 
 def test_copies_of_the_bundled_articles_get_the_bundled_curation(tmp_path):
-    from facts.corpus import bundled_corpus, read_corpus
-    from facts.curation import curation_root
+    from facts.curate.load import curation_root
+    from facts.read.corpus import bundled_corpus, read_corpus
 
     for f in bundled_corpus().glob("*.txt"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
@@ -270,8 +270,8 @@ def test_copies_of_the_bundled_articles_get_the_bundled_curation(tmp_path):
 
 
 def test_an_edited_copy_does_not_get_the_bundled_curation(tmp_path):
-    from facts.corpus import bundled_corpus, read_corpus
-    from facts.curation import curation_root
+    from facts.curate.load import curation_root
+    from facts.read.corpus import bundled_corpus, read_corpus
 
     for f in bundled_corpus().glob("*.txt"):
         (tmp_path / f.name).write_bytes(f.read_bytes())

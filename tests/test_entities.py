@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facts.entities import Candidate, find_candidates
+from facts.extract.entities import Candidate, find_candidates
 
 
 def names(text: str) -> list[str]:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facts.entities import find_candidates
-from facts.resolve import resolve
+from facts.analyse.resolve import resolve
+from facts.extract.entities import find_candidates
 
 # Text with many capitals, brackets, dots, hyphens and apostrophes, mixed with arbitrary unicode.
 _PIECES = st.sampled_from(

@@ -14,9 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from facts.export import block_quote, escape_inline, fact_line, render_markdown, table_cell
 from facts.model import Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.text import display_safe
+from facts.views.export import block_quote, escape_inline, fact_line, render_markdown, table_cell
 
 NOW = dt.datetime(2031, 4, 5, 9, 30, tzinfo=dt.UTC)
 

@@ -14,7 +14,7 @@ from tests.conftest import ROOT
 # Run the CLI in a fresh interpreter and report whether textual or rich got imported.
 PROBE = """
 import sys
-from tui.cli import main
+from tui.cli.main import main
 code = main(sys.argv[1:])
 heavy = sorted(m for m in ("textual", "rich") if m in sys.modules)
 print("IMPORTED:" + ",".join(heavy), file=sys.stderr)

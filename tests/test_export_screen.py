@@ -10,7 +10,7 @@ from textual.app import App
 from textual.widgets import Input, Static
 
 from tests.test_export import deal_factbase
-from tui.widgets.export_dialog import ExportScreen
+from tui.screens.export import ExportScreen
 
 UNSET = object()
 REFS = [("conflict", "founding-year"), ("entity", "priya-ramaswamy")]
@@ -162,7 +162,7 @@ async def test_a_refused_write_is_reported_in_one_line(tmp_path: Path, monkeypat
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tui.widgets.export_dialog.write_atomic", refuse)
+    monkeypatch.setattr("tui.screens.export.write_atomic", refuse)
     app = Host(str(tmp_path / "x.md"))
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("enter")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import facts.corpus as corpus_mod
-from facts.corpus import read_corpus
+import facts.read.corpus as corpus_mod
+from facts.read.corpus import read_corpus
 from tests.hostile.generate import BINARY_CASES, generate
-from tui.cli import main
+from tui.cli.main import main
 
 
 @pytest.fixture(scope="module")

@@ -14,16 +14,16 @@ from markdown_it import MarkdownIt
 from textual.app import App
 from textual.widgets import Static
 
-import facts.store as store
-from facts.export import render_markdown
-from facts.extract import extract_paths
+import facts.store.files as store
+from facts.build import extract_paths
 from facts.model import FactBase
 from facts.text import display_safe
+from facts.views.export import render_markdown
 from tests.hostile.generate import BINARY_CASES, NAME_CASES, generate
 from tests.tui_fixture import loaded
 from tui.app import ScaledealApp
-from tui.cli import main
-from tui.widgets.export_dialog import ExportScreen
+from tui.cli.main import main
+from tui.screens.export import ExportScreen
 
 RENDER = MarkdownIt("commonmark").enable("table")
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")

@@ -14,15 +14,15 @@ from rich.console import Console
 from textual import events
 from textual.widgets import Input
 
-from facts.corpus import make_source
 from facts.model import FactBase
+from facts.read.corpus import make_source
 from tests.hostile.generate import generate
 from tests.tui_fixture import loaded
 from tui.app import ScaledealApp
-from tui.panes.entities import MentionsScreen
-from tui.panes.header import MessageScreen
-from tui.widgets.reader import Reader, ReaderScreen
-from tui.widgets.search import SearchScreen
+from tui.screens.mentions import MentionsScreen
+from tui.screens.message import MessageScreen
+from tui.screens.reader import Reader, ReaderScreen
+from tui.screens.search import SearchScreen
 
 SIZE = (140, 40)
 # What the app itself sends: colours (SGR) and cursor positioning, nothing else.

@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import ROOT
 from tests.tui_fixture import loaded
 from tui.app import ScaledealApp
-from tui.cli import main
+from tui.cli.main import main
 
 ARTICLE_A = "Larkspur Foods agreed to buy half of Tallow Creek Dairy.\nThe price was $90 million.\n"
 ARTICLE_B = "Larkspur Foods now owns all of Tallow Creek Dairy.\nIt paid $120 million.\n"
@@ -53,7 +53,7 @@ def corpus(tmp_path: Path, claims: str | bytes | None = None, sources: str | byt
 def scaledeal(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
     """A fresh process with a time limit: a hang fails the test instead of stalling the suite."""
     return subprocess.run(
-        [sys.executable, "-m", "tui.cli", *args],
+        [sys.executable, "-m", "tui.cli.main", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -10,7 +10,7 @@ from tests.conftest import ROOT
 
 PROBE = """
 import sys
-from tui.cli import main
+from tui.cli.main import main
 code = main({args!r})
 heavy = sorted(m for m in ("textual", "rich") if m in sys.modules)
 print("IMPORTED:" + ",".join(heavy))
@@ -29,7 +29,8 @@ def test_extract_never_imports_textual(tmp_path):
 
 
 def test_facts_package_never_imports_textual():
-    code = "import sys, facts.extract, facts.search, facts.export, facts.store; print('textual' in sys.modules)"
+    modules = "facts.build, facts.views.search, facts.views.export, facts.store.contract"
+    code = f"import sys, {modules}; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "False"
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from facts.corpus import make_source
-from facts.metadata import sniff
+from facts.read.corpus import make_source
+from facts.read.metadata import sniff
 
 
 def test_wire_dateline_names_the_agency_as_outlet() -> None:

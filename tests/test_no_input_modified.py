@@ -13,9 +13,9 @@ import pytest
 from tests.hostile.generate import BINARY_CASES, NAME_CASES, generate
 from tests.tui_fixture import loaded
 from tui.app import ScaledealApp
-from tui.cli import main
-from tui.widgets.export_dialog import ExportScreen
-from tui.widgets.search import SearchScreen
+from tui.cli.main import main
+from tui.screens.export import ExportScreen
+from tui.screens.search import SearchScreen
 
 CLAIMS = """\
 conflicts:

@@ -6,8 +6,8 @@ import itertools
 
 import pytest
 
+from facts.extract.numbers import find_numbers
 from facts.model import Number
-from facts.numbers import find_numbers
 
 
 def numbers(text: str) -> list[Number]:

@@ -7,7 +7,7 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from facts.numbers import find_numbers
+from facts.extract.numbers import find_numbers
 
 # Pieces that exercise the grammar: digits, separators, currencies, scales, hedges,
 # months, joiners and lookalike spaces, shuffled into nonsense.

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-import facts.extract as extract_mod
-from facts.corpus import read_corpus
-from facts.extract import build
+import facts.build as extract_mod
+from facts.build import build
+from facts.read.corpus import read_corpus
 from tests.conftest import ROOT
 
 SENTENCES = [
@@ -97,8 +97,8 @@ def test_parallel_workers_fill_the_cache_for_the_next_open(corpus_dir, tmp_path,
 
 CAPTURED_STDERR_PROBE = """
 import io, sys
-import facts.extract as fx
-from facts.corpus import read_corpus
+import facts.build as fx
+from facts.read.corpus import read_corpus
 
 class Captured(io.StringIO):  # what a TUI puts in place of stderr while it runs
     def fileno(self):

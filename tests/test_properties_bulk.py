@@ -18,12 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from facts.corpus import Corpus, make_source
-from facts.export import render_markdown
-from facts.extract import build, extract_source
+from facts.build import build, extract_source
 from facts.model import FactBase, Span
-from facts.search import SearchIndex
+from facts.read.corpus import Corpus, make_source
 from facts.text import display_safe
+from facts.views.export import render_markdown
+from facts.views.search import SearchIndex
 
 EXAMPLES = 200
 DOCS_PER_EXAMPLE = 50  # 200 x 50 = 10,000 documents

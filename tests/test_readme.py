@@ -4,7 +4,7 @@ commands are the ones CI runs."""
 from __future__ import annotations
 
 from tests.conftest import ROOT
-from tui.widgets.help import KEYS
+from tui.screens.help import KEYS
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

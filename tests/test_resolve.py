@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from facts.entities import find_candidates
+from facts.analyse.resolve import name_key, resolve
+from facts.extract.entities import find_candidates
 from facts.model import Entity
-from facts.resolve import name_key, resolve
 
 # A small corpus of our own about a fictional deal: a port operator buys a sensor maker.
 WIRE = (

@@ -35,7 +35,7 @@ pytestmark = pytest.mark.scores
 def summary() -> dict[str, float]:
     if not (SCORER.is_file() and GOLD.is_file() and CORPUS.is_dir()):
         pytest.skip(f"the shared scorer and gold are not beside this repository ({SHARED})")
-    extract = [sys.executable, "-m", "tui.cli", "extract", str(CORPUS), "--format", "json"]
+    extract = [sys.executable, "-m", "tui.cli.main", "extract", str(CORPUS), "--format", "json"]
     bars = [f"--min={k}={v}" for k, v in MINIMUMS.items()]
     cmd = [sys.executable, str(SCORER), "--gold", str(GOLD), "--corpus", str(CORPUS), "--quiet", *bars, "--", *extract]
     run = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)

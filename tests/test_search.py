@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facts.model import FactBase, Number, Source, Span
-from facts.search import SearchIndex
+from facts.views.search import SearchIndex
 from tests.test_export import deal_factbase
 
 
@@ -110,7 +110,7 @@ def test_an_empty_fact_base_finds_nothing():
 
 def test_a_big_index_still_finds_the_one_fact(monkeypatch):
     # more strings than one scan chunk: the best match survives the chunk merge
-    monkeypatch.setattr("facts.search.CHUNK", 16)
+    monkeypatch.setattr("facts.views.search.CHUNK", 16)
     fb = deal_factbase()
     filler = [
         Number(

@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.app import App
 from textual.widgets import Input, OptionList
 
-from facts.search import Hit, SearchIndex
+from facts.views.search import Hit, SearchIndex
 from tests.test_export import deal_factbase
-from tui.widgets.search import SearchScreen
+from tui.screens.search import SearchScreen
 
 UNSET = object()
 
@@ -128,7 +128,7 @@ async def test_hostile_article_text_is_shown_literally_in_results():
 
 
 async def test_a_long_group_is_cut_short_so_every_kind_is_in_view_and_enter_shows_the_rest(monkeypatch):
-    monkeypatch.setattr("tui.widgets.search.PER_KIND", 1)
+    monkeypatch.setattr("tui.screens.search.PER_KIND", 1)
     app = Host("Quillfield")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)

@@ -7,7 +7,7 @@ import stat
 
 import pytest
 
-from facts.store import write_atomic
+from facts.store.files import write_atomic
 
 
 def test_write_atomic_creates_the_file(tmp_path):
@@ -73,8 +73,8 @@ def test_overwrite_keeps_the_mode_of_the_replaced_file(tmp_path):
 
 
 def test_a_fact_base_saved_as_yaml_loads_back_identical():
-    from facts.extract import extract_paths
-    from facts.store import dump_yaml, load_yaml
+    from facts.build import extract_paths
+    from facts.store.contract import dump_yaml, load_yaml
     from tests.conftest import SEEDS
 
     fb = extract_paths([SEEDS])

@@ -7,9 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from facts.export import render_markdown
+from facts.analyse.timeline import timeline, update_note
 from facts.model import FactBase
-from facts.timeline import timeline, update_note
+from facts.views.export import render_markdown
 
 from .deal_pipeline import build
 

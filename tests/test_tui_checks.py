@@ -6,7 +6,7 @@ from textual.widgets import TabbedContent
 
 from tests.tui_fixture import factbase, loaded, plain, settle, table_lines
 from tui.app import ScaledealApp
-from tui.panes.header import CorpusHeader
+from tui.widgets.header import CorpusHeader
 
 
 async def test_five_lists_each_check_with_what_it_implies_and_how_it_came_out():
@@ -74,7 +74,7 @@ async def test_search_shows_checks_as_their_own_group_and_jumps_to_one():
 
 
 def test_headless_export_takes_checks_as_a_kind():
-    from tui.export_cmd import parse_kinds, select
+    from tui.cli.export import parse_kinds, select
 
     kinds = parse_kinds(["checks"])
     assert kinds == ("check",)

@@ -6,7 +6,7 @@ from textual.widgets import Static
 
 from tests.tui_fixture import loaded
 from tui.app import ScaledealApp
-from tui.panes.header import MessageScreen
+from tui.screens.message import MessageScreen
 
 
 async def wait_for_message(pilot) -> MessageScreen:

@@ -6,8 +6,8 @@ from textual.widgets import Static
 
 from tests.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
+from tui.screens.reader import Reader
 from tui.widgets.fact_table import FactTable
-from tui.widgets.reader import Reader
 
 ESCAPES = ("\x1b", "\x07", "\x9b")
 

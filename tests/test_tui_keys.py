@@ -7,9 +7,9 @@ from textual.widgets import TabbedContent
 from tests.tui_fixture import factbase, loaded
 from tui.app import ScaledealApp
 from tui.commands import COMMANDS
-from tui.panes.header import CorpusHeader
+from tui.screens.help import KEYS, HelpScreen
 from tui.widgets.fact_table import MARK
-from tui.widgets.help import KEYS, HelpScreen
+from tui.widgets.header import CorpusHeader
 
 
 async def test_space_selects_and_unselects_with_a_mark_and_a_count():

@@ -6,8 +6,8 @@ from textual.app import App, ComposeResult
 
 from tests.tui_fixture import ALPHA, factbase, loaded
 from tui.app import ScaledealApp
-from tui.panes.entities import MentionsScreen
-from tui.widgets.reader import Reader, ReaderScreen, wrap
+from tui.screens.mentions import MentionsScreen
+from tui.screens.reader import Reader, ReaderScreen, wrap
 
 
 def reader_text(app: App) -> str:

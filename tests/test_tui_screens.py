@@ -9,11 +9,11 @@ from textual.widgets import TabbedContent
 from facts.model import FactBase
 from tests.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
-from tui.panes.entities import MentionsScreen
-from tui.panes.header import CorpusHeader
+from tui.screens.mentions import MentionsScreen
+from tui.screens.reader import ReaderScreen
+from tui.screens.timeline import TimelineScreen
 from tui.widgets.fact_table import THREADED_ROWS, Column, FactTable
-from tui.widgets.reader import ReaderScreen
-from tui.widgets.timeline import TimelineScreen
+from tui.widgets.header import CorpusHeader
 
 
 async def test_pane_keys_do_nothing_while_the_reader_is_open():

@@ -6,8 +6,8 @@ from textual.widgets import Static
 
 from tests.tui_fixture import factbase, loaded, plain, settle, table_lines
 from tui.app import ScaledealApp
-from tui.widgets.reader import Reader, ReaderScreen
-from tui.widgets.timeline import TimelineScreen
+from tui.screens.reader import Reader, ReaderScreen
+from tui.screens.timeline import TimelineScreen
 
 
 async def open_timeline(pilot, *keys: str) -> TimelineScreen:

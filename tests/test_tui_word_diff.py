@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facts.diff import changed_ranges, compare_all
+from facts.views.diff import changed_ranges, compare_all
 
 
 def marked(sentence: str, ranges: list[tuple[int, int]]) -> list[str]:

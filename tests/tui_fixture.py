@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from facts.corpus import make_source
 from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Span, number_id
+from facts.read.corpus import make_source
 
 ALPHA = (
     "Harborline agrees to buy Quillfeather for $2.4 billion\n"

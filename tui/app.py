@@ -20,11 +20,11 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
-from facts.selection import FactRef, Selection
 from facts.text import single_line
-
-from .panes.header import CorpusHeader, MessageScreen
-from .widgets.footer import Footer
+from facts.views.selection import FactRef, Selection
+from tui.screens.message import MessageScreen
+from tui.widgets.footer import Footer
+from tui.widgets.header import CorpusHeader
 
 # Everything else (the panes, the palette's provider, pydantic's fact model,
 # the screens) is imported after the first frame: the app paints about as
@@ -35,21 +35,20 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from facts.model import FactBase
-
-    from .panes.base import FactPane
-    from .panes.lookup import FactLookup
+    from tui.panes.base import FactPane
+    from tui.panes.lookup import FactLookup
 
 PANES = ("sources", "entities", "numbers", "conflicts", "checks")
 
 
 def _fact_pane() -> type[FactPane]:
-    from .panes.base import FactPane
+    from tui.panes.base import FactPane
 
     return FactPane
 
 
 def _commands() -> type[Provider]:
-    from .commands import ScaledealCommands
+    from tui.commands import ScaledealCommands
 
     return ScaledealCommands
 
@@ -127,7 +126,7 @@ class ScaledealApp(App[None]):
         self.call_after_refresh(self._mount_panes)  # after the first frame
 
     async def _mount_panes(self) -> None:
-        from .panes.tabs import PaneTabs
+        from tui.panes.tabs import PaneTabs
 
         tabs = PaneTabs(id="panes")
         tabs.display = False  # shown when the facts are loaded
@@ -140,8 +139,8 @@ class ScaledealApp(App[None]):
     # ---------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load")
     def _extract(self) -> None:
-        from facts.corpus import CorpusError
-        from facts.extract import extract_paths
+        from facts.build import extract_paths
+        from facts.read.corpus import CorpusError
 
         worker = get_current_worker()
         try:
@@ -170,9 +169,8 @@ class ScaledealApp(App[None]):
 
     def _post_loaded(self, fb: FactBase) -> None:
         """Lookups and the search index are built off the UI thread too."""
-        from facts.search import SearchIndex
-
-        from .panes.lookup import FactLookup
+        from facts.views.search import SearchIndex
+        from tui.panes.lookup import FactLookup
 
         self.post_message(self.Loaded(fb, FactLookup.build(fb), SearchIndex(fb)))
 
@@ -237,7 +235,7 @@ class ScaledealApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on the panes do nothing while the reader, a list or a dialog is on top of them."""
-        from .commands import MAIN_SCREEN_ACTIONS
+        from tui.commands import MAIN_SCREEN_ACTIONS
 
         if action in MAIN_SCREEN_ACTIONS:
             return self.on_main_screen
@@ -269,7 +267,7 @@ class ScaledealApp(App[None]):
         src = self.lookup.sources[source_id]
         subtitle = " · ".join(x for x in (src.outlet, src.date, src.id) if x)
         highlights = self.lookup.highlights(source_id)
-        from .widgets.reader import ReaderScreen
+        from tui.screens.reader import ReaderScreen
 
         self.push_screen(ReaderScreen(src.title or src.id, subtitle, src.text, highlights, offset))
 
@@ -299,7 +297,7 @@ class ScaledealApp(App[None]):
         if ref is None or self.factbase is None:
             self.notify("Nothing highlighted to copy.", severity="warning")
             return
-        from facts.export import fact_line
+        from facts.views.export import fact_line
 
         line = fact_line(self.factbase, ref)
         self.copy_to_clipboard(line)
@@ -307,7 +305,7 @@ class ScaledealApp(App[None]):
 
     def action_rank_conflicts(self) -> None:
         self.action_show_pane("conflicts")
-        from .panes.conflicts import ConflictsPane
+        from tui.panes.conflicts import ConflictsPane
 
         self.query_one("#pane-conflicts", ConflictsPane).action_rank()
 
@@ -318,7 +316,7 @@ class ScaledealApp(App[None]):
         if what is None or self.factbase is None or self.lookup is None:
             self.notify("Highlight a number, a conflict or a check, then press t.", severity="warning")
             return
-        from .widgets.timeline import TimelineScreen
+        from tui.screens.timeline import TimelineScreen
 
         attribute, subject = what
         if not attribute:
@@ -333,7 +331,7 @@ class ScaledealApp(App[None]):
         if self.search_index is None:
             self.notify("Still reading the articles…")
             return
-        from .widgets.search import SearchScreen
+        from tui.screens.search import SearchScreen
 
         def jump(hit: object) -> None:
             if hit is not None:
@@ -348,7 +346,7 @@ class ScaledealApp(App[None]):
         if not len(self.selection):
             self.notify("Nothing selected: press space on a fact to select it, then e.", severity="warning")
             return
-        from .widgets.export_dialog import ExportScreen
+        from tui.screens.export import ExportScreen
 
         def done(path: Path | None) -> None:
             if path is not None:
@@ -357,7 +355,7 @@ class ScaledealApp(App[None]):
         self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME), done)
 
     def action_help(self) -> None:
-        from .widgets.help import HelpScreen
+        from tui.screens.help import HelpScreen
 
         self.push_screen(HelpScreen())
 

@@ -13,14 +13,13 @@ from textual.content import Content
 from textual.widgets import Input, Static
 
 from facts.model import Attribution
-from facts.selection import FactKind, FactRef
 from facts.text import display_safe
-
-from ..widgets.fact_table import Column, FactTable
-from .lookup import FactLookup
+from facts.views.selection import FactKind, FactRef
+from tui.panes.lookup import FactLookup
+from tui.widgets.fact_table import Column, FactTable
 
 if TYPE_CHECKING:
-    from facts.selection import Selection
+    from facts.views.selection import Selection
 
 
 class FactPane(Vertical):

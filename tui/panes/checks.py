@@ -9,13 +9,12 @@ from typing import ClassVar
 
 from textual.content import Content
 
-from facts.format import claim_label, format_value
+from facts.labels import claim_label, format_value
 from facts.model import Check, Claim
-from facts.selection import FactKind
-
-from ..widgets.fact_table import Column
-from .base import FactPane, field_line, quote
-from .lookup import FactLookup, claim_sentence, said_by
+from facts.views.selection import FactKind
+from tui.panes.base import FactPane, field_line, quote
+from tui.panes.lookup import FactLookup, claim_sentence, said_by
+from tui.widgets.fact_table import Column
 
 
 def outcome(c: Check) -> str:

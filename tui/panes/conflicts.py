@@ -10,14 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 
-from facts.format import claim_label
+from facts.labels import claim_label
 from facts.model import Conflict
-from facts.selection import FactKind
-
-from ..widgets.diff import DiffView
-from ..widgets.fact_table import Column
-from .base import FactPane
-from .lookup import FactLookup
+from facts.views.selection import FactKind
+from tui.panes.base import FactPane
+from tui.panes.lookup import FactLookup
+from tui.widgets.diff import DiffView
+from tui.widgets.fact_table import Column
 
 
 def values_cell(c: Conflict) -> str:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from facts import attribution, timeline
-from facts.attribution import Side
+from facts.analyse import attribution, timeline
+from facts.analyse.attribution import Side
 from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
-from facts.selection import FactKind, FactRef
+from facts.views.selection import FactKind, FactRef
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim")
 Fact = Source | Entity | Number | Conflict | Check
@@ -32,7 +32,7 @@ class FactLookup:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     checks: dict[str, Check] = field(default_factory=dict)
     sides: dict[str, list[Side]] = field(default_factory=dict)  # per conflict id
-    _updates: dict[str, str] = field(default_factory=dict)  # per conflict id: facts.timeline.update_note
+    _updates: dict[str, str] = field(default_factory=dict)  # per conflict id: facts.analyse.timeline.update_note
     numbers_in: Counter[str] = field(default_factory=Counter)
     entities_in: Counter[str] = field(default_factory=Counter)  # distinct entities per source
     conflicts_in: Counter[str] = field(default_factory=Counter)  # distinct conflicts per source

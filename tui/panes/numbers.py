@@ -8,13 +8,12 @@ from typing import Any, ClassVar
 
 from textual.content import Content
 
-from facts.format import format_value
+from facts.labels import format_value
 from facts.model import Number
-from facts.selection import FactKind
-
-from ..widgets.fact_table import Column
-from .base import FactPane, field_line, quote, said_line
-from .lookup import FactLookup, said_by
+from facts.views.selection import FactKind
+from tui.panes.base import FactPane, field_line, quote, said_line
+from tui.panes.lookup import FactLookup, said_by
+from tui.widgets.fact_table import Column
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "over": ">", "under": "<", "range": "…"}
 

@@ -8,11 +8,10 @@ from typing import ClassVar
 from textual.content import Content
 
 from facts.model import Source
-from facts.selection import FactKind
-
-from ..widgets.fact_table import Column
-from .base import FactPane, field_line
-from .lookup import FactLookup
+from facts.views.selection import FactKind
+from tui.panes.base import FactPane, field_line
+from tui.panes.lookup import FactLookup
+from tui.widgets.fact_table import Column
 
 
 class SourcesPane(FactPane):

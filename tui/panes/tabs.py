@@ -7,12 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
-from .base import FactPane
-from .checks import ChecksPane
-from .conflicts import ConflictsPane
-from .entities import EntitiesPane
-from .numbers import NumbersPane
-from .sources import SourcesPane
+from tui.panes.base import FactPane
+from tui.panes.checks import ChecksPane
+from tui.panes.conflicts import ConflictsPane
+from tui.panes.entities import EntitiesPane
+from tui.panes.numbers import NumbersPane
+from tui.panes.sources import SourcesPane
 
 PANE_CLASSES: dict[str, type[FactPane]] = {
     "sources": SourcesPane,

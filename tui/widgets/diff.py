@@ -12,13 +12,12 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from facts.attribution import Side
-from facts.diff import compare_all
-from facts.format import claim_label
+from facts.analyse.attribution import Side
+from facts.labels import claim_label
 from facts.model import Claim, Conflict
 from facts.text import display_safe
-
-from ..panes.lookup import FactLookup, claim_sentence
+from facts.views.diff import compare_all
+from tui.panes.lookup import FactLookup, claim_sentence
 
 VALUE_STYLE = "bold reverse $error"
 CHANGED_STYLE = "underline $warning"

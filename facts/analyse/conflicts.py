@@ -1,0 +1,418 @@
+"""Grouping claims and judging disagreements.
+
+Claims on the same attribute, subject, unit and period are one group (a dict
+lookup each, never a comparison of all pairs). Each claim allows an interval:
+an exact figure its rounding, "about" a tolerance, "over"/"under" a half line.
+Within a group the intervals are clustered by sorting (O(n log n)): claims in
+one cluster can all hold at once. Two clusters are a contradiction; differing
+values inside one cluster, reconciled by hedges, are a compatible conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from facts.analyse.attributes import AttributeSpec, approx_tolerance, spec, unit_family
+from facts.labels import format_claim
+from facts.model import Claim, Conflict, Entity, FactBase, Number, Span, Verdict
+from facts.text import fold
+
+MAIN = "\0deal"  # the subject key of the corpus's main deal
+INF = math.inf
+MAX_CLAIMS = 200  # per conflict: a readable list even on 10,000 articles
+
+
+# ---------------------------------------------------------------- intervals
+@dataclass(slots=True)
+class _Claim:
+    number: Number
+    lo: float
+    hi: float
+
+    @property
+    def source(self) -> str:
+        return self.number.span.source
+
+    @property
+    def open(self) -> bool:
+        return math.isinf(self.lo) or math.isinf(self.hi)
+
+
+_DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _rounding(n: Number, v: float) -> float:
+    """Half the last written digit ('$6.2 billion' -> 0.05 billion), capped at 2%
+    so that '$3 billion' does not swallow '$2.5 billion'."""
+    m = _DIGITS.search(n.span.text)
+    if not m or v == 0:
+        return 0.0
+    literal = m.group().replace(",", "")
+    try:
+        written = float(literal)
+    except ValueError:
+        return 0.0
+    decimals = len(literal.split(".")[1]) if "." in literal else 0
+    scale = abs(v / written) if written else 1.0
+    return min(0.5 * 10**-decimals * scale, 0.02 * abs(v))
+
+
+def interval(n: Number) -> tuple[float, float]:
+    """The values a reported figure allows: its rounding, or its hedge."""
+    return _interval(n, float(n.value))
+
+
+def _interval(n: Number, v: float) -> tuple[float, float]:
+    half = _rounding(n, v)
+    exact = (v - half, v + half * 0.999)  # half-open: "29" and "30" do not touch
+    if n.qualifier == "approx":
+        t = approx_tolerance()
+        lo = n.low if n.low is not None else v * (1 - t)
+        hi = n.high if n.high is not None else v * (1 + t)
+        return (min(lo, hi, exact[0]), max(lo, hi, exact[1]))
+    if n.qualifier == "over":
+        return (n.low if n.low is not None else v, INF)
+    if n.qualifier == "under":
+        return (-INF, n.high if n.high is not None else v)
+    if n.qualifier == "range" and n.low is not None and n.high is not None:
+        return (min(n.low, n.high), max(n.low, n.high))
+    return exact
+
+
+_DATE = re.compile(r"^(?:(\d{4})|-)-?(\d{2})?(?:-(\d{2}))?")
+
+
+def _date_parts(value: str) -> tuple[int | None, int | None, int | None] | None:
+    m = _DATE.match(value)
+    if not m:
+        return None
+    year, month, day = (int(g) if g else None for g in m.groups())
+    return year, month, day
+
+
+def _date_interval(parts: tuple[int | None, int | None, int | None], year: int) -> tuple[float, float] | None:
+    y, m, d = parts
+    y = y or year
+    try:
+        if m is None:
+            return (dt.date(y, 1, 1).toordinal(), dt.date(y + 1, 1, 1).toordinal() - 0.5)
+        if d is None:
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return (dt.date(y, m, 1).toordinal(), nxt.toordinal() - 0.5)
+        day = dt.date(y, m, d).toordinal()
+        return (day, day + 0.5)
+    except ValueError:
+        return None
+
+
+def _claims(numbers: list[Number], source_years: dict[str, int]) -> list[_Claim]:
+    """Intervals of a group, with each source's bare figures taking the hedge of
+    an equal hedged figure in that source (a headline's '$10 billion' beside
+    'over $10 billion')."""
+    if numbers and isinstance(numbers[0].value, str):
+        return _date_claims(numbers, source_years)
+    hedged: dict[tuple[str, float], Number] = {}
+    for n in numbers:
+        if n.qualifier in ("approx", "over", "under"):
+            hedged.setdefault((n.span.source, float(n.value)), n)
+    out = []
+    for n in numbers:
+        v = float(n.value)
+        like = hedged.get((n.span.source, v)) if n.qualifier == "exact" else None
+        lo, hi = _interval(like or n, v)
+        out.append(_Claim(n, lo, hi))
+    return out
+
+
+def _date_claims(numbers: list[Number], source_years: dict[str, int]) -> list[_Claim]:
+    parsed = [(n, _date_parts(str(n.value))) for n in numbers]
+    years = Counter(p[0] for _, p in parsed if p and p[0])
+    common = years.most_common(1)[0][0] if years else None
+    out = []
+    for n, parts in parsed:
+        if not parts or (parts[1] is None and parts[0] is None):
+            continue
+        year = common or source_years.get(n.span.source)
+        if parts[0] is None and year is None:
+            continue
+        iv = _date_interval(parts, year or 0)
+        if iv:
+            out.append(_Claim(n, *iv))
+    return out
+
+
+# ---------------------------------------------------------------- clustering
+@dataclass(slots=True)
+class _Cluster:
+    point: float
+    claims: list[_Claim] = field(default_factory=list)
+
+    def sources(self) -> set[str]:
+        return {c.source for c in self.claims}
+
+
+def _stab(claims: Iterable[_Claim]) -> list[_Cluster]:
+    """Fewest clusters of intervals sharing a point: sort by upper end, greedy."""
+    clusters: list[_Cluster] = []
+    for c in sorted(claims, key=lambda c: (c.hi, c.lo)):
+        if clusters and c.lo <= clusters[-1].point:
+            clusters[-1].claims.append(c)
+        else:
+            clusters.append(_Cluster(c.hi, [c]))
+    return clusters
+
+
+def _cluster(claims: list[_Claim]) -> list[_Cluster]:
+    """Precise claims decide the clusters; an open-ended claim ('over $10B')
+    joins the best-sourced cluster it fits, or clusters with the other leftovers."""
+    clusters = _stab(c for c in claims if not c.open)
+    leftovers = []
+    for c in (c for c in claims if c.open):
+        fits = [k for k in clusters if c.lo <= k.point <= c.hi]
+        if fits:
+            max(fits, key=lambda k: (len(k.sources()), len(k.claims))).claims.append(c)
+        else:
+            leftovers.append(c)
+    return clusters + _stab(leftovers)
+
+
+def _distinct(claims: list[_Claim]) -> int:
+    return len({_key(c.number.value) for c in claims})
+
+
+def _key(v: float | str) -> float | str:
+    return v if isinstance(v, str) else float(f"{float(v):.6g}")
+
+
+# ---------------------------------------------------------------- grouping
+@dataclass(slots=True)
+class _Group:
+    attribute: str
+    subject: str  # entity id, MAIN or ""
+    period: str
+    numbers: list[Number]
+
+
+def focus_entities(fb: FactBase) -> set[str]:
+    """The deal's parties: the organisations named in most sources, most often;
+    without entities, the subjects most deal figures are about."""
+    need = max(1, math.ceil(len(fb.sources) / 2))
+    ranked = []
+    for e in fb.entities:
+        if e.kind != "organisation" or not e.mentions:
+            continue
+        sources = len({m.source for m in e.mentions})
+        if sources >= need:
+            ranked.append((sources, len(e.mentions), e.id))
+    if not ranked:
+        by_subject: dict[str, set[str]] = {}
+        for n in fb.numbers:
+            if n.subject and n.attribute and spec(n.attribute).deal:
+                by_subject.setdefault(n.subject, set()).add(n.span.source)
+        ranked = [(len(srcs), 0, subject) for subject, srcs in by_subject.items()]
+    ranked.sort(reverse=True)
+    return {eid for _, _, eid in ranked[:2]}
+
+
+def _conflicting(n: Number) -> AttributeSpec | None:
+    if not n.attribute or n.value is None:
+        return None
+    s = spec(n.attribute)
+    family = unit_family(n.unit)
+    if not s.conflicts or family not in s.units or isinstance(n.value, str) != (family == "date"):
+        return None
+    return s
+
+
+def _groups(fb: FactBase, focus: set[str]) -> list[_Group]:
+    buckets: dict[tuple[str, str, str], list[Number]] = {}
+    for n in fb.numbers:
+        if _conflicting(n) is not None:
+            unit = n.unit if unit_family(n.unit) == "money" else unit_family(n.unit)
+            buckets.setdefault((n.attribute, unit, n.period), []).append(n)
+    groups = []
+    for (attribute, _, period), numbers in buckets.items():
+        deal = spec(attribute).deal
+        by_subject: dict[str, list[Number]] = {}
+        for n in numbers:
+            key = MAIN if deal and (not n.subject or n.subject in focus) else n.subject
+            by_subject.setdefault(key, []).append(n)
+        named = [k for k in by_subject if k]
+        if "" in by_subject and len(named) == 1:  # an unnamed subject is the only named one
+            by_subject[named[0]] += by_subject.pop("")
+        # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
+        vague = spec(attribute).counted
+        groups += [_Group(attribute, k, period, ns) for k, ns in by_subject.items() if len(ns) > 1 and (k or not vague)]
+    return groups
+
+
+# ---------------------------------------------------------------- verdicts
+@dataclass(slots=True)
+class _Finding:
+    verdict: Verdict
+    claims: list[_Claim]
+    explanation: str
+
+
+def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+    s = spec(group.attribute)
+    if s.time_relative:
+        return _judge_time_relative(claims, source_dates)
+    clusters = _cluster(claims)
+    findings = []
+    if len(clusters) > 1:
+        disputed = [c for k in clusters for c in (k.claims if all(x.open for x in k.claims) else _tight(k))]
+        findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters)))
+    for k in clusters:
+        if _distinct(k.claims) > 1:
+            findings.append(_Finding("compatible", k.claims, _explain_compatible(k)))
+    return findings
+
+
+def _tight(k: _Cluster) -> list[_Claim]:
+    return [c for c in k.claims if not c.open]
+
+
+def _judge_time_relative(claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+    """A current age or headcount may change between articles: different values
+    in different sources are compatible, unless one source (or two of the same
+    date) disagrees with itself."""
+    by_date: dict[str, list[_Claim]] = {}
+    for c in claims:
+        by_date.setdefault(source_dates.get(c.source) or c.source, []).append(c)
+    for same_time in by_date.values():
+        if len(_cluster(same_time)) > 1:
+            clusters = _cluster(claims)
+            return [_Finding("contradiction", claims, _explain_contradiction(clusters))]
+    if _distinct(claims) > 1:
+        return [_Finding("compatible", claims, _explain_dated(claims))]
+    return []
+
+
+# ---------------------------------------------------------------- explanations
+def _sources(n: int) -> str:
+    return f"{n} source" if n == 1 else f"{n} sources"
+
+
+def _describe(claims: list[_Claim]) -> str:
+    seen: dict[str, set[str]] = {}
+    for c in claims:
+        n = c.number
+        seen.setdefault(format_claim(n.value, n.unit, n.qualifier), set()).add(c.source)
+    return ", ".join(f"{text} ({_sources(len(srcs))})" for text, srcs in seen.items())
+
+
+def _explain_contradiction(clusters: list[_Cluster]) -> str:
+    sides = [_describe(k.claims if all(c.open for c in k.claims) else _tight(k)) for k in clusters]
+    one = {c.source for k in clusters for c in k.claims}
+    where = f" within {next(iter(one))}" if len(one) == 1 else ""
+    return " vs ".join(sides) + f": these cannot all hold{where}."
+
+
+def _explain_compatible(k: _Cluster) -> str:
+    if any(isinstance(c.number.value, str) for c in k.claims):
+        return f"{_describe(k.claims)} agree: one date is only more precise than the other."
+    hedged = [c for c in k.claims if c.number.qualifier != "exact" or c.open]
+    precise = [c for c in k.claims if c not in hedged]
+    if hedged and precise:
+        return f"{_describe(hedged)} is compatible with {_describe(precise)}: the hedge allows both."
+    return f"{_describe(k.claims)} differ only by rounding or hedging; they can all hold."
+
+
+def _explain_dated(claims: list[_Claim]) -> str:
+    return f"{_describe(claims)}: different values that may reflect different publication dates."
+
+
+# ---------------------------------------------------------------- output
+def _slug(text: str) -> str:
+    return "-".join(fold(text).split()) or "x"
+
+
+def number_claim(n: Number) -> Claim:
+    """A number as a cited claim (with its attribution)."""
+    return Claim.of_number(n)
+
+
+def _ordered(claims: list[_Claim]) -> list[Claim]:
+    picked = sorted(claims, key=lambda c: (c.source, c.number.span.start))[:MAX_CLAIMS]
+    return [Claim.of_number(c.number) for c in picked]
+
+
+def _subject_of(group: _Group) -> str:
+    if group.subject != MAIN:
+        return group.subject
+    named = Counter(n.subject for n in group.numbers if n.subject)
+    return named.most_common(1)[0][0] if named else ""
+
+
+def _base_id(group: _Group, names: dict[str, str]) -> str:
+    parts = [group.attribute]
+    if group.subject and group.subject != MAIN:
+        parts.append(names.get(group.subject, group.subject))
+    if group.period:
+        parts.append(group.period)
+    return _slug(" ".join(parts))
+
+
+def _numeric_conflicts(fb: FactBase) -> list[Conflict]:
+    focus = focus_entities(fb)
+    names = {e.id: e.name for e in fb.entities}
+    source_dates = {s.id: s.date for s in fb.sources if s.date}
+    source_years = {s.id: int(s.date[:4]) for s in fb.sources if s.date[:4].isdigit()}
+    out = []
+    for group in sorted(_groups(fb, focus), key=lambda g: (g.attribute, g.subject, g.period)):
+        claims = _claims(group.numbers, source_years)
+        base = _base_id(group, names)
+        for i, f in enumerate(_judge(group, claims, source_dates)):
+            suffix = "" if f.verdict == "contradiction" else "-compatible"
+            out.append(
+                Conflict(
+                    id=base + suffix + (f"-{i + 1}" if i and f.verdict == "compatible" else ""),
+                    attribute=group.attribute + (f" ({group.period})" if group.period else ""),
+                    kind="numeric",
+                    verdict=f.verdict,
+                    explanation=f.explanation,
+                    subject=_subject_of(group),
+                    claims=_ordered(f.claims),
+                )
+            )
+    return out
+
+
+def _spelling_conflict(e: Entity) -> Conflict | None:
+    forms = {e.name, *e.variants}
+    claims: dict[tuple[str, str], Span] = {}
+    for m in e.mentions:
+        if m.text in forms:
+            claims.setdefault((m.source, m.text), m)
+    by_form = Counter(text for _, text in claims)
+    if len(by_form) < 2:
+        return None
+    sides = " vs ".join(f'"{form}" ({_sources(n)})' for form, n in by_form.most_common())
+    return Conflict(
+        id=f"spelling-{_slug(e.id)}",
+        attribute=f"spelling of {e.name}",
+        kind="spelling",
+        verdict="contradiction",
+        explanation=f"{sides}: one of the spellings is wrong.",
+        subject=e.id,
+        claims=[Claim(span=span, value=text, unit="") for (_, text), span in sorted(claims.items())],
+    )
+
+
+def find_conflicts(fb: FactBase) -> list[Conflict]:
+    """Numeric disagreements (contradictions and hedge-compatible differences)
+    and spelling variants of one entity, with deterministic ids."""
+    conflicts = _numeric_conflicts(fb)
+    conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
+    seen: Counter[str] = Counter()
+    for c in conflicts:
+        seen[c.id] += 1
+        if seen[c.id] > 1:
+            c.id = f"{c.id}-{seen[c.id]}"
+    return conflicts

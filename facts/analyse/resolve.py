@@ -1,0 +1,418 @@
+"""Alias resolution: the mentions of a whole corpus clustered into entities.
+
+Every distinct name key (case, accents and legal suffixes folded) is a node;
+rules join nodes into clusters with a union-find: explicit definitions
+("Long Name (LN)"), acronyms, misspellings (rapidfuzz), numbered releases,
+"Company Product" compounds, short forms of organisation names and bare
+surnames. Every rule looks things up in indexes keyed by tokens or deletion
+variants, so the work grows with the number of names, not its square.
+A join never happens between two confident, different kinds, and an
+ambiguous short form or surname (two candidates) joins nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from facts.extract.entities import LEX, Candidate, norm
+from facts.model import Entity, EntityKind, Span
+from facts.text import fold
+
+_SURE_WEIGHT = 3
+
+
+@dataclass(slots=True)
+class _Node:
+    key: str
+    forms: Counter[str] = field(default_factory=Counter)
+    docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    votes: Counter[str] = field(default_factory=Counter)
+    shapes: Counter[str] = field(default_factory=Counter)
+    links: set[str] = field(default_factory=set)
+    compound: bool = False
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.key.split()
+
+    @property
+    def form(self) -> str:
+        return self.forms.most_common(1)[0][0]
+
+    @property
+    def weight(self) -> tuple[int, int]:
+        return (len(set().union(*self.docs.values())), sum(self.forms.values()))
+
+
+@lru_cache(maxsize=1 << 18)
+def name_key(name: str) -> str:
+    """The key two spellings of one name share: "ORCA4" ~ "Orca 4", "Acme Inc." ~ "Acme"."""
+    key = re.sub(r"(?<=[^\W\d_])(?=\d)", " ", fold(name))
+    words = key.split()
+    while len(words) > 1 and words[-1] in LEX.legal_suffixes:
+        words.pop()
+    if len(words) > 1 and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def resolve(candidates: dict[str, list[Candidate]]) -> list[Entity]:
+    """Cluster every source's candidates into entities, most mentioned first."""
+    kept = _corroborated(candidates)
+    nodes = _nodes(kept)
+    clusters = _Clusters(nodes)
+    clusters.link_definitions()
+    clusters.link_acronyms()
+    clusters.link_misspellings()
+    clusters.link_glued()
+    clusters.link_releases()
+    clusters.link_compounds()
+    clusters.link_short_forms()
+    clusters.link_surnames()
+    return clusters.entities(kept)
+
+
+# ---------------------------------------------------------------- nodes
+def _corroborated(candidates: dict[str, list[Candidate]]) -> list[tuple[str, Candidate]]:
+    """Weak mentions survive only when the name is also written as a name (or twice, for acronyms)."""
+    strong = {name_key(c.form) for cs in candidates.values() for c in cs if not c.weak}
+    strong |= _short_forms(c for cs in candidates.values() for c in cs if not c.weak)
+    counts = Counter(name_key(c.form) for cs in candidates.values() for c in cs if c.shape)
+    kept: list[tuple[str, Candidate]] = []
+    for source, cs in candidates.items():
+        for c in cs:
+            key = name_key(c.form)
+            if key and (not c.weak or key in strong or (c.shape and counts[key] >= 2)):
+                kept.append((source, c))
+    return kept
+
+
+def _short_forms(strong: Iterable[Candidate]) -> set[str]:
+    """ "Corvane" of "Corvane Sensors", "Marsh" of "Elena Marsh": words a sentence may open with."""
+    out: set[str] = set()
+    for c in strong:
+        words = name_key(c.form).split()
+        if len(words) < 2:
+            continue
+        if c.kind == "organisation" and words[0] not in LEX.institution_nouns:
+            out.add(words[0])
+        elif c.kind == "person":
+            out.add(words[-1])
+    return out
+
+
+def _nodes(kept: list[tuple[str, Candidate]]) -> dict[str, _Node]:
+    nodes: dict[str, _Node] = {}
+    for source, c in kept:
+        key = name_key(c.form)
+        node = nodes.get(key) or nodes.setdefault(key, _Node(key))
+        node.forms[c.form] += 1
+        node.docs[c.form].add(source)
+        if c.kind != "other":
+            node.votes[c.kind] += _SURE_WEIGHT if c.sure else 1
+        node.shapes[c.shape] += 1
+        if c.link:
+            node.links.add(name_key(c.link))
+    return nodes
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or "other" in (a, b)
+
+
+# ---------------------------------------------------------------- clusters
+class _Clusters:
+    def __init__(self, nodes: dict[str, _Node]) -> None:
+        self.nodes = nodes
+        self.parent = {k: k for k in nodes}
+        self.votes = {k: Counter(n.votes) for k, n in nodes.items()}
+        self.misspelt: set[str] = set()  # node keys merged as misspellings of another
+        self._words: Counter[str] | None = None
+
+    def _support(self, key: str) -> tuple[int, int, int]:
+        """How well the corpus backs a spelling: sources, then words other names repeat, then uses."""
+        if self._words is None:
+            self._words = Counter()
+            for k, n in self.nodes.items():
+                for w in set(k.split()):
+                    self._words[w] += sum(n.forms.values())
+        docs, uses = self.nodes[key].weight
+        return docs, sum(self._words[w] for w in set(key.split())), uses
+
+    # union-find with kind votes per root
+    def find(self, k: str) -> str:
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def kind(self, k: str) -> str:
+        votes = self.votes[self.find(k)]
+        return votes.most_common(1)[0][0] if votes else "other"
+
+    def union(self, a: str, b: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or not _compatible(self.kind(ra), self.kind(rb)):
+            return False
+        self.parent[rb] = ra
+        self.votes[ra] += self.votes.pop(rb)
+        return True
+
+    def roots(self, keys: Iterable[str]) -> set[str]:
+        return {self.find(k) for k in keys}
+
+    # rules
+    def link_definitions(self) -> None:
+        for key, node in self.nodes.items():
+            for other in node.links:
+                if other in self.nodes:
+                    self.union(key, other)
+
+    def link_acronyms(self) -> None:
+        """ "DoD" ~ "Department of Defense": the letters are the initials of exactly one longer name."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for key, node in self.nodes.items():
+            if len(node.tokens) > 1:
+                for initials in _initials(node.form):
+                    index[initials].add(key)
+        for key, node in self.nodes.items():
+            if len(node.tokens) == 1 and node.shapes["acronym"] + node.shapes["camel"] and 2 <= len(key) <= 6:
+                longer = self.roots(index.get(key, ()))
+                if len(longer) == 1:
+                    self.union(next(iter(longer)), key)
+
+    def link_misspellings(self) -> None:
+        self._misspelt_words()
+        self._misspelt_names()
+
+    def _misspelt_names(self) -> None:
+        """ "Jonathan Ruiz" ~ "Johnathan Ruiz": one word differs slightly, the others are equal."""
+        blocks: dict[tuple[int, int, str], list[str]] = defaultdict(list)
+        for key, node in self.nodes.items():
+            toks = node.tokens
+            if len(toks) > 1 and not any(t.isdigit() for t in toks):
+                for i in range(len(toks)):
+                    blocks[(len(toks), i, " ".join([*toks[:i], "_", *toks[i + 1 :]]))].append(key)
+        for (_, i, _), keys in blocks.items():
+            if len(keys) > 1:
+                for a, b in _close_pairs(keys, lambda k, i=i: k.split()[i]):
+                    self._merge_misspelt(a, b)
+
+    def _misspelt_words(self) -> None:
+        """ "KoBRA" ~ "KBRA": one-word names one letter apart (mixed-case names, or long words)."""
+        index: dict[str, set[str]] = defaultdict(set)
+        singles = [k for k, n in self.nodes.items() if len(n.tokens) == 1 and len(k) >= 4 and not k.isdigit()]
+        for key in singles:
+            for variant in _deletions(key):
+                index[variant].add(key)
+        for key in singles:
+            for other in index.get(key, ()):
+                if other != key and key[0] == other[0] and self._spelling_pair(key, other):
+                    self._merge_misspelt(key, other)
+            if len(key) >= 8:
+                for variant in _deletions(key):
+                    for other in index.get(variant, ()):
+                        if other != key and len(other) == len(key) and key[0] == other[0]:
+                            self._merge_misspelt(key, other)
+
+    def _spelling_pair(self, a: str, b: str) -> bool:
+        mixed = all(sum(c.isupper() for c in self.nodes[k].form) >= 2 for k in (a, b))
+        return mixed or min(len(a), len(b)) >= 7
+
+    def _merge_misspelt(self, a: str, b: str) -> None:
+        odd = min(a, b, key=self._support)
+        if self.find(a) != self.find(b) and self.union(a, b):
+            self.misspelt.add(odd)
+
+    def link_glued(self) -> None:
+        """ "ModelSeries" -> "Model": a name glued to a generic word by careless typesetting."""
+        for key, node in self.nodes.items():
+            for word in LEX.glued_generic_words:
+                head = key[: -len(word)]
+                if len(node.tokens) == 1 and key.endswith(word) and head in self.nodes and _glued(node.form, word):
+                    self.union(head, key)
+
+    def link_releases(self) -> None:
+        """ "Orbit 2" joins "Orbit" only when it is the family's one release in the corpus."""
+        releases: dict[str, set[str]] = defaultdict(set)
+        for key, node in self.nodes.items():
+            toks = node.tokens
+            if len(toks) > 1 and re.fullmatch(r"\d+[a-z]?", toks[-1]):
+                releases[" ".join(toks[:-1])].add(key)
+        for family, keys in releases.items():
+            if family in self.nodes and len(keys) == 1:
+                self.union(family, next(iter(keys)))
+
+    def link_compounds(self) -> None:
+        """ "Acme Orbit" where "Acme" and "Orbit" are both names: the product "Orbit" of the company "Acme"."""
+        for key, node in self.nodes.items():
+            toks = node.tokens
+            for i in range(1, len(toks)):
+                head, tail = " ".join(toks[:i]), " ".join(toks[i:])
+                if head in self.nodes and tail in self.nodes and "person" not in (self.kind(head), self.kind(key)):
+                    node.compound = True
+                    if self.kind(tail) != "person":
+                        self.union(tail, key)
+                    break
+
+    def link_short_forms(self) -> None:
+        """ "Northwind" -> "Northwind Platforms": the first words of exactly one organisation's name."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for key, node in self.nodes.items():
+            toks = node.tokens
+            if len(toks) > 1 and not node.compound and self._org_like(key):
+                for i in range(1, len(toks)):
+                    index[" ".join(toks[:i])].add(key)
+        legal = self.roots(k for k, n in self.nodes.items() if any(_has_legal_suffix(f) for f in n.forms))
+        for key in self.nodes:
+            longer = self.roots(index.get(key, ()))
+            if len(longer) > 1:
+                longer &= legal  # "Acme Inc." over "Acme Cloud"
+            if len(longer) == 1 and self.kind(key) not in ("person", "place"):
+                self.union(next(iter(longer)), key)
+
+    def _org_like(self, key: str) -> bool:
+        kind = self.kind(key)
+        return kind == "organisation" or (kind == "other" and key.split()[-1] in LEX.corporate_suffixes)
+
+    def link_surnames(self) -> None:
+        """ "Raman" / "Dr. Raman" -> "Priya Raman": the last word of exactly one person's name."""
+        index: dict[str, set[str]] = defaultdict(set)
+        for key, node in self.nodes.items():
+            toks = node.tokens
+            if len(toks) > 1 and self.kind(key) == "person":
+                index[toks[-1]].add(key)
+        for key, node in self.nodes.items():
+            people = self.roots(index.get(key, ()))
+            if len(node.tokens) == 1 and len(people) == 1 and self.kind(key) in ("person", "other"):
+                self.union(next(iter(people)), key)
+
+    # output
+    def entities(self, kept: list[tuple[str, Candidate]]) -> list[Entity]:
+        groups: dict[str, list[tuple[str, Candidate]]] = defaultdict(list)
+        for source, c in kept:
+            groups[self.find(name_key(c.form))].append((source, c))
+        entities = [self._entity(root, members) for root, members in groups.items()]
+        entities.sort(key=lambda e: (-len(e.mentions), e.name))
+        _unique_ids(entities)
+        return entities
+
+    def _entity(self, root: str, members: list[tuple[str, Candidate]]) -> Entity:
+        kind = self._final_kind(root, members)
+        name = _canonical(members, kind)
+        surfaces = sorted({c.span.text for _, c in members} | {c.form for _, c in members})
+        keys = {name_key(c.form) for _, c in members}
+        variants = sorted({f for k in keys & self.misspelt for f in self.nodes[k].forms} - {name})
+        mentions = sorted((c.span for _, c in members), key=lambda s: (s.source, s.start))
+        return Entity(
+            id=_slug(name),
+            name=name,
+            kind=kind,  # type: ignore[arg-type]
+            aliases=[s for s in surfaces if s != name],
+            variants=variants,
+            mentions=_dedupe(mentions),
+        )
+
+    def _final_kind(self, root: str, members: list[tuple[str, Candidate]]) -> EntityKind:
+        kind = self.kind(root)
+        if kind == "other" and any(norm(c.form.split()[-1]) in LEX.corporate_suffixes for _, c in members):
+            return "organisation"
+        return kind  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- helpers
+def _initials(form: str) -> set[str]:
+    words = [w for w in re.findall(r"[^\W_][\w.&'’-]*", form) if norm(w) not in LEX.legal_suffixes]
+    out: set[str] = set()
+    while words:
+        out.add("".join(w[0] for w in words).lower())
+        out.add("".join(w[0] for w in words if w[0].isupper()).lower())
+        if norm(words[0]) not in LEX.places:
+            break
+        words = words[1:]  # "U.S. Department of Defense" is also "DoD"
+    return {i for i in out if len(i) >= 2}
+
+
+def _has_legal_suffix(form: str) -> bool:
+    words = form.split()
+    return len(words) > 1 and norm(words[-1]) in LEX.legal_suffixes
+
+
+def _deletions(key: str) -> set[str]:
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+def _close_pairs(keys: list[str], word_of) -> Iterable[tuple[str, str]]:
+    """Pairs of names whose differing word is a near spelling (same first letter, long enough)."""
+    words = [word_of(k) for k in keys]
+    for i, a in enumerate(words):
+        for j in range(i + 1, len(words)):
+            b = words[j]
+            if a == b or a[0] != b[0] or min(len(a), len(b)) < 5 or not (a.isalpha() and b.isalpha()):
+                continue
+            if a in LEX.first_names and b in LEX.first_names:
+                continue  # "Daniel" and "Daniela" are two people, not one misspelt
+            if Levenshtein.distance(a, b, score_cutoff=1) <= 1:
+                yield keys[i], keys[j]
+
+
+def _glued(form: str, word: str) -> bool:
+    """The generic word starts with a capital right where it is glued on ("…ASeries")."""
+    tail = form[-len(word) :]
+    return tail[:1].isupper() and form[: -len(word)][-1:].isalpha()
+
+
+def _canonical(members: list[tuple[str, Candidate]], kind: str) -> str:
+    """The most widely used full form: in most sources, then the longest, then most frequent."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    counts: Counter[str] = Counter()
+    for source, c in members:
+        docs[c.form].add(source)
+        counts[c.form] += 1
+    forms = list(counts)
+    if kind == "person" and any(len(f.split()) > 1 for f in forms):
+        forms = [f for f in forms if len(f.split()) > 1]
+    # words the other mentions repeat: "Okafor" backs "Daniel Okafor" over a misspelt "Daniel Okafer"
+    words: Counter[str] = Counter()
+    for f, n in counts.items():
+        for w in set(fold(f).split()):
+            words[w] += n
+    return min(
+        forms,
+        key=lambda f: (
+            -len(docs[f]),
+            bool(re.search(r"\d", f)),
+            -len(f.split()),
+            -sum(words[w] for w in set(fold(f).split())),
+            -counts[f],
+            f,
+        ),
+    )
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "entity"
+
+
+def _unique_ids(entities: list[Entity]) -> None:
+    taken: set[str] = set()
+    for e in entities:
+        base, n = e.id, 1
+        while e.id in taken:
+            n += 1
+            e.id = f"{base}-{n}"
+        taken.add(e.id)
+
+
+def _dedupe(spans: list[Span]) -> list[Span]:
+    out: list[Span] = []
+    for s in spans:
+        if not out or (s.source, s.start, s.end) != (out[-1].source, out[-1].start, out[-1].end):
+            out.append(s)
+    return out

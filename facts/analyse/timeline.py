@@ -1,0 +1,259 @@
+"""A timeline of each fact: claims ordered by their dates, rumours told from announcements.
+
+    timeline(fb, attribute, subject="") -> list[TimelineEntry]   oldest first
+    update_note(fb, conflict) -> str      "" or why the conflict reads as an update
+
+A claim is dated by a date its sentence mentions ("on 10 June"), else by its
+article's date. Its status comes from the words of its sentence, the cue nearest
+to the figure winning (facts/lexicon/attribution.yaml `status`); a claim told by
+unnamed sources or hearsay with no such cue is a rumour; a figure with no cue
+takes the status of the same figure elsewhere in its article. A rumour that an
+announcement (or a later claim) replaced with another figure is an update, not
+a dispute.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import Literal
+
+from facts import lexicon
+from facts.analyse.attributes import spec
+from facts.analyse.conflicts import MAIN, focus_entities, number_claim
+from facts.labels import format_claim
+from facts.model import Claim, Conflict, FactBase, Number
+from facts.text import sentence_at, sentence_spans
+
+Status = Literal["rumour", "reported", "announced", ""]
+WINDOW = 300  # status words and dates are looked for this far around a claim, inside its sentence
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    date: str  # ISO 8601, as much as known ("2025-06", "2025-06-10"); "" unknown
+    basis: Literal["mentioned", "source", ""]  # the date is written by the claim, or is its article's date
+    source: str
+    claim: Claim
+    status: Status  # rumour ("in talks", "sources said"), reported, announced ("announced", "agreed")
+    note: str = ""  # "update: supersedes the rumoured over $10B"
+
+
+# ---------------------------------------------------------------- cues
+def _words_re(phrases: list[str]) -> re.Pattern[str]:
+    alternatives = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def _status_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    raw = lexicon.load("attribution")["status"]
+    return _words_re(raw["rumour"]), _words_re(raw["announced"])
+
+
+# ---------------------------------------------------------------- the corpus, indexed once per fact base
+class _Index:
+    def __init__(self, fb: FactBase) -> None:
+        self.fb = fb
+        self.size = (len(fb.numbers), len(fb.sources), len(fb.conflicts))
+        self.focus = focus_entities(fb)
+        self.texts = {s.id: s.text for s in fb.sources}
+        self.source_dates = {s.id: s.date[:10] for s in fb.sources if s.date}
+        self.dates: dict[str, list[Number]] = {}
+        years: Counter[str] = Counter()
+        for n in fb.numbers:
+            if n.unit == "date" and isinstance(n.value, str):
+                self.dates.setdefault(n.span.source, []).append(n)
+                if n.value[:4].isdigit():
+                    years[n.value[:4]] += 1
+        self.year = years.most_common(1)[0][0] if years else ""
+        for ds in self.dates.values():
+            ds.sort(key=lambda d: d.span.start)
+        self.date_starts = {source: [d.span.start for d in ds] for source, ds in self.dates.items()}
+        self._sentences: dict[str, list[tuple[int, int]]] = {}
+
+    def sentence(self, source: str, offset: int) -> tuple[int, int]:
+        if source not in self._sentences:
+            self._sentences[source] = sentence_spans(self.texts.get(source, ""))
+        return sentence_at(self._sentences[source], offset)
+
+    def key(self, subject: str, attribute: str) -> str:
+        if subject in self.focus or (not subject and spec(attribute).deal):
+            return MAIN
+        return subject
+
+
+_CACHE: list[_Index] = []
+
+
+def _index(fb: FactBase) -> _Index:
+    # the TUI asks for one timeline per row: index the fact base once
+    if _CACHE and _CACHE[0].fb is fb and _CACHE[0].size == (len(fb.numbers), len(fb.sources), len(fb.conflicts)):
+        return _CACHE[0]
+    _CACHE[:] = [_Index(fb)]
+    return _CACHE[0]
+
+
+# ---------------------------------------------------------------- one claim
+def _full_date(ix: _Index, value: str, source: str) -> str:
+    """'--06-10' with the year of its article, else of the corpus's dates."""
+    if not value.startswith("--"):
+        return value[:10]
+    year = ix.source_dates.get(source, "")[:4] or ix.year
+    return f"{year}{value[1:]}" if year else value
+
+
+def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]]:
+    s, e = ix.sentence(c.span.source, c.span.start)
+    s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
+    dates = ix.dates.get(c.span.source, [])
+    starts = ix.date_starts.get(c.span.source, [])
+    near = dates[bisect.bisect_left(starts, s) : bisect.bisect_left(starts, e)]
+    if near:
+        d = min(near, key=lambda d: abs(d.span.start - c.span.start))
+        return _full_date(ix, str(d.value), c.span.source), "mentioned"
+    if c.span.source in ix.source_dates:
+        return ix.source_dates[c.span.source], "source"
+    return "", ""
+
+
+def _status(ix: _Index, c: Claim) -> Status:
+    text = ix.texts.get(c.span.source, "")
+    s, e = ix.sentence(c.span.source, c.span.start)
+    s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
+    rumour, announced = _status_res()
+    cues = [(m, "rumour") for m in rumour.finditer(text, s, e)] + [
+        (m, "announced") for m in announced.finditer(text, s, e)
+    ]
+    cues = [(m, k) for m, k in cues if m.end() <= c.span.start or m.start() >= c.span.end]
+    if cues:
+        return min(cues, key=lambda mk: _distance(mk[0], c))[1]  # type: ignore[return-value]
+    if c.attribution is not None and c.attribution.kind in ("anonymous", "hearsay"):
+        return "rumour"
+    return "reported"
+
+
+def _distance(m: re.Match[str], c: Claim) -> int:
+    return c.span.start - m.end() if m.end() <= c.span.start else m.start() - c.span.end + 1
+
+
+def _entries(ix: _Index, claims: list[Claim]) -> list[TimelineEntry]:
+    entries = []
+    for c in claims:
+        date, basis = _date(ix, c)
+        entries.append(TimelineEntry(date, basis, c.span.source, c, _status(ix, c)))
+    # a figure with no cue of its own ("$10B" in a headline) is what the same figure is elsewhere in its article
+    cued: dict[tuple[str, object], Status] = {}
+    for e in entries:
+        if e.status != "reported":
+            k = (e.source, e.claim.value)
+            cued[k] = "rumour" if cued.get(k) == "rumour" else e.status
+    return [
+        replace(e, status=cued.get((e.source, e.claim.value), e.status)) if e.status == "reported" else e
+        for e in entries
+    ]
+
+
+def _label(c: Claim) -> str:
+    return format_claim(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
+
+
+def _sort_key(e: TimelineEntry) -> tuple[int, str, str, int]:
+    # an undated rumour goes first, an undated report or announcement last; a
+    # month known only roughly sorts at its end ("2025-06" after "2025-06-10")
+    bucket = 1 if e.date else (0 if e.status == "rumour" else 2)
+    padded = e.date + "-99" * (2 - e.date.count("-")) if e.date and not e.date.startswith("--") else e.date
+    return (bucket, padded, e.source, e.claim.span.start)
+
+
+# ---------------------------------------------------------------- updates
+def _finals(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """The claims that settle the figure: the announced ones, else the latest dated."""
+    announced = [e for e in entries if e.status == "announced"]
+    if announced:
+        return announced
+    dated = [e for e in entries if e.date]
+    if not dated or len(dated) < len(entries):
+        return []
+    last = max(_sort_key(e)[1] for e in dated)
+    finals = [e for e in dated if _sort_key(e)[1] == last]
+    return finals if len(finals) < len(entries) else []
+
+
+def _sources(entries: list[TimelineEntry]) -> str:
+    n = len({e.source for e in entries})
+    return f"{n} source" + ("s" if n != 1 else "")
+
+
+def _values(entries: list[TimelineEntry]) -> str:
+    return ", ".join(dict.fromkeys(_label(e.claim) for e in entries))
+
+
+def _superseded(
+    entries: list[TimelineEntry], *, strict: bool = True
+) -> tuple[list[TimelineEntry], list[TimelineEntry]]:
+    """(old rumours, the claims that replaced them), or two empty lists when
+    there is no update. `strict`: every other figure must be a rumour (else
+    the disagreement is a dispute, not an update)."""
+    finals = _finals(entries)
+    labels = {_label(e.claim) for e in finals}
+    old = [e for e in entries if _label(e.claim) not in labels]
+    if strict and any(e.status != "rumour" for e in old):
+        return [], []
+    old = [e for e in old if e.status == "rumour"]
+    if not finals or not old:
+        return [], []
+    return old, finals
+
+
+def update_note(fb: FactBase, conflict: Conflict) -> str:
+    """'' or why `conflict` reads as an update: every figure that disagrees with
+    the announced (or latest) one was a rumour."""
+    if conflict.kind != "numeric" or len(conflict.claims) < 2:
+        return ""
+    old, finals = _superseded(_entries(_index(fb), conflict.claims))
+    if not old:
+        return ""
+    settled = "announced" if finals[0].status == "announced" else "later"
+    return (
+        f"update, not a dispute: the rumoured {_values(old)} ({_sources(old)}) "
+        f"was superseded by the {settled} {_values(finals)} ({_sources(finals)})."
+    )
+
+
+# ---------------------------------------------------------------- timeline
+def _split(attribute: str) -> tuple[str, str]:
+    """'revenue (2024)' -> ('revenue', '2024'): a conflict's attribute names its period."""
+    m = re.fullmatch(r"(.+?) \((\d{4})\)", attribute)
+    return (m.group(1), m.group(2)) if m else (attribute, "")
+
+
+def timeline(fb: FactBase, attribute: str, subject: str = "") -> list[TimelineEntry]:
+    """The claims of `attribute` (about `subject`; the deal's parties are one
+    subject), oldest first, each with its date, status and an update note."""
+    ix = _index(fb)
+    name, period = _split(attribute)
+    want = ix.key(subject, name) if subject or spec(name).deal else None
+    numbers = [
+        n
+        for n in fb.numbers
+        if n.attribute == name
+        and (not period or n.period == period)
+        and (want is None or ix.key(n.subject, name) == want)
+    ]
+    entries = sorted(_entries(ix, [number_claim(n) for n in numbers]), key=_sort_key)
+    old, finals = _superseded(entries, strict=False)
+    if not old:
+        return entries
+    note_new = f"update: supersedes the rumoured {_values(old)}"
+    note_old = f"superseded by the {'announced' if finals[0].status == 'announced' else 'later'} {_values(finals)}"
+    final_ids = {id(e) for e in finals}
+    old_ids = {id(e) for e in old}
+    return [
+        replace(e, note=note_new) if id(e) in final_ids else replace(e, note=note_old) if id(e) in old_ids else e
+        for e in entries
+    ]

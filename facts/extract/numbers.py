@@ -1,0 +1,616 @@
+"""The number grammar: every quantity written with digits, normalised.
+
+One master regex finds candidates (dates, quarters, and amounts with an
+optional currency and scale); a little Python per candidate reads the words
+right around it (hedges before, units and ranges after) to decide the unit,
+the qualifier and the interval the hedged value allows. Offsets always index
+the original text, which is never rewritten: lookalike spaces and dashes are
+accepted by the patterns instead of normalised away.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+from facts import lexicon
+from facts.model import Number, Span, number_id
+from facts.text import sentence_at, sentence_spans
+
+HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
+DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
+LETTER = r"A-Za-z\u00c0-\u024f"
+MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
+APPROX_SPREAD = Decimal("0.05")
+MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
+
+
+def _alt(words: object, flags: str = "") -> str:
+    """A regex alternation of literal words, longest first so "US$" beats "$"."""
+    body = "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=len, reverse=True))
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    prefixes: dict[str, str]
+    codes: frozenset[str]
+    words: dict[str, str]
+    scale_words: dict[str, Decimal]
+    suffixes: dict[str, Decimal]
+    bare_suffixes: frozenset[str]
+    hedges: dict[str, str]
+    below: frozenset[str]
+    year_hedges: frozenset[str]
+    trailing: dict[str, str]
+    months: dict[str, int]
+    durations: dict[str, tuple[str, int]]
+    minor: dict[str, tuple[str, Decimal]]
+    age_before: tuple[str, ...]
+    not_age_at: frozenset[str]
+    age_after_at: tuple[str, ...]
+    counted: frozenset[str]
+    function_words: frozenset[str]
+    labels: frozenset[str]
+
+
+@cache
+def _lex() -> _Lex:
+    d = lexicon.load("numbers")
+    return _Lex(
+        prefixes=dict(d["currency_prefixes"]),
+        codes=frozenset(d["currency_codes"]),
+        words={k.casefold(): v for k, v in d["currency_words"].items()},
+        scale_words={k.casefold(): Decimal(str(v)) for k, v in d["scale_words"].items()},
+        suffixes={k: Decimal(str(v)) for k, v in d["scale_suffixes"].items()},
+        bare_suffixes=frozenset(d["bare_suffixes"]),
+        hedges={w.casefold(): q for q, ws in d["hedges"].items() for w in ws},
+        below=frozenset(w.casefold() for w in d["hedges_below"]),
+        year_hedges=frozenset(w.casefold() for w in d["year_hedges"]),
+        trailing={k.casefold(): v for k, v in d["trailing_hedges"].items()},
+        months={k.casefold(): v for k, v in d["months"].items()},
+        durations={k.casefold(): (v[0], int(v[1])) for k, v in d["durations"].items()},
+        minor={k.casefold(): (v[0], Decimal(str(v[1]))) for k, v in d["minor_units"].items()},
+        age_before=tuple(d["age_before"]),
+        not_age_at=frozenset(w.casefold() for w in d["prices_at"]),
+        age_after_at=tuple(d["age_after_at"]),
+        counted=frozenset(w.casefold() for w in d["counted_nouns"]),
+        function_words=frozenset(w.casefold() for w in d["function_words"]),
+        labels=frozenset(w.casefold() for w in d["label_words"]),
+    )
+
+
+# ---------------------------------------------------------------- patterns
+@dataclass(frozen=True)
+class _Patterns:
+    master: re.Pattern[str]
+    amount: re.Pattern[str]
+    tail: re.Pattern[str]
+    trailing: re.Pattern[str]
+    connector: re.Pattern[str]
+    hedge: re.Pattern[str]
+    age_before: re.Pattern[str]
+    at_before: re.Pattern[str]
+    age_after_at: re.Pattern[str]
+    apposition: re.Pattern[str]
+    comma_after: re.Pattern[str]
+    prev_token: re.Pattern[str]
+    next_words: re.Pattern[str]
+
+
+def _amount_pattern(lx: _Lex) -> str:
+    grouped = (
+        r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"  # 1,500,000
+        r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"  # 15,00,000 (lakh grouping)
+        r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f][0-9]{3})+(?![0-9])"  # 1 500 000 with thin spaces
+    )
+    digits = rf"(?:{grouped}|[0-9]+)(?:\.[0-9]+)?"
+    suffixes = _alt(lx.suffixes)
+    return (
+        rf"(?<![{LETTER}0-9_])(?<![0-9][.,])"
+        rf"(?:(?P<cur>{_alt(lx.prefixes)}){HS}?)?"
+        rf"(?P<n>{digits})(?![0-9])"
+        rf"(?:(?:{HS}|{DASH})?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9]))?"
+    )
+
+
+def _date_patterns(lx: _Lex) -> str:
+    full = _alt(m.capitalize() for m in lx.months if len(m) > 4 or m == "june" or m == "july" or m == "may")
+    short = _alt(m.capitalize() for m in lx.months if len(m) <= 4 and m not in ("june", "july", "may"))
+    # an abbreviation may take a full stop ("Jan."); a full name never swallows the sentence's
+    month = rf"(?P<{{}}>{full}(?![{LETTER}])|{short}(?![{LETTER}])\.?)"
+    year = r"(?:1[89]|20|21)[0-9]{2}"
+    return "|".join(
+        [
+            rf"(?P<iso>(?<![{LETTER}0-9.])(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3][0-9])"
+            rf"(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?)?"
+            rf"(?![{LETTER}0-9]|-[0-9]))",
+            rf"(?P<mdy>\b{month.format('m1')}{HS}+(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?:,?{HS}+(?P<y1>{year}))?(?![{LETTER}0-9]|[.,][0-9]))",
+            rf"(?P<dmy>(?<![{LETTER}0-9.,$€£¥])(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?{HS}+(?:of{HS}+)?"
+            rf"{month.format('m2')}(?:,?{HS}+(?P<y2>{year})(?![{LETTER}0-9]))?)",
+            rf"(?P<my>\b{month.format('m3')},?{HS}+(?P<y3>{year})(?![{LETTER}0-9]))",
+            rf"(?P<qtr>\b(?:(?:Q[1-4]|H[12])(?:{HS}|{HS}?['’]|-)|(?:FY|CY|[1-4]Q){HS}?['’]?)"
+            rf"(?P<qy>[0-9]{{4}}|[0-9]{{2}})(?![{LETTER}0-9]))",
+        ]
+    )
+
+
+def _tail_pattern(lx: _Lex) -> str:
+    sep = rf"(?:{DASH}|{HS})"
+    return (
+        r"(?P<plus>\+)?(?:"
+        rf"(?P<pct>{HS}?%|{HS}?(?i:per{HS}?cent|percent(?:age{HS}points?)?|pct|ppts?)(?![{LETTER}]))"
+        rf"|(?P<mult>(?:[xX×]|{HS}?{DASH}?(?i:fold)|{HS}(?i:times))(?![{LETTER}0-9]))"
+        rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
+        rf"|(?P<dur>{sep}(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
+        rf"|(?P<minor>p(?![{LETTER}0-9])|{HS}?(?i:{_alt(m for m in lx.minor if m != 'p')})(?![{LETTER}]))"
+        rf"|(?P<cw>{sep}(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
+        rf"|(?P<cc>{HS}(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"
+        r")?(?P<plus2>\+)?"
+    )
+
+
+@cache
+def _patterns() -> _Patterns:
+    lx = _lex()
+    amount = _amount_pattern(lx)
+    trailing = "|".join(
+        (re.escape(w) if w.startswith("-") else HS + re.escape(w).replace(r"\ ", HS)) for w in lx.trailing
+    )
+    hedge_words = _alt(lx.hedges, "i").replace(r"\ ", HS)
+    age_words = _alt(lx.age_before, "i").replace(r"\ ", HS)
+    return _Patterns(
+        master=re.compile(f"{_date_patterns(lx)}|(?P<num>{amount})"),
+        amount=re.compile(amount),
+        tail=re.compile(_tail_pattern(lx)),
+        trailing=re.compile(rf"(?i:{trailing})(?![{LETTER}])"),
+        connector=re.compile(rf"(?P<dash>{HS}?{DASH}{HS}?|/(?=[0-9]))|{HS}+(?P<word>to|and|through){HS}+"),
+        hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
+        age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
+        at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
+        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*,|(?<![{LETTER}])(?i:then)){HS}+$"),
+        comma_after=re.compile(rf"{HS}*[,;)]"),
+        age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
+        prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
+        next_words=re.compile(rf"{HS}+([{LETTER}][{LETTER}'’-]*)(?:{HS}+([{LETTER}][{LETTER}'’-]*))?"),
+    )
+
+
+# ---------------------------------------------------------------- one amount
+@dataclass(frozen=True)
+class _Amount:
+    """An amount with whatever was written around it; unit "" when bare."""
+
+    start: int
+    end: int
+    num: Decimal
+    grouped: bool  # written with thousands separators: never borrows a range's scale
+    integer: bool
+    currency: str = ""
+    scale: Decimal | None = None
+    unit: str = ""
+    factor: Decimal = Decimal(1)  # "2 decades" is 20 years, "410p" is 4.10 pounds
+    qualifier: str = ""  # from "+" or a trailing hedge
+
+    @property
+    def year_like(self) -> bool:
+        return (
+            self.integer
+            and not self.grouped
+            and not self.currency
+            and self.scale is None
+            and not self.unit
+            and (1800 <= self.num <= 2100)
+        )
+
+    @property
+    def bare(self) -> bool:
+        return not (self.currency or self.scale is not None or self.unit)
+
+
+@dataclass(frozen=True)
+class _Found:
+    start: int
+    end: int
+    value: float | str
+    unit: str
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+
+
+def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amount | None:
+    """The amount at `m` (a match of the amount pattern) and its tail; None when not a quantity.
+
+    `shared_currency`: the currency of a range's first end, which lets "€90-100m" scale its second.
+    """
+    lx, raw = _lex(), m.group("n")
+    if len(raw.split(".")[0]) > MAX_DIGITS * 2 or _malformed(text, m.end("n")):
+        return None
+    if raw[0] == "0" and raw[1:2].isdigit():
+        return None  # "0100": an identifier, not a quantity
+    cur = lx.prefixes.get(m.group("cur") or "", "")
+    scale = None
+    if m.group("sw"):
+        scale = lx.scale_words[m.group("sw").casefold()]
+    elif m.group("ss"):
+        bare_ok = m.group("ss") in lx.bare_suffixes or _counted_next(text, m.end())
+        if not (cur or shared_currency or bare_ok):
+            return None  # "4K", "5m": a screen or a length, not an amount
+        scale = lx.suffixes[m.group("ss")]
+    digits = re.sub(r"[^0-9.]", "", raw)
+    if len(digits.split(".")[0]) > MAX_DIGITS:
+        return None
+    try:
+        num = Decimal(digits)
+    except InvalidOperation:
+        return None
+    amount = _Amount(m.start(), m.end(), num, not raw.replace(".", "").isdigit(), "." not in raw, cur, scale)
+    return _read_tail(text, amount)
+
+
+def _malformed(text: str, end: int) -> bool:
+    """Digits run on into a version, time or fraction ("3.5.1", "10:30", "24/7"); "2025/26" is fine."""
+    nxt = text[end : end + 2]
+    if nxt[:1] == "/" and _FISCAL.match(text, end - 4):
+        return False
+    return len(nxt) == 2 and nxt[0] in ".,:/" and nxt[1].isdigit()
+
+
+def _read_tail(text: str, a: _Amount) -> _Amount | None:
+    lx, pats = _lex(), _patterns()
+    t = pats.tail.match(text, a.end)
+    unit, factor, cur = "", Decimal(1), a.currency
+    if t.group("pct"):
+        unit = "percent"
+    elif t.group("mult"):
+        unit = "multiplier"
+    elif t.group("age"):
+        unit = "age"
+    elif t.group("dur"):
+        unit, n = lx.durations[t.group("du").casefold()]
+        factor = Decimal(n)
+    elif t.group("minor"):
+        cur, factor = lx.minor[t.group("minor").strip().casefold()]
+    elif t.group("cw") or t.group("cc"):
+        word = t.group("cwn") or t.group("ccn")
+        cur = cur or lx.words.get(word.casefold()) or lx.prefixes.get(word, word)
+    end = t.end()
+    qualifier = "over" if t.group("plus") or t.group("plus2") else ""
+    trail = pats.trailing.match(text, end)
+    if trail:
+        qualifier, end = lx.trailing[_squash(trail.group()).lstrip(" ")], trail.end()
+    if end < len(text) and (text[end].isalnum() or text[end] == "_"):
+        return None  # "3D", "1st", "5G": digits glued to letters
+    if _FORM_CODE.match(text, end):
+        return None  # "8-K", "10-Q": a form's name
+    return replace(a, end=end, currency=cur, unit=unit, factor=factor, qualifier=qualifier)
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).casefold()
+
+
+# ---------------------------------------------------------------- the scanner
+class _Scanner:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.last_end = 0  # hedges never reach back into the previous number
+        self.found: list[_Found] = []
+
+    def run(self) -> list[_Found]:
+        pats, pos = _patterns(), 0
+        while m := pats.master.search(self.text, pos):
+            pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
+            pos = max(pos, m.start() + 1)
+        return self.found
+
+    def _emit(self, f: _Found) -> None:
+        if f.start >= self.last_end and f.end > f.start:
+            self.found.append(f)
+            self.last_end = f.end
+
+    # ---- dates and quarters
+    def _date(self, m: re.Match[str]) -> int:
+        value = _date_value(m)
+        if value is None:
+            return self._amounts(m.start()) if m.group("dmy") else m.start() + 1
+        unit = "year" if isinstance(value, float) else "date"
+        f = _Found(m.start(), m.end(), value, unit)
+        if unit == "year":
+            f = replace(f, low=value, high=value)
+        self._emit(f)
+        return m.end()
+
+    # ---- amounts, alone or as the two ends of a range
+    def _amounts(self, pos: int) -> int:
+        pats = _patterns()
+        phone = _PHONE.match(self.text, pos - 1 if self.text[pos - 1 : pos] == "+" else pos)
+        if phone:
+            return phone.end()
+        if self.text[pos - 1 : pos] in _ADDRESS_MARKS and pos > 0:
+            return _skip_run(self.text, pos)  # "?id=123", "/2025/06/", "x99@": part of an address
+        m = pats.amount.match(self.text, pos)
+        if not m:
+            return pos + 1
+        first = _read_amount(self.text, m)
+        if first is None:
+            return _skip_run(self.text, m.end())
+        second, conn = self._range_end(first)
+        if second is not None:
+            return self._emit_range(first, second)
+        if conn == "broken":
+            return _skip_run(self.text, first.end)
+        self._emit_single(first)
+        return first.end
+
+    def _range_end(self, first: _Amount) -> tuple[_Amount | None, str]:
+        pats, text = _patterns(), self.text
+        c = pats.connector.match(text, first.end)
+        if not c:
+            return None, ""
+        word = (c.group("word") or "").casefold()
+        if word == "and" and not _BETWEEN.search(text, max(0, first.start - 12), first.start):
+            return None, ""
+        m = pats.amount.match(text, c.end())
+        second = _read_amount(text, m, first.currency) if m else None
+        glued = c.group("dash") is not None and c.group("dash").strip() == c.group("dash")
+        if c.group("dash") == "/" and not first.year_like:
+            return None, ""
+        if second is None or not _joinable(first, second):
+            return None, ("broken" if glued and m else "")
+        if glued and (_phone_like(text, second) or m.group("n").startswith("0")):
+            return None, "broken"
+        return second, word or "-"
+
+    def _emit_range(self, first: _Amount, second: _Amount) -> int:
+        if first.bare and self._is_age(first, strong_only=True):
+            first, second = replace(first, unit="age"), replace(second, unit=second.unit or "age")
+        elif first.bare and second.bare and self._is_label(first):
+            return second.end  # "Boeing 737-800": a model, not a range
+        first, second = _share_units(first, second)
+        a = self._resolve(first, in_range=True)
+        b = self._resolve(second, in_range=True)
+        if a is None or b is None:
+            return second.end
+        lo, hi = sorted((a[0], b[0]))
+        for (value, unit), amt in ((a, first), (b, second)):
+            self._emit(_Found(amt.start, amt.end, value, unit, "range", lo, hi))
+        return second.end
+
+    def _emit_single(self, a: _Amount) -> None:
+        resolved = self._resolve(a, in_range=False)
+        if resolved is None:
+            return
+        value, unit = resolved
+        start, qualifier, hedge = self._hedge(a.start, unit)
+        if a.qualifier:
+            qualifier, hedge = a.qualifier, ""
+        if unit == "percent" and start == a.start and _negative_sign(self.text, a.start):
+            start, value = start - 1, -value
+        low, high = _interval(value, unit, qualifier, hedge)
+        self._emit(_Found(start, a.end, value, unit, qualifier, low, high))
+
+    def _hedge(self, start: int, unit: str) -> tuple[int, str, str]:
+        """The hedge word right before `start`: (new start, qualifier, word)."""
+        lx, window_start = _lex(), max(self.last_end, start - 40)
+        h = _patterns().hedge.search(self.text, window_start, start)
+        if not h:
+            return start, "exact", ""
+        word = _squash(h.group("w") or h.group("s"))
+        if unit == "year" and word not in lx.year_hedges:
+            return start, "exact", ""
+        return h.start(), lx.hedges[word], word
+
+    # ---- what a bare number is
+    def _resolve(self, a: _Amount, in_range: bool) -> tuple[float, str] | None:
+        """(value, unit) of an amount, or None when it is a label or a name."""
+        value = float(a.num * (a.scale or 1) * a.factor)
+        if a.currency:
+            return value, a.currency
+        if a.unit:
+            return value, a.unit
+        if a.scale is not None:
+            return value, "count"
+        if not in_range and self._is_age(a):
+            return value, "age"
+        if not in_range and self._is_label(a):
+            return None
+        if a.year_like and not self._counts_noun(a.end):
+            return value, "year"
+        return value, "count"
+
+    def _is_age(self, a: _Amount, strong_only: bool = False) -> bool:
+        pats, text = _patterns(), self.text
+        before = text[max(0, a.start - 24) : a.start]
+        if not a.integer or not 1 <= a.num <= 120:
+            return False
+        if pats.age_before.search(before):
+            return True
+        if strong_only:
+            return False
+        if 15 <= a.num <= 110 and pats.apposition.search(before) and pats.comma_after.match(text, a.end):
+            return True  # "Raman, 45, said" / "founded by Raman, then 29,"
+        at = pats.at_before.search(before)
+        if not at or (at.group("verb") or "").casefold() in _lex().not_age_at:
+            return False  # "closed at 52." is a price
+        return 10 <= a.num <= 110 and bool(pats.age_after_at.match(text, a.end))
+
+    def _is_label(self, a: _Amount) -> bool:
+        """List numbering, footnotes, product names ("Orca 4", "ZX-5") and labels ("No. 1")."""
+        text = self.text
+        if a.integer and a.num < 1000 and _enumerated(text, a.start, a.end):
+            return True
+        if _GLUED_LABEL.search(text, max(0, a.start - 4), a.start):
+            return True  # "No.3"
+        if a.start >= 2 and text[a.start - 1] in "-\u2010\u2011\u2013" and text[a.start - 2].isdigit():
+            return True  # the tail of "737-800" or a phone number
+        tok = _patterns().prev_token.search(text, max(0, a.start - 40), a.start)
+        if not tok:
+            return False
+        word, sep = tok.group(1), tok.group(2)
+        key = word.casefold()
+        if key in _lex().labels or key.rstrip(".") in _lex().labels:
+            return True
+        if sep.strip():  # joined by a dash: "ZX-5" is a name, "mid-2024" is not
+            return any(c.isupper() or c.isdigit() for c in word)
+        small = a.num < 1000 and not a.grouped
+        return small and _name_like(word) and not self._counts_noun(a.end)
+
+    def _counts_noun(self, end: int) -> bool:
+        return _counted_next(self.text, end)
+
+
+def _counted_next(text: str, end: int) -> bool:
+    """One of the next two words is a counted noun ("2000 new employees")."""
+    m = _patterns().next_words.match(text, end)
+    return bool(m) and any(w and w.casefold() in _lex().counted for w in m.groups())
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised or camel-case word that is not a sentence-initial function word or a possessive."""
+    if not any(c.isupper() for c in word) or word.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    return word.casefold().rstrip(".") not in _lex().function_words and word.casefold() not in _lex().months
+
+
+def _enumerated(text: str, start: int, end: int) -> bool:
+    """ "2." or "3)" opening a line, or "[4]" / "(5)" around a small number."""
+    lead = text[max(0, start - 12) : start]  # a bounded look back: one-line texts stay linear
+    line = lead.rsplit("\n", 1)[-1] if "\n" in lead or start <= 12 else "x"
+    opens_line = not line.strip(" \t\u00a0•*-")
+    closer = text[end : end + 2]
+    if opens_line and closer[:1] in (".", ")") and (len(closer) < 2 or closer[1].isspace()):
+        return True
+    if closer[:1] == ")" and end - start <= 2 and text[start - 1 : start] in (" ", "\t", "") and start > 0:
+        return True  # an inline list: "1) Reuters 2) CNBC"
+    around = text[start - 1 : start] + text[end : end + 1]
+    return around in ("[]", "()") and end - start <= 2
+
+
+def _negative_sign(text: str, start: int) -> bool:
+    return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
+
+
+# Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
+_PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
+_ADDRESS_MARKS = frozenset("=/@#&?_\\")
+_GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
+_FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
+_FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
+_RUN = re.compile(r"[0-9A-Za-z.,:/\-]*")
+_MORE_GROUPS = re.compile(rf"{DASH}[0-9]")
+_BETWEEN = re.compile(r"(?i:between)\W*$")
+
+
+def _skip_run(text: str, pos: int) -> int:
+    """Past a run of digits and joiners that is not a quantity (phone numbers, identifiers)."""
+    return max(_RUN.match(text, pos).end(), pos + 1)
+
+
+def _phone_like(text: str, second: _Amount) -> bool:
+    return bool(_MORE_GROUPS.match(text, second.end))
+
+
+def _joinable(first: _Amount, second: _Amount) -> bool:
+    """Two amounts that can be the ends of one range ("$3-4 billion", "18 to 12 months")."""
+    k1, k2 = first.currency or first.unit, second.currency or second.unit
+    if k1 and k2 and k1 != k2:
+        return False
+    if k1 and not k2 and not first.currency:
+        return False  # "rose 40% to 3,500": the unit is written on the second end of a range, not the first
+    if first.currency and not k2 and second.grouped and not first.grouped:
+        return False
+    if first.year_like != second.year_like:
+        return first.year_like and second.integer and second.num < 100 and second.bare  # "2024-25"
+    return not (first.year_like and not second.bare)
+
+
+def _share_units(first: _Amount, second: _Amount) -> tuple[_Amount, _Amount]:
+    """Both ends share the currency, scale and unit written once ("€90-100m", "from 18 to 12 months")."""
+    if first.year_like and second.bare and second.num < 100 and not second.year_like:
+        century = first.num - first.num % 100
+        second = replace(second, num=century + second.num)
+    cur = first.currency or second.currency
+    unit = first.unit or second.unit
+    factor = max(first.factor, second.factor)
+    scale_one = first.scale if first.scale is not None or first.grouped else second.scale
+    first = replace(first, currency=cur, unit=unit, factor=factor, scale=scale_one)
+    second = replace(second, currency=cur, unit=unit, factor=factor)
+    return first, second
+
+
+def _interval(value: float, unit: str, qualifier: str, hedge: str) -> tuple[float | None, float | None]:
+    if qualifier == "over":
+        return value, None
+    if qualifier == "under":
+        return None, value
+    if qualifier != "approx":
+        return value, value
+    if unit == "year":
+        return value - 1, value + 1
+    if hedge in _lex().below:
+        lo, hi = value * 0.9, value
+    else:
+        spread = abs(value) * float(APPROX_SPREAD)
+        lo, hi = value - spread, value + spread
+    return min(lo, hi), max(lo, hi)
+
+
+def _date_value(m: re.Match[str]) -> str | float | None:
+    """ISO 8601 text of a date match, the year (a float) of a quarter; None when impossible."""
+    months = _lex().months
+    if m.group("iso"):
+        y, mo, d = m.group("iy"), int(m.group("im")), m.group("id")
+        return _iso(int(y), mo, int(d) if d else None)
+    if m.group("qtr"):
+        y = int(m.group("qy"))
+        return float(y + 2000 if y < 100 else y)
+    if m.group("mdy"):
+        return _iso(_int(m.group("y1")), months[m.group("m1").rstrip(".").casefold()], int(m.group("d1")))
+    if m.group("dmy"):
+        return _iso(_int(m.group("y2")), months[m.group("m2").rstrip(".").casefold()], int(m.group("d2")))
+    return _iso(_int(m.group("y3")), months[m.group("m3").rstrip(".").casefold()], None)
+
+
+def _int(s: str | None) -> int | None:
+    return int(s) if s else None
+
+
+def _iso(year: int | None, month: int, day: int | None) -> str | None:
+    if day is not None and not 1 <= day <= 31:
+        return None
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day else None
+    return f"{year:04d}-{month:02d}-{day:02d}" if day else f"{year:04d}-{month:02d}"
+
+
+# ---------------------------------------------------------------- the entry point
+def find_numbers(text: str, source: str) -> list[Number]:
+    """Every quantity written with digits in `text`, sorted by offset, never overlapping."""
+    if not any(c.isdigit() for c in text):
+        return []
+    found = _Scanner(text).run()
+    sentences = sentence_spans(text) if found else []
+    return [_number(f, text, source, sentences) for f in found]
+
+
+def _number(f: _Found, text: str, source: str, sentences: list[tuple[int, int]]) -> Number:
+    s1, _ = sentence_at(sentences, f.start)
+    _, e2 = sentence_at(sentences, f.end - 1)
+    s, e = min(s1, f.start), max(e2, f.end)  # the whole number, even when a "sentence" ends inside it
+    # An unpunctuated wall of text is one "sentence": quote a window of it, or every number copies it all.
+    s, e = max(s, f.start - MAX_CONTEXT), min(e, f.end + MAX_CONTEXT)
+    return Number(
+        id=number_id(source, f.start),
+        span=Span(source=source, start=f.start, end=f.end, text=text[f.start : f.end]),
+        value=f.value,
+        unit=f.unit,
+        qualifier=f.qualifier,  # type: ignore[arg-type]
+        low=f.low,
+        high=f.high,
+        sentence=Span(source=source, start=s, end=e, text=text[s:e]),
+    )

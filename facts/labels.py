@@ -1,0 +1,78 @@
+"""Values written for people: $6.2B, 40%, 2016, 33x, 10 Jun 2025.
+
+Used in conflict explanations, the TUI and the Markdown export, so a figure
+reads the same everywhere.
+"""
+
+from __future__ import annotations
+
+from facts.model import Claim, Qualifier, Value
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
+_SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_HEDGES: dict[str, str] = {"approx": "about ", "over": "over ", "under": "under "}
+
+
+def _short(x: float) -> str:
+    """1234.5 -> '1,234.5'; trailing zeros dropped; at most 2 decimals."""
+    text = f"{x:,.2f}".rstrip("0").rstrip(".")
+    return text if text not in ("-0", "") else "0"
+
+
+def _scaled(x: float) -> str:
+    for size, suffix in _SCALES:
+        if abs(x) >= size:
+            return _short(x / size) + suffix
+    return _short(x)
+
+
+def _date(iso: str) -> str:
+    # "2025-06-10" -> "10 Jun 2025"; "--06-10" -> "10 Jun"; "2025-06" -> "Jun 2025"
+    parts = iso.lstrip("-").split("-") if iso.startswith("--") else iso.split("-")
+    try:
+        if iso.startswith("--"):
+            month, day = int(parts[0]), int(parts[1]) if len(parts) > 1 else 0
+            return f"{day} {_MONTHS[month - 1]}" if day else _MONTHS[month - 1]
+        if len(parts) >= 3:
+            return f"{int(parts[2][:2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        pass
+    return iso
+
+
+def format_value(value: Value | None, unit: str) -> str:
+    """A figure as a person would write it: $6.2B, €3.2M, 49%, 2016, 33x, 1,500."""
+    if value is None:
+        return "?"
+    if isinstance(value, str):
+        return _date(value) if unit == "date" else value
+    if unit == "percent":
+        return f"{_short(value)}%"
+    if unit == "multiplier":
+        return f"{_short(value)}x"
+    if unit in ("year", "age"):
+        return str(int(value)) if float(value).is_integer() else _short(value)
+    if unit == "count":
+        return _scaled(value) if abs(value) >= 1e6 else _short(value)
+    if unit in ("days", "weeks", "months", "years"):
+        return f"{_short(value)} {unit if value != 1 else unit[:-1]}"
+    if unit == "date":
+        return str(value)
+    symbol = _SYMBOLS.get(unit)
+    amount = _scaled(value)
+    return f"{symbol}{amount}" if symbol else f"{amount} {unit}"
+
+
+def format_claim(value: Value | None, unit: str, qualifier: Qualifier | str = "exact") -> str:
+    """A figure with its hedge: 'over $10B', 'about $15B', '$6.2B'."""
+    return _HEDGES.get(qualifier, "") + format_value(value, unit)
+
+
+def claim_label(claim: Claim) -> str:
+    """What one side of a conflict says: the hedged figure, or its words."""
+    if claim.value is None:
+        return " ".join(claim.span.text.split())
+    return format_claim(claim.value, claim.unit, claim.qualifier)

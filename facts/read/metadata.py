@@ -1,0 +1,179 @@
+"""What an article says about itself: its outlet (or byline) and its date.
+
+Only what the text states, from general cues (bylines, "Published:" labels,
+wire datelines, copyright lines, newsletter footers); unknown stays empty.
+Metadata sits at the top or the bottom of a page, so only the first and last
+few KB are read: the cost does not grow with the article.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from facts import lexicon
+
+EDGE_CHARS = 2048
+NAME_CHARS = 80
+
+# A name: capitalised words (acronyms and "&" allowed), on one line.
+_WORD = r"[A-Z0-9][\w&.'’-]*"
+_NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|de|van|von|der|da|di|du|le|la|bin|al))*"
+_DASH = r"[-–—]"
+
+
+def sniff(text: str) -> tuple[str, str]:
+    """(outlet or byline, ISO date) as written in `text`; "" where unknown."""
+    head = text[:EDGE_CHARS]
+    tail = text[-EDGE_CHARS:] if len(text) > EDGE_CHARS else ""
+    zones = (head, tail)
+    outlet = (
+        _dateline(head)
+        or _first(_copyright, zones)
+        or _first(_labelled_byline, zones)
+        or _by_line(head)
+        or _first(_newsletter, zones)
+    )
+    return outlet, _labelled_date(zones)
+
+
+def _first(find, zones: tuple[str, str]) -> str:  # type: ignore[no-untyped-def]
+    for zone in zones:
+        if zone and (found := find(zone)):
+            return found
+    return ""
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split()).strip(" .,;:-–—|")
+    return name if 1 < len(name) <= NAME_CHARS else ""
+
+
+# ---------------------------------------------------------------- outlet cues
+_DATELINE = re.compile(
+    rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{{1,2}})?)?[ \t]*"
+    rf"\(([A-Z][\w&.' -]{{1,40}})\)[ \t]*{_DASH}"
+)
+
+
+def _dateline(head: str) -> str:
+    """SAN JOSE (Wire Service) - ...: the agency in the parentheses."""
+    m = _DATELINE.search(head)
+    return _clean(m.group(1)) if m else ""
+
+
+@cache
+def _copyright_re() -> re.Pattern[str]:
+    tails = "|".join(re.escape(t) for t in lexicon.load("metadata")["copyright_tail"])
+    return re.compile(
+        rf"(?:©|\([cC]\)|\bCopyright\b)[ \t]*(?:©[ \t]*)?(?:\d{{4}}(?:[ \t]*[-–][ \t]*\d{{4}})?)?[ \t]*,?[ \t]*"
+        rf"(?P<name>{_NAME}?)(?=[ \t]*(?:[.,|]|$|(?i:{tails})))",
+        re.MULTILINE,
+    )
+
+
+def _copyright(zone: str) -> str:
+    m = _copyright_re().search(zone)
+    return _clean(m.group("name")) if m else ""
+
+
+@cache
+def _labels_re(key: str, value: str) -> re.Pattern[str]:
+    labels = sorted(lexicon.load("metadata")[key], key=len, reverse=True)
+    alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
+    # a label may be glued to the text before it ("Editorial TeamCreation Time:")
+    return re.compile(rf"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?i:(?P<label>{alt}))(?P<sep>\s*:\s*|\s+){value}")
+
+
+def _labelled_byline(zone: str) -> str:
+    """Author: Jane Doe (up to the end of the line, or a date label glued on)."""
+    dates = "|".join(re.escape(x) for x in lexicon.load("metadata")["date_labels"])
+    name = rf"(?P<name>[^\n|•]{{2,{NAME_CHARS}}}?)(?=\s*(?:(?i:{dates})\s*:|$|[|•]))"
+    for m in _labels_re("byline_labels", name).finditer(zone):
+        # "Author:" needs its colon; "Written by Jane Doe" reads without one
+        if ":" in m.group("sep") or m.group("label").casefold().endswith(" by"):
+            return _clean(m.group("name"))
+    return ""
+
+
+_BY = re.compile(rf"(?m)^[ \t]*By[ \t]+(?P<name>{_NAME}(?:(?:,|[ \t]+and)[ \t]+{_NAME})*)[ \t]*(?:$|[,|•(]|{_DASH})")
+
+
+def _by_line(head: str) -> str:
+    """A byline on a line of its own: "By Jane Doe and John Roe"."""
+    for m in _BY.finditer(head):
+        name = m.group("name")
+        if len(name.split()) >= 2:  # "By Tuesday" is no byline
+            return _clean(name)
+    return ""
+
+
+@cache
+def _newsletter_re() -> re.Pattern[str]:
+    cues = sorted(lexicon.load("metadata")["newsletter_cues"], key=len, reverse=True)
+    alt = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in cues)
+    return re.compile(rf"(?i:\b(?:{alt}))[ \t]+(?P<name>{_NAME})")
+
+
+def _newsletter(zone: str) -> str:
+    """A sign-up box naming its publisher: the weakest outlet cue."""
+    m = _newsletter_re().search(zone)
+    return _clean(m.group("name")) if m else ""
+
+
+# ---------------------------------------------------------------- dates
+_NEEDS_COLON = frozenset({"date", "dated", "created"})
+
+
+@cache
+def _date_forms() -> list[tuple[re.Pattern[str], str]]:
+    months = "|".join(sorted(lexicon.load("metadata")["months"], key=len, reverse=True))
+    mon = rf"(?P<mon>(?i:{months}))\.?"
+    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    time = r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    return [
+        (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){time}"), "ymd"),
+        (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"), "ymd"),
+        (re.compile(rf"{mon}\s+{day},?\s+(?P<y>\d{{4}})"), "mdy"),
+        (re.compile(rf"{day}\s+{mon},?\s+(?P<y>\d{{4}})"), "dmy"),
+        (re.compile(rf"{mon},?\s+(?P<y>\d{{4}})"), "my"),
+    ]
+
+
+def _labelled_date(zones: tuple[str, str]) -> str:
+    """The date after the most telling label: Published before Updated."""
+    labels = lexicon.load("metadata")["date_labels"]
+    found: list[tuple[int, str]] = []
+    for zone in zones:
+        for m in _labels_re("date_labels", r"(?=(?:on\s+)?(?P<rest>[^\n]{0,40}))").finditer(zone):
+            label = " ".join(m.group("label").split()).casefold()
+            if ":" not in m.group("sep") and label in _NEEDS_COLON:
+                continue  # "to date" is no label; "Date:" is
+            iso = _parse_date(m.group("rest"))
+            if iso:
+                rank = next((k for k, x in enumerate(labels) if x.casefold() == label), len(labels))
+                found.append((rank, iso))
+    return min(found)[1] if found else ""
+
+
+def _parse_date(s: str) -> str:
+    months = lexicon.load("metadata")["months"]
+    for pattern, _ in _date_forms():
+        m = pattern.match(s)
+        if not m:
+            continue
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else months[g["mon"].casefold()]
+        y = int(g["y"])
+        if not 1 <= month <= 12:
+            return ""
+        if g.get("d") is None:
+            return f"{y:04d}-{month:02d}"
+        d = int(g["d"])
+        if not 1 <= d <= 31:
+            return ""
+        iso = f"{y:04d}-{month:02d}-{d:02d}"
+        if g.get("H") is not None:
+            iso += f"T{int(g['H']):02d}:{g['M']}" + (f":{g['S']}" if g.get("S") else "")
+        return iso
+    return ""

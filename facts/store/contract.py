@@ -1,0 +1,120 @@
+"""The fact base on disk: YAML (the whole schema) and the contract's JSON view."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from facts.model import Attribution, Check, Claim, FactBase, Span
+
+try:  # the C loader/dumper are many times faster; both are the *safe* ones
+    from yaml import CSafeDumper as _Dumper
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - pure-Python PyYAML
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+
+def _value(v: float | str | None) -> float | int | str | None:
+    # 14800000000.0 -> 14800000000: the contract's numbers read as people write them
+    if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+        return int(v)
+    return v
+
+
+def _span(s: Span) -> dict[str, Any]:
+    return {"source": s.source, "start": s.start, "end": s.end, "text": s.text}
+
+
+def _attribution(a: Attribution | None) -> dict[str, Any] | None:
+    if a is None:
+        return None  # the article says it in its own voice
+    d: dict[str, Any] = {"kind": a.kind, "origin": a.origin}
+    if a.entity:
+        d["entity"] = a.entity
+    if a.span is not None:
+        d["span"] = _span(a.span)
+    return d
+
+
+def _claim(c: Claim) -> dict[str, Any]:
+    d = _span(c.span)
+    d["value"] = _value(c.value)
+    if c.unit:
+        d["unit"] = c.unit
+    if c.qualifier != "exact":
+        d["qualifier"] = c.qualifier
+    d["attribution"] = _attribution(c.attribution)
+    d["provenance"] = c.provenance
+    return d
+
+
+def _check(c: Check) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "attribute": c.attribute,
+        "inputs": [_claim(i) for i in c.inputs],
+        "implied": _value(c.implied),
+        "unit": c.unit,
+        "confirms": [_claim(i) for i in c.confirms],
+        "contradicts": [_claim(i) for i in c.contradicts],
+        "gap": c.gap,
+        "explanation": c.explanation,
+        "provenance": c.provenance,
+    }
+
+
+def to_contract(fb: FactBase) -> dict[str, Any]:
+    """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
+    return {
+        "sources": [
+            {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date} for s in fb.sources
+        ],
+        "numbers": [
+            {
+                **_span(n.span),
+                "value": _value(n.value),
+                "unit": n.unit,
+                "qualifier": n.qualifier,
+                "attribute": n.attribute,
+                "subject": n.subject,
+                "attribution": _attribution(n.attribution),
+                "provenance": n.provenance,
+            }
+            for n in fb.numbers
+        ],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "kind": e.kind,
+                "aliases": e.aliases,
+                "mentions": [_span(m) for m in e.mentions],
+                "provenance": e.provenance,
+            }
+            for e in fb.entities
+        ],
+        "conflicts": [
+            {
+                "id": c.id,
+                "attribute": c.attribute,
+                "kind": c.kind,
+                "verdict": c.verdict,
+                "explanation": c.explanation,
+                "claims": [_claim(cl) for cl in c.claims],
+                "provenance": c.provenance,
+            }
+            for c in fb.conflicts
+        ],
+        "checks": [_check(c) for c in fb.checks],
+    }
+
+
+def dump_yaml(fb: FactBase) -> str:
+    return yaml.dump(fb.model_dump(mode="json"), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
+def load_yaml(text: str) -> FactBase:
+    return FactBase.model_validate(yaml.load(text, Loader=_Loader))

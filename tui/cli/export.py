@@ -1,0 +1,118 @@
+"""`scaledeal export [PATH] --query Q --kind K -o FILE`: the app's export, headless.
+
+Never imports textual: it runs where there is no terminal (scripts, CI).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from facts.model import FactBase
+from facts.views.selection import FactKind, FactRef
+
+KINDS: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
+DEFAULT_OUTPUT = "scaledeal-export.md"
+DEFAULT_MIN_SCORE = 85.0  # a typo or two in a name; not every sentence that shares a syllable
+EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.description = "Write selected facts as Markdown, each with its exact quote and citation."
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)")
+    p.add_argument("-q", "--query", metavar="Q", help="only facts matching Q (fuzzy: typos allowed)")
+    p.add_argument(
+        "-k",
+        "--kind",
+        action="append",
+        metavar="K",
+        help=f"only facts of this kind: {', '.join(KINDS)} (repeat it or give a comma list; default: all)",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", default=DEFAULT_OUTPUT, help=f"default: {DEFAULT_OUTPUT}; - for stdout"
+    )
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument(
+        "--min-score", type=float, default=DEFAULT_MIN_SCORE, metavar="S", help="how close a match must be (0-100)"
+    )
+    p.set_defaults(func=run)
+
+
+def parse_kinds(values: list[str] | None) -> tuple[FactKind, ...]:
+    """`-k number -k entity,conflict` -> ("number", "entity", "conflict"); plurals are fine."""
+    if not values:
+        return KINDS
+    kinds: list[FactKind] = []
+    for word in (w.strip().lower() for v in values for w in v.split(",")):
+        if not word:
+            continue
+        kind = next((k for k in KINDS if word in (k, k + "s", k[:-1] + "ies")), None)
+        if kind is None:
+            raise ValueError(f"unknown kind {word!r} (choose from {', '.join(KINDS)})")
+        if kind not in kinds:
+            kinds.append(kind)
+    return tuple(kinds) or KINDS
+
+
+def select(fb: FactBase, query: str | None, kinds: tuple[FactKind, ...], min_score: float) -> list[FactRef]:
+    """The facts to export: search hits (best first) or every fact of the kinds."""
+    if query:
+        from facts.views.search import SearchIndex
+
+        hits = SearchIndex(fb).search(query, limit=None, min_score=min_score)
+        return [(h.kind, h.fact_id) for h in hits if h.kind in kinds]
+    lists = {
+        "source": fb.sources,
+        "entity": fb.entities,
+        "number": fb.numbers,
+        "conflict": fb.conflicts,
+        "check": fb.checks,
+    }
+    return [(k, f.id) for k in kinds for f in lists[k]]
+
+
+def _err(message: str) -> None:
+    from facts.text import single_line  # file names and quotes: never an escape to the terminal
+
+    print(f"scaledeal export: {single_line(message)}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        kinds = parse_kinds(args.kind)
+    except ValueError as e:
+        _err(str(e))
+        return EXIT_USAGE
+    to_stdout = args.output == "-"
+    target = Path(args.output)
+    if not to_stdout and target.is_file() and not args.force:  # say so before the slow part
+        _err(f"{target}: already exists (use --force to replace it)")
+        return EXIT_USAGE
+
+    from facts.build import extract_paths
+    from facts.store.files import write_atomic
+    from facts.views.export import render_markdown
+
+    fb = extract_paths(args.paths)
+    for w in fb.warnings:
+        _err(f"warning: {w}")
+    refs = select(fb, args.query, kinds, args.min_score)
+    if not refs:
+        what = f"matching {args.query!r}" if args.query else "of the kinds asked for"
+        _err(f"no facts {what}; nothing written")
+        return EXIT_NOTHING
+    text = render_markdown(fb, refs)
+    if to_stdout:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        write_atomic(target, text, overwrite=args.force)
+    except FileExistsError:
+        _err(f"{target}: already exists (use --force to replace it)")
+        return EXIT_USAGE
+    except OSError as e:
+        _err(f"cannot write {target}: {e.strerror or e}")
+        return EXIT_USAGE
+    _err(f"wrote {len(refs)} fact{'s' if len(refs) != 1 else ''} to {target}")
+    return EXIT_OK

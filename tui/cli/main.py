@@ -1,0 +1,124 @@
+"""The `scaledeal` command line: argument parsing and the headless commands.
+
+`extract`, `export` and `check` never import textual (an import-linter
+contract, and tests/cli/test_lazy_imports.py), so they start fast and work
+where there is no terminal. `scaledeal [PATH]` opens the app through the
+`open_app` callback that tui/main.py passes in: this package never names it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+
+PROG = "scaledeal"
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def err(message: str) -> None:
+    from facts.text import single_line  # messages quote file names and text: never an escape to the terminal
+
+    print(f"{PROG}: {single_line(message)}", file=sys.stderr)
+
+
+def warn_all(warnings: Sequence[str]) -> None:
+    for w in warnings:
+        err(f"warning: {w}")
+
+
+# ---------------------------------------------------------------- subcommands
+def cmd_extract(args: argparse.Namespace) -> int:
+    from facts.build import extract_paths
+    from facts.store.contract import dump_yaml, to_contract
+    from facts.store.files import write_atomic
+    from tui.cli.progress import stderr_progress
+
+    fb = extract_paths(args.paths, progress=stderr_progress())
+    warn_all(fb.warnings)
+    out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
+    if args.output and args.output != "-":
+        write_atomic(args.output, out + ("\n" if not out.endswith("\n") else ""), overwrite=args.force)
+    else:
+        sys.stdout.write(out)
+        sys.stdout.write("\n")
+    return EXIT_OK
+
+
+OpenApp = Callable[[str | None], int]
+
+
+def _no_app(path: str | None) -> int:
+    err("the app is started by `scaledeal` (tui/main.py); this entry point is headless")
+    return EXIT_USAGE
+
+
+SUBCOMMANDS: dict[str, Callable[[argparse.ArgumentParser], None]] = {}
+
+
+def _extract_parser(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)")
+    p.add_argument(
+        "--format", choices=["json", "yaml"], default="json", help="json: the contract view; yaml: the whole fact base"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.set_defaults(func=cmd_extract)
+
+
+def _export_parser(p: argparse.ArgumentParser) -> None:
+    from tui.cli.export import add_arguments
+
+    add_arguments(p)
+
+
+def _check_parser(p: argparse.ArgumentParser) -> None:
+    from tui.cli.check import add_arguments
+
+    add_arguments(p)
+
+
+SUBCOMMANDS["extract"] = _extract_parser
+SUBCOMMANDS["export"] = _export_parser  # tui/cli/export.py: `scaledeal export`
+SUBCOMMANDS["check"] = _check_parser  # tui/cli/check.py: `scaledeal check`
+
+
+def build_parser(sub: str | None, open_app: OpenApp = _no_app) -> argparse.ArgumentParser:
+    if sub is None:
+        p = argparse.ArgumentParser(
+            prog=PROG,
+            description="Explore what many articles about one deal claim, and where they disagree.",
+            epilog=f"headless commands: {', '.join(sorted(SUBCOMMANDS))} (run `{PROG} COMMAND --help`)",
+        )
+        p.add_argument("path", nargs="?", metavar="PATH", help="a folder of articles (default: the bundled corpus)")
+        p.set_defaults(func=lambda args: open_app(args.path))
+        return p
+    p = argparse.ArgumentParser(prog=f"{PROG} {sub}")
+    SUBCOMMANDS[sub](p)
+    return p
+
+
+def main(argv: Sequence[str] | None = None, open_app: OpenApp = _no_app) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    sub = argv[0] if argv and argv[0] in SUBCOMMANDS else None
+    args = build_parser(sub, open_app).parse_args(argv[1:] if sub else argv)
+    from facts.read.corpus import CorpusError
+
+    try:
+        return args.func(args)
+    except CorpusError as e:
+        err(f"error: {e}")
+        return EXIT_USAGE
+    except (FileExistsError, FileNotFoundError, PermissionError, IsADirectoryError) as e:
+        err(f"error: {e}")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # `scaledeal extract | head`: not an error
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Widgets: the parts that panes and screens are made of."""

@@ -1,0 +1,53 @@
+"""The top line: the corpus and how many facts of each kind it holds."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+from facts.text import single_line
+
+
+class CorpusHeader(Widget):
+    """`scaledeal · corpus   4 sources · 31 entities · …`; each count is reactive."""
+
+    DEFAULT_CSS = "CorpusHeader { height: 1; }"
+
+    corpus: reactive[str] = reactive("")
+    status: reactive[str] = reactive("reading articles…")
+    sources: reactive[int] = reactive(0)
+    entities: reactive[int] = reactive(0)
+    numbers: reactive[int] = reactive(0)
+    conflicts: reactive[int] = reactive(0)
+    checks: reactive[int] = reactive(0)
+    selected: reactive[int] = reactive(0)
+    skipped: reactive[int] = reactive(0)  # files the corpus reader could not read
+    problems: reactive[int] = reactive(0)  # curation problems (claims.yaml:12: …)
+
+    def render(self) -> Content:
+        parts: list[str | tuple[str, str]] = [(" scaledeal ", "bold reverse $accent"), " "]
+        parts.append((single_line(self.corpus) or "…", "bold"))
+        if self.status:
+            parts += ["  ", (self.status, "italic $text-muted")]
+            return Content.assemble(*parts)
+        short = self.size.width < 100  # 80 columns: "4 src · 71 ent · …"
+        counts = [
+            ("sources", self.sources),
+            ("entities", self.entities),
+            ("numbers", self.numbers),
+            ("conflicts", self.conflicts),
+            ("checks", self.checks),
+        ]
+        for i, (label, n) in enumerate(counts):
+            parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label[:3] if short else label}"]
+        selected = f"{self.selected:,} {'sel' if short else 'selected'}"
+        parts += [" · ", (selected, "bold $success" if self.selected else "$text-muted")]
+        if self.skipped:
+            parts += [" · ", (f"{self.skipped} skipped", "$warning")]
+        if self.problems:
+            parts += [
+                " · ",
+                (f"{self.problems} curation {'prob' if short else 'problem'}{'s' * (self.problems != 1)}", "$warning"),
+            ]
+        return Content.assemble(*parts)
