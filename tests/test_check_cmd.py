@@ -169,8 +169,11 @@ def test_unreadable_article_is_a_warning_not_a_finding(tmp_path: Path, capsys: p
 
 
 def test_deeply_nested_yaml_is_refused_in_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # who refuses it (our depth check or the YAML library's own) is not the point:
+    # one line naming the file and line, no traceback
     line = _only_problem(tmp_path, capsys, claims="claims: " + "[" * 5000 + "]" * 5000 + "\n")
-    assert line.startswith(f"{tmp_path / 'claims.yaml'}:1: nested more than")
+    assert line.startswith(f"{tmp_path / 'claims.yaml'}:1: ")
+    assert "nest" in line
 
 
 def test_curated_file_that_is_not_utf8_names_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
