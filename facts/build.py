@@ -22,6 +22,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from facts.analyse.checks import find_checks
 from facts.analyse.conflicts import find_conflicts
+from facts.analyse.deal import find_deal
 from facts.curate.load import apply_curation
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
@@ -97,6 +98,7 @@ def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None,
         numbers=[n for s in corpus.sources for n in found[s.id]["numbers"]],
         entities=entities,
     )
+    fb.deal = find_deal(fb)  # after entities and subjects, before the stages that ask what is about it
     fb.conflicts = find_conflicts(fb)
     return fb
 

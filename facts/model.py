@@ -152,6 +152,30 @@ class Check(Model):
     provenance: Provenance = "auto"
 
 
+PartyRole = Literal["acquirer", "investor", "target", ""]
+DealBasis = Literal["mentions", "figures", ""]
+
+
+class Party(Model):
+    """One side of the deal: an entity, and its role where known ("" unknown)."""
+
+    entity: str  # the entity id
+    role: PartyRole = ""
+
+
+class Deal(Model):
+    """The corpus's main deal: who it is between. Which figures are about it is
+    decided by facts/analyse/deal.py, from these parties."""
+
+    parties: list[Party] = Field(default_factory=list)  # most named first
+    # mentions: the organisations named in most sources; figures: without them,
+    # the subjects most deal figures are about
+    basis: DealBasis = ""
+
+    def is_party(self, entity_id: str) -> bool:
+        return any(p.entity == entity_id for p in self.parties)
+
+
 class FactBase(Model):
     corpus: str = ""  # a name for people: the folder's name
     sources: list[Source] = Field(default_factory=list)
@@ -159,6 +183,7 @@ class FactBase(Model):
     entities: list[Entity] = Field(default_factory=list)
     conflicts: list[Conflict] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
+    deal: Deal = Field(default_factory=Deal)  # empty in fact bases stored before it existed
     warnings: list[str] = Field(default_factory=list)
 
 

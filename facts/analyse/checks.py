@@ -23,7 +23,8 @@ from functools import cache
 
 from facts import lexicon
 from facts.analyse.attributes import clauses, unit_family
-from facts.analyse.conflicts import MAIN, focus_entities, interval, number_claim
+from facts.analyse.conflicts import interval, number_claim
+from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.labels import format_claim, format_value
 from facts.model import Check, Claim, FactBase, Number
 from facts.text import fold, sentence_at, sentence_spans
@@ -108,7 +109,7 @@ class _Sentence:
 class _Corpus:
     def __init__(self, fb: FactBase) -> None:
         self.fb, self.lex = fb, _lex()
-        self.focus = focus_entities(fb)
+        self.deal = deal_of(fb)
         self.texts = {s.id: s.text for s in fb.sources}
         self.reported: dict[tuple[str, str, str], list[Number]] = {}
         self.by_source: dict[str, list[Number]] = {}
@@ -122,9 +123,7 @@ class _Corpus:
 
     def key(self, n: Number) -> str:
         """The subject a figure is about, the parties of the corpus's deal folded into one."""
-        if n.subject in self.focus or not n.subject:
-            return MAIN
-        return n.subject
+        return subject_key(self.deal, n.subject, n.attribute, reach="all")
 
     def text(self, n: Number) -> str:
         return self.texts.get(n.span.source, "")

@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, spec, unit_family
+from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.labels import format_claim
-from facts.model import Claim, Conflict, Entity, FactBase, Number, Span, Verdict
+from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
 
-MAIN = "\0deal"  # the subject key of the corpus's main deal
 INF = math.inf
 MAX_CLAIMS = 200  # per conflict: a readable list even on 10,000 articles
 
@@ -198,27 +198,6 @@ class _Group:
     numbers: list[Number]
 
 
-def focus_entities(fb: FactBase) -> set[str]:
-    """The deal's parties: the organisations named in most sources, most often;
-    without entities, the subjects most deal figures are about."""
-    need = max(1, math.ceil(len(fb.sources) / 2))
-    ranked = []
-    for e in fb.entities:
-        if e.kind != "organisation" or not e.mentions:
-            continue
-        sources = len({m.source for m in e.mentions})
-        if sources >= need:
-            ranked.append((sources, len(e.mentions), e.id))
-    if not ranked:
-        by_subject: dict[str, set[str]] = {}
-        for n in fb.numbers:
-            if n.subject and n.attribute and spec(n.attribute).deal:
-                by_subject.setdefault(n.subject, set()).add(n.span.source)
-        ranked = [(len(srcs), 0, subject) for subject, srcs in by_subject.items()]
-    ranked.sort(reverse=True)
-    return {eid for _, _, eid in ranked[:2]}
-
-
 def _conflicting(n: Number) -> AttributeSpec | None:
     if not n.attribute or n.value is None:
         return None
@@ -229,7 +208,7 @@ def _conflicting(n: Number) -> AttributeSpec | None:
     return s
 
 
-def _groups(fb: FactBase, focus: set[str]) -> list[_Group]:
+def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
     buckets: dict[tuple[str, str, str], list[Number]] = {}
     for n in fb.numbers:
         if _conflicting(n) is not None:
@@ -237,11 +216,9 @@ def _groups(fb: FactBase, focus: set[str]) -> list[_Group]:
             buckets.setdefault((n.attribute, unit, n.period), []).append(n)
     groups = []
     for (attribute, _, period), numbers in buckets.items():
-        deal = spec(attribute).deal
         by_subject: dict[str, list[Number]] = {}
         for n in numbers:
-            key = MAIN if deal and (not n.subject or n.subject in focus) else n.subject
-            by_subject.setdefault(key, []).append(n)
+            by_subject.setdefault(subject_key(deal, n.subject, attribute), []).append(n)
         named = [k for k in by_subject if k]
         if "" in by_subject and len(named) == 1:  # an unnamed subject is the only named one
             by_subject[named[0]] += by_subject.pop("")
@@ -360,12 +337,12 @@ def _base_id(group: _Group, names: dict[str, str]) -> str:
 
 
 def _numeric_conflicts(fb: FactBase) -> list[Conflict]:
-    focus = focus_entities(fb)
+    deal = deal_of(fb)
     names = {e.id: e.name for e in fb.entities}
     source_dates = {s.id: s.date for s in fb.sources if s.date}
     source_years = {s.id: int(s.date[:4]) for s in fb.sources if s.date[:4].isdigit()}
     out = []
-    for group in sorted(_groups(fb, focus), key=lambda g: (g.attribute, g.subject, g.period)):
+    for group in sorted(_groups(fb, deal), key=lambda g: (g.attribute, g.subject, g.period)):
         claims = _claims(group.numbers, source_years)
         base = _base_id(group, names)
         for i, f in enumerate(_judge(group, claims, source_dates)):

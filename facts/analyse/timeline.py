@@ -23,7 +23,8 @@ from typing import Literal
 
 from facts import lexicon
 from facts.analyse.attributes import spec
-from facts.analyse.conflicts import MAIN, focus_entities, number_claim
+from facts.analyse.conflicts import number_claim
+from facts.analyse.deal import deal_of, subject_key
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, FactBase, Number
 from facts.text import sentence_at, sentence_spans
@@ -60,7 +61,7 @@ class _Index:
     def __init__(self, fb: FactBase) -> None:
         self.fb = fb
         self.size = (len(fb.numbers), len(fb.sources), len(fb.conflicts))
-        self.focus = focus_entities(fb)
+        self.deal = deal_of(fb)
         self.texts = {s.id: s.text for s in fb.sources}
         self.source_dates = {s.id: s.date[:10] for s in fb.sources if s.date}
         self.dates: dict[str, list[Number]] = {}
@@ -82,9 +83,7 @@ class _Index:
         return sentence_at(self._sentences[source], offset)
 
     def key(self, subject: str, attribute: str) -> str:
-        if subject in self.focus or (not subject and spec(attribute).deal):
-            return MAIN
-        return subject
+        return subject_key(self.deal, subject, attribute, reach="parties")
 
 
 _CACHE: list[_Index] = []

@@ -37,9 +37,11 @@ def apply(fb: FactBase, cur: Curation) -> list[Problem]:
     numbers = _NumberIndex(fb.numbers)
     for fix, span, line in cur.numbers:
         changed |= _set_number(entities, numbers, fix, span, line, bad)
-    if changed:  # the automatic conflicts were found on what curation just corrected
+    if changed:  # the deal and conflicts were found on what curation just corrected
         from facts.analyse.conflicts import find_conflicts
+        from facts.analyse.deal import find_deal
 
+        fb.deal = find_deal(fb)
         fb.conflicts = find_conflicts(fb)
     _reject(fb, cur, bad)
     _add_conflicts(fb, cur, numbers, entities)
