@@ -10,7 +10,14 @@ from pathlib import Path
 import pytest
 
 from facts.lexicon import LexiconError, load_model, loader
-from facts.lexicon.models import MODELS, UNMODELLED, AttributesLexicon, ChecksLexicon, MetadataLexicon
+from facts.lexicon.models import (
+    MODELS,
+    UNMODELLED,
+    AttributesLexicon,
+    AttributionLexicon,
+    ChecksLexicon,
+    MetadataLexicon,
+)
 
 Edit = Callable[[str, str, str], None]
 BUNDLED = Path(str(loader.DIRECTORY))
@@ -73,6 +80,13 @@ def test_an_unquoted_yes_is_refused_not_read_as_a_boolean(edit: Edit) -> None:
     line = line_of("metadata", r"^  - Subscribe to$")
     with pytest.raises(LexiconError, match=rf"^facts/lexicon/metadata\.yaml:{line}: newsletter_cues\.4: .*string"):
         load_model("metadata", MetadataLexicon)
+
+
+def test_a_wrong_key_of_a_map_names_its_line(edit: Edit) -> None:
+    edit("attribution", "own: 2.5,", "ours: 2.5,")
+    line = line_of("attribution", r"^weights:")
+    with pytest.raises(LexiconError, match=rf"^facts/lexicon/attribution\.yaml:{line}: weights\.ours \(key\): "):
+        load_model("attribution", AttributionLexicon)
 
 
 def test_a_missing_field_names_the_entry_that_lacks_it(edit: Edit) -> None:

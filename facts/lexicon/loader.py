@@ -23,7 +23,7 @@ class LexiconError(ValueError):
     """A bundled lexicon file is broken: `facts/lexicon/<name>.yaml:<line>: <what is wrong>`."""
 
 
-def display(name: str) -> str:
+def _file(name: str) -> str:
     return f"facts/lexicon/{name}.yaml"
 
 
@@ -43,7 +43,7 @@ def load(name: str) -> Any:
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = mark.line + 1 if mark is not None else 1
-        raise LexiconError(f"{display(name)}:{line}: invalid YAML: {err.problem or err.context}") from None
+        raise LexiconError(f"{_file(name)}:{line}: invalid YAML: {err.problem or err.context}") from None
 
 
 def load_model(name: str, model: type[L]) -> L:
@@ -59,15 +59,15 @@ def _validated(name: str, model: type[Lexicon]) -> Lexicon:
     except ValidationError as err:
         first = err.errors()[0]
         line = _line(yaml.compose(_text(name), Loader=yaml.SafeLoader), first["loc"])
-        raise LexiconError(f"{display(name)}:{line}: {_what(first)}") from None
+        raise LexiconError(f"{_file(name)}:{line}: {_what(first)}") from None
 
 
 def _what(error: ErrorDetails) -> str:
+    """`where: what`, where being the dotted keys and list indices ("attributes.premium.units")."""
     loc = error["loc"]
-    where = ".".join(str(p) for p in loc if p != "[key]") or "the file"
-    if "[key]" in loc:
-        where = f"the key {str(loc[-2])!r} of {'.'.join(str(p) for p in loc[:-2]) or 'the file'}"
-    return f"{where}: {_PLAIN.get(error['type'], error['msg'])}"
+    key = "[key]" in loc  # a mapping's key itself is wrong, not its value
+    where = ".".join(str(p) for p in (loc[: loc.index("[key]")] if key else loc)) or "the file"
+    return f"{where}{' (key)' if key else ''}: {_PLAIN.get(error['type'], error['msg'])}"
 
 
 def _line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:

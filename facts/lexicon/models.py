@@ -104,7 +104,7 @@ class AttributesLexicon(Lexicon):
 
 
 # ---------------------------------------------------------------- attribution.yaml
-Origin = AttributionKind | Literal["own"]  # "own": an article's unattributed statement
+Origin = Literal[AttributionKind, "own"]  # "own": an article's unattributed statement
 
 
 class StatusWords(Lexicon):
