@@ -122,3 +122,10 @@ def test_a_lexicon_is_read_and_validated_once(monkeypatch: pytest.MonkeyPatch) -
     first = load_model("checks", ChecksLexicon)
     assert load_model("checks", ChecksLexicon) is first
     assert reads == ["checks"]
+
+
+def test_checks_name_only_attributes_the_attributes_lexicon_defines() -> None:
+    attributes = load_model("attributes", AttributesLexicon)
+    known = {*attributes.attributes, *attributes.special}
+    checks = load_model("checks", ChecksLexicon)
+    assert {*checks.rise_attributes, *checks.fall_attributes} <= known
