@@ -25,7 +25,7 @@ from facts.model import AttributionKind
 
 Word = Annotated[StrictStr, Field(min_length=1)]
 Words = tuple[Word, ...]
-Ratio = Annotated[StrictFloat, Field(ge=0)]
+NonNegative = Annotated[StrictFloat, Field(ge=0)]
 
 
 class Lexicon(BaseModel):
@@ -89,8 +89,8 @@ class AttributesLexicon(Lexicon):
     count_stop: Words
     stopwords: Words
     investee_nouns: Words
-    approx_tolerance: Ratio
-    max_distance: Ratio
+    approx_tolerance: NonNegative
+    max_distance: NonNegative
     period_blockers: Words
 
     @field_validator("count_nouns")
@@ -126,13 +126,13 @@ class AttributionLexicon(Lexicon):
     outlet_verbs: Words
     speech_fillers: Words
     quantities: Words
-    weights: dict[Origin, Ratio]
+    weights: dict[Origin, NonNegative]
     status: StatusWords
 
 
 # ---------------------------------------------------------------- checks.yaml
 class ChecksLexicon(Lexicon):
-    tolerance: Ratio
+    tolerance: NonNegative
     growth_words: dict[Word, Annotated[StrictFloat, Field(gt=0)]]  # word -> factor
     rise_attributes: Words
     fall_attributes: Words
