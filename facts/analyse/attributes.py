@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from facts import lexicon
 from facts.analyse.mentions import ArticleMentions, Mention
+from facts.lexicon import load_model
+from facts.lexicon.models import Attribute, AttributesLexicon
 from facts.model import NON_MONEY_UNITS, Entity, Number
 from facts.text import sentence_at, sentence_spans
 
@@ -65,37 +66,37 @@ def _words_re(phrases: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _spec(name: str, raw: dict) -> AttributeSpec:
+def _spec(name: str, raw: Attribute) -> AttributeSpec:
     return AttributeSpec(
         name=name,
-        units=frozenset(raw.get("units", [])),
-        event=bool(raw.get("event", False)),
-        time_relative=bool(raw.get("time_relative", False)),
-        deal=bool(raw.get("deal", False)),
-        conflicts=bool(raw.get("conflicts", True)),
+        units=frozenset(raw.units),
+        event=raw.event,
+        time_relative=raw.time_relative,
+        deal=raw.deal,
+        conflicts=raw.conflicts,
     )
 
 
 @cache
 def _lexicon() -> _Lexicon:
-    raw = lexicon.load("attributes")
-    specs = {name: _spec(name, body) for name, body in {**raw["attributes"], **raw["special"]}.items()}
+    raw = load_model("attributes", AttributesLexicon)
+    specs = {name: _spec(name, body) for name, body in {**raw.attributes, **raw.special}.items()}
     cue_map: dict[str, list[str]] = {}
-    for name, body in raw["attributes"].items():
-        for cue in body["cues"]:
-            cue_map.setdefault(" ".join(str(cue).lower().split()), []).append(name)
+    for name, cued in raw.attributes.items():
+        for cue in cued.cues:
+            cue_map.setdefault(" ".join(cue.lower().split()), []).append(name)
     return _Lexicon(
         specs=specs,
         cue_re=_words_re(list(cue_map)),
         cue_map={k: tuple(v) for k, v in cue_map.items()},
-        founding_re=_words_re(raw["founding"]),
-        count_nouns={str(k): str(v) for k, v in raw["count_nouns"].items()},
-        count_stop=frozenset(raw["count_stop"]),
-        stop=frozenset(str(w) for w in raw["stopwords"]),
-        investee=frozenset(raw["investee_nouns"]),
-        approx=float(raw["approx_tolerance"]),
-        max_distance=float(raw["max_distance"]),
-        period_block=_words_re(raw["period_blockers"]),
+        founding_re=_words_re(list(raw.founding)),
+        count_nouns=dict(raw.count_nouns),
+        count_stop=frozenset(raw.count_stop),
+        stop=frozenset(raw.stopwords),
+        investee=frozenset(raw.investee_nouns),
+        approx=raw.approx_tolerance,
+        max_distance=raw.max_distance,
+        period_block=_words_re(list(raw.period_blockers)),
     )
 
 

@@ -21,9 +21,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from facts import lexicon
 from facts.analyse.mentions import ArticleMentions, Mention
 from facts.labels import claim_label
+from facts.lexicon import load_model
+from facts.lexicon.models import AttributionLexicon, EntitiesLexicon
 from facts.model import Attribution, AttributionKind, Claim, Conflict, Entity, Number, Span
 from facts.text import fold, sentence_at, sentence_spans
 
@@ -61,25 +62,25 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
-    raw = lexicon.load("attribution")
-    ent = lexicon.load("entities")
-    actors = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in raw["official_actors"])
-    quantities = "|".join(re.escape(q) for q in raw["quantities"])
+    raw = load_model("attribution", AttributionLexicon)
+    ent = load_model("entities", EntitiesLexicon)
+    actors = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in raw.official_actors)
+    quantities = "|".join(re.escape(q) for q in raw.quantities)
     return _Lex(
-        anonymous=_words_re(raw["anonymous"]),
-        hearsay=_words_re(raw["hearsay"]),
-        official=_words_re(raw["official"]),
+        anonymous=_words_re(raw.anonymous),
+        hearsay=_words_re(raw.hearsay),
+        official=_words_re(raw.official),
         official_actor=re.compile(rf"(?<![\w-])(?:{actors})\s*$", re.IGNORECASE),
-        speech=_words_re(raw["speech_verbs"]),
-        official_verbs=frozenset(raw["official_verbs"]),
-        outlet_verbs=frozenset(raw["outlet_verbs"]),
-        fillers=frozenset(raw["speech_fillers"]),
+        speech=_words_re(raw.speech_verbs),
+        official_verbs=frozenset(raw.official_verbs),
+        outlet_verbs=frozenset(raw.outlet_verbs),
+        fillers=frozenset(raw.speech_fillers),
         quantity=re.compile(rf"(?<![\w-])(?:(?:{quantities}|\d+)\s+)$", re.IGNORECASE),
-        anonymous_nouns=frozenset(raw["anonymous_nouns"]),
-        hearsay_nouns=frozenset(raw["hearsay_nouns"]),
-        publications=_words_re(ent["publications"], 0),
-        openers=frozenset(str(w).lower() for w in ent["openers"]),
-        weights={str(k): float(v) for k, v in raw["weights"].items()},
+        anonymous_nouns=frozenset(raw.anonymous_nouns),
+        hearsay_nouns=frozenset(raw.hearsay_nouns),
+        publications=_words_re(ent.publications, 0),
+        openers=frozenset(w.lower() for w in ent.openers),
+        weights={str(k): v for k, v in raw.weights.items()},
     )
 
 

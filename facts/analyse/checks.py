@@ -21,11 +21,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
-from facts import lexicon
 from facts.analyse.attributes import clauses, unit_family
 from facts.analyse.conflicts import interval, number_claim
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.labels import format_claim, format_value
+from facts.lexicon import load_model
+from facts.lexicon.models import ChecksLexicon
 from facts.model import Check, Claim, FactBase, Number
 from facts.text import fold, sentence_at, sentence_spans
 
@@ -60,23 +61,23 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
-    raw = lexicon.load("checks")
-    targets = "|".join(re.escape(w) for w in raw["target_words"])
-    bases = "|".join(re.escape(w) for w in raw["base_words"])
+    raw = load_model("checks", ChecksLexicon)
+    targets = "|".join(re.escape(w) for w in raw.target_words)
+    bases = "|".join(re.escape(w) for w in raw.base_words)
     return _Lex(
-        tolerance=float(raw["tolerance"]),
-        growth={str(k).lower(): float(v) for k, v in raw["growth_words"].items()},
-        growth_re=_words_re(list(raw["growth_words"])),
-        rise=frozenset(raw["rise_attributes"]),
-        fall=frozenset(raw["fall_attributes"]),
+        tolerance=raw.tolerance,
+        growth={k.lower(): v for k, v in raw.growth_words.items()},
+        growth_re=_words_re(list(raw.growth_words)),
+        rise=frozenset(raw.rise_attributes),
+        fall=frozenset(raw.fall_attributes),
         target_re=re.compile(rf"^\s+(?:{targets})\s+[^\d.;]{{0,24}}$", re.IGNORECASE),
         base_re=re.compile(rf"(?<![\w-])(?:{bases})\s+[^\d.;,]{{0,24}}$", re.IGNORECASE),
         to_re=re.compile(rf"(?<![\w-])(?:{targets})\s+[^\d.;,]{{0,24}}$", re.IGNORECASE),
-        revenue_multiple=_words_re(raw["revenue_multiples"]),
-        cash=_words_re(raw["cash_words"]),
-        stock=_words_re(raw["stock_words"]),
-        prior=_words_re(raw["prior_price_cues"]),
-        share_counts=frozenset(raw["share_counts"]),
+        revenue_multiple=_words_re(list(raw.revenue_multiples)),
+        cash=_words_re(list(raw.cash_words)),
+        stock=_words_re(list(raw.stock_words)),
+        prior=_words_re(list(raw.prior_price_cues)),
+        share_counts=frozenset(raw.share_counts),
     )
 
 

@@ -21,11 +21,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import Literal
 
-from facts import lexicon
 from facts.analyse.attributes import spec
 from facts.analyse.conflicts import number_claim
 from facts.analyse.deal import deal_of, subject_key
 from facts.labels import format_claim
+from facts.lexicon import load_model
+from facts.lexicon.models import AttributionLexicon
 from facts.model import Claim, Conflict, FactBase, Number
 from facts.text import sentence_at, sentence_spans
 
@@ -52,8 +53,8 @@ def _words_re(phrases: list[str]) -> re.Pattern[str]:
 
 @cache
 def _status_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    raw = lexicon.load("attribution")["status"]
-    return _words_re(raw["rumour"]), _words_re(raw["announced"])
+    status = load_model("attribution", AttributionLexicon).status
+    return _words_re(list(status.rumour)), _words_re(list(status.announced))
 
 
 # ---------------------------------------------------------------- the corpus, indexed once per fact base

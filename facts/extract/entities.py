@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import ClassVar
 
-from facts import lexicon
+from facts.lexicon import load_model
+from facts.lexicon.models import EntitiesLexicon
 from facts.model import EntityKind, Span
 
 
@@ -37,7 +38,7 @@ class _Lexicon:
     }
 
     def __getattr__(self, name: str) -> frozenset[str]:
-        entries = self._extra.get(name) or lexicon.load("entities")[name]
+        entries = self._extra.get(name) or getattr(load_model("entities", EntitiesLexicon), name)
         value = frozenset(norm(str(e)) for e in entries)
         setattr(self, name, value)
         return value

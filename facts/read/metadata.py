@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from facts import lexicon
+from facts.lexicon import load_model
+from facts.lexicon.models import MetadataLexicon
 
 EDGE_CHARS = 2048
 NAME_CHARS = 80
@@ -44,6 +45,10 @@ def _first(find, zones: tuple[str, str]) -> str:  # type: ignore[no-untyped-def]
     return ""
 
 
+def _lex() -> MetadataLexicon:
+    return load_model("metadata", MetadataLexicon)
+
+
 def _clean(name: str) -> str:
     name = " ".join(name.split()).strip(" .,;:-–—|")
     return name if 1 < len(name) <= NAME_CHARS else ""
@@ -64,7 +69,7 @@ def _dateline(head: str) -> str:
 
 @cache
 def _copyright_re() -> re.Pattern[str]:
-    tails = "|".join(re.escape(t) for t in lexicon.load("metadata")["copyright_tail"])
+    tails = "|".join(re.escape(t) for t in _lex().copyright_tail)
     return re.compile(
         rf"(?:©|\([cC]\)|\bCopyright\b)[ \t]*(?:©[ \t]*)?(?:\d{{4}}(?:[ \t]*[-–][ \t]*\d{{4}})?)?[ \t]*,?[ \t]*"
         rf"(?P<name>{_NAME}?)(?=[ \t]*(?:[.,|]|$|(?i:{tails})))",
@@ -78,18 +83,17 @@ def _copyright(zone: str) -> str:
 
 
 @cache
-def _labels_re(key: str, value: str) -> re.Pattern[str]:
-    labels = sorted(lexicon.load("metadata")[key], key=len, reverse=True)
-    alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in labels)
+def _labels_re(labels: tuple[str, ...], value: str) -> re.Pattern[str]:
+    alt = "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(labels, key=len, reverse=True))
     # a label may be glued to the text before it ("Editorial TeamCreation Time:")
     return re.compile(rf"(?:(?<!\w)|(?<=[a-z])(?=[A-Z]))(?i:(?P<label>{alt}))(?P<sep>\s*:\s*|\s+){value}")
 
 
 def _labelled_byline(zone: str) -> str:
     """Author: Jane Doe (up to the end of the line, or a date label glued on)."""
-    dates = "|".join(re.escape(x) for x in lexicon.load("metadata")["date_labels"])
+    dates = "|".join(re.escape(x) for x in _lex().date_labels)
     name = rf"(?P<name>[^\n|•]{{2,{NAME_CHARS}}}?)(?=\s*(?:(?i:{dates})\s*:|$|[|•]))"
-    for m in _labels_re("byline_labels", name).finditer(zone):
+    for m in _labels_re(_lex().byline_labels, name).finditer(zone):
         # "Author:" needs its colon; "Written by Jane Doe" reads without one
         if ":" in m.group("sep") or m.group("label").casefold().endswith(" by"):
             return _clean(m.group("name"))
@@ -110,7 +114,7 @@ def _by_line(head: str) -> str:
 
 @cache
 def _newsletter_re() -> re.Pattern[str]:
-    cues = sorted(lexicon.load("metadata")["newsletter_cues"], key=len, reverse=True)
+    cues = sorted(_lex().newsletter_cues, key=len, reverse=True)
     alt = "|".join(re.escape(c).replace(r"\ ", r"[ \t]+") for c in cues)
     return re.compile(rf"(?i:\b(?:{alt}))[ \t]+(?P<name>{_NAME})")
 
@@ -127,7 +131,7 @@ _NEEDS_COLON = frozenset({"date", "dated", "created"})
 
 @cache
 def _date_forms() -> list[tuple[re.Pattern[str], str]]:
-    months = "|".join(sorted(lexicon.load("metadata")["months"], key=len, reverse=True))
+    months = "|".join(sorted(_lex().months, key=len, reverse=True))
     mon = rf"(?P<mon>(?i:{months}))\.?"
     day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
     time = r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
@@ -142,10 +146,10 @@ def _date_forms() -> list[tuple[re.Pattern[str], str]]:
 
 def _labelled_date(zones: tuple[str, str]) -> str:
     """The date after the most telling label: Published before Updated."""
-    labels = lexicon.load("metadata")["date_labels"]
+    labels = _lex().date_labels
     found: list[tuple[int, str]] = []
     for zone in zones:
-        for m in _labels_re("date_labels", r"(?=(?:on\s+)?(?P<rest>[^\n]{0,40}))").finditer(zone):
+        for m in _labels_re(labels, r"(?=(?:on\s+)?(?P<rest>[^\n]{0,40}))").finditer(zone):
             label = " ".join(m.group("label").split()).casefold()
             if ":" not in m.group("sep") and label in _NEEDS_COLON:
                 continue  # "to date" is no label; "Date:" is
@@ -157,7 +161,7 @@ def _labelled_date(zones: tuple[str, str]) -> str:
 
 
 def _parse_date(s: str) -> str:
-    months = lexicon.load("metadata")["months"]
+    months = _lex().months
     for pattern, _ in _date_forms():
         m = pattern.match(s)
         if not m:

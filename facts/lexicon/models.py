@@ -1,0 +1,167 @@
+"""One pydantic model per lexicon file: its shape, checked when it is loaded.
+
+Words are strict strings, so an unquoted `no`, `on` or `yes` (a YAML boolean)
+is refused instead of silently never matching. Unknown keys are refused too:
+a misspelt list name would otherwise be ignored.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    ValidationInfo,
+    field_validator,
+)
+
+from facts.model import AttributionKind
+
+Word = Annotated[StrictStr, Field(min_length=1)]
+Words = tuple[Word, ...]
+NonNegative = Annotated[StrictFloat, Field(ge=0)]
+
+
+class Lexicon(BaseModel):
+    """A lexicon file: exactly these keys, read-only once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# ---------------------------------------------------------------- entities.yaml
+class EntitiesLexicon(Lexicon):
+    """Words that decide whether capitalised tokens are a name, and of what kind."""
+
+    openers: Words
+    title_small_words: Words
+    non_entities: Words
+    demonyms: Words
+    person_titles: Words
+    honorifics: Words
+    person_verbs: Words
+    corporate_suffixes: Words
+    legal_suffixes: Words
+    institution_nouns: Words
+    product_cues: Words
+    org_cues_before: Words
+    org_cues_after: Words
+    publication_cues_before: Words
+    publication_cues_after: Words
+    place_cues_before: Words
+    glued_generic_words: Words
+    numbered_non_products: Words
+    publications: Words
+    places: Words
+    first_names: Words
+
+
+# ---------------------------------------------------------------- attributes.yaml
+UnitFamily = Literal["money", "percent", "count", "year", "date", "age", "multiplier", "duration"]
+
+
+class Attribute(Lexicon):
+    """What an attribute applies to and how its values may conflict."""
+
+    units: Annotated[tuple[UnitFamily, ...], Field(min_length=1)]
+    event: StrictBool = False
+    time_relative: StrictBool = False
+    deal: StrictBool = False
+    conflicts: StrictBool = True
+
+
+class CuedAttribute(Attribute):
+    """An attribute found by the cue words near a number."""
+
+    cues: Annotated[Words, Field(min_length=1)]
+
+
+class AttributesLexicon(Lexicon):
+    attributes: dict[Word, CuedAttribute]
+    special: dict[Word, Attribute]  # decided by their own logic, not by cues
+    founding: Words
+    count_nouns: dict[Word, Word]  # noun -> the attribute it counts
+    count_stop: Words
+    stopwords: Words
+    investee_nouns: Words
+    approx_tolerance: NonNegative
+    max_distance: NonNegative
+    period_blockers: Words
+
+    @field_validator("count_nouns")
+    @classmethod
+    def _counts_known_attributes(cls, value: dict[str, str], info: ValidationInfo) -> dict[str, str]:
+        known = {*info.data.get("attributes", {}), *info.data.get("special", {})}
+        unknown = sorted(set(value.values()) - known)
+        if unknown:
+            raise ValueError(f"not an attribute of this file: {', '.join(unknown)}")
+        return value
+
+
+# ---------------------------------------------------------------- attribution.yaml
+Origin = Literal[AttributionKind, "own"]  # "own": an article's unattributed statement
+
+
+class StatusWords(Lexicon):
+    """Words that make a claim a rumour, or announced."""
+
+    rumour: Words
+    announced: Words
+
+
+class AttributionLexicon(Lexicon):
+    anonymous: Words
+    anonymous_nouns: Words
+    hearsay: Words
+    hearsay_nouns: Words
+    official: Words
+    official_actors: Words
+    speech_verbs: Words
+    official_verbs: Words
+    outlet_verbs: Words
+    speech_fillers: Words
+    quantities: Words
+    weights: dict[Origin, NonNegative]
+    status: StatusWords
+
+
+# ---------------------------------------------------------------- checks.yaml
+class ChecksLexicon(Lexicon):
+    tolerance: NonNegative
+    growth_words: dict[Word, Annotated[StrictFloat, Field(gt=0)]]  # word -> factor
+    rise_attributes: Words
+    fall_attributes: Words
+    target_words: Words
+    base_words: Words
+    revenue_multiples: Words
+    cash_words: Words
+    stock_words: Words
+    prior_price_cues: Words
+    share_counts: Words
+
+
+# ---------------------------------------------------------------- metadata.yaml
+class MetadataLexicon(Lexicon):
+    byline_labels: Words
+    date_labels: Words  # in order of preference
+    months: dict[Word, Annotated[StrictInt, Field(ge=1, le=12)]]  # lowercase name -> month number
+    newsletter_cues: Words
+    copyright_tail: Words
+
+
+# The model of each lexicon file. numbers.yaml has none yet: its grammar is
+# being rewritten and facts.extract.numbers reads it raw with `load`; once it
+# settles, give it a model here and drop it from UNMODELLED.
+MODELS: dict[str, type[Lexicon]] = {
+    "entities": EntitiesLexicon,
+    "attributes": AttributesLexicon,
+    "attribution": AttributionLexicon,
+    "checks": ChecksLexicon,
+    "metadata": MetadataLexicon,
+}
+UNMODELLED = frozenset({"numbers"})
