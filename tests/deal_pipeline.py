@@ -9,6 +9,7 @@ from facts.analyse.attribution import attribute_numbers
 from facts.analyse.checks import find_checks
 from facts.analyse.conflicts import find_conflicts
 from facts.build import extract_paths
+from facts.extract.document import document_of
 from facts.model import FactBase
 
 
@@ -19,7 +20,7 @@ def build(folder: Path, articles: dict[str, str], dates: dict[str, str] | None =
     fb = extract_paths([folder])
     for s in fb.sources:
         s.date = (dates or {}).get(s.id, s.date)
-        attribute_numbers([n for n in fb.numbers if n.span.source == s.id], s.text, fb.entities)
+        attribute_numbers([n for n in fb.numbers if n.span.source == s.id], document_of(s.text), fb.entities)
     fb.conflicts = find_conflicts(fb) + [c for c in fb.conflicts if c.provenance == "curated"]
     fb.checks = find_checks(fb)
     return fb
