@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -49,6 +50,8 @@ class Document:
     # change) while the split inside is made lazily.
     @property
     def sentences(self) -> Spans:
+        """Sentences as facts/text.py splits them: full stops (not after an
+        abbreviation) and line ends."""
         if not self._sentences:
             self._sentences.append(tuple(split_sentences(self.text)))
         return self._sentences[0]
@@ -110,7 +113,7 @@ def document_of(text: str) -> Document:
     return Document(text)
 
 
-def span_at(spans: Spans | list[tuple[int, int]], offset: int) -> tuple[int, int]:
+def span_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The span of sorted, disjoint `spans` holding `offset`, else (offset, offset)."""
     i = bisect.bisect_right(spans, offset, key=_start) - 1
     if i >= 0 and spans[i][0] <= offset < spans[i][1]:
