@@ -24,6 +24,7 @@ from facts.analyse.checks import find_checks
 from facts.analyse.conflicts import find_conflicts
 from facts.analyse.deal import find_deal
 from facts.curate.load import apply_curation
+from facts.extract.document import Document, document_of
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
 from facts.model import FactBase, Number, Source, Span
@@ -68,9 +69,12 @@ def _gc_paused() -> Iterator[None]:
 def _build(corpus: Corpus, progress: Progress | None, workers: int | None) -> FactBase:
     store = Cache.open()
     key = corpus_key(corpus.sources)
+    # One Document per article for every stage of this build (split lazily, on
+    # first use). Pool workers make their own: a Document never crosses processes.
+    documents = {s.id: document_of(s.text) for s in corpus.sources}
     fb = store.load_corpus(key, corpus.sources) if store else None
     if fb is None:
-        fb = _build_fresh(corpus, store, progress, workers)
+        fb = _build_fresh(corpus, documents, store, progress, workers)
         if store:
             store.store_corpus(key, fb)
     elif progress:
@@ -78,11 +82,13 @@ def _build(corpus: Corpus, progress: Progress | None, workers: int | None) -> Fa
     fb.corpus = corpus.name
     fb.warnings = list(corpus.warnings)
     fb = apply_curation(fb, corpus.root)
-    fb.checks = find_checks(fb)  # after curation: a curated attribute can make a check
+    fb.checks = find_checks(fb, documents)  # after curation: a curated attribute can make a check
     return fb
 
 
-def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None, workers: int | None) -> FactBase:
+def _build_fresh(
+    corpus: Corpus, documents: dict[str, Document], store: Cache | None, progress: Progress | None, workers: int | None
+) -> FactBase:
     from facts.analyse.attributes import annotate
     from facts.analyse.attribution import attribute_numbers
     from facts.analyse.resolve import resolve
@@ -90,8 +96,8 @@ def _build_fresh(corpus: Corpus, store: Cache | None, progress: Progress | None,
     found = per_source(corpus.sources, store, progress, workers)
     entities = resolve({sid: r["candidates"] for sid, r in found.items()})
     for s in corpus.sources:
-        annotate(found[s.id]["numbers"], s.text, entities)
-        attribute_numbers(found[s.id]["numbers"], s.text, entities)  # before conflicts: claims copy it
+        annotate(found[s.id]["numbers"], documents[s.id], entities)
+        attribute_numbers(found[s.id]["numbers"], documents[s.id], entities)  # before conflicts: claims copy it
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,

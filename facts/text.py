@@ -22,17 +22,17 @@ _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 @lru_cache(maxsize=2048)  # texts a corpus holds anyway; bounded across corpora
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """`split_sentences`, cached for the views that split an article's text
+    themselves; the pipeline's stages read `facts.extract.document` instead."""
+    return tuple(split_sentences(text))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences: (start, end) offsets, whitespace trimmed.
 
     Newlines end sentences too: articles from the web put headlines, captions
-    and list items on lines of their own without a full stop. Cached: the
-    number grammar, attributes, attribution and checks all ask for the same
-    article's sentences in turn.
+    and list items on lines of their own without a full stop.
     """
-    return tuple(_split_sentences(text))
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _BOUNDARY.finditer(text):

@@ -1,9 +1,9 @@
 """What each number is about: attribute, subject and period, from the words around it.
 
-Work clause by clause: a sentence is cut at ";", ": ", ", while", ", and" (not
-inside a list), unpaired dashes, so a cue in one clause never leaks into
-another. Within a clause the cue nearest to the number wins; commas, dashes
-and other numbers in between make a cue farther. The cue lists are data:
+Work clause by clause (the article's Document cuts its sentences into
+clauses), so a cue in one clause never leaks into another. Within a clause the
+cue nearest to the number wins; commas, dashes and other numbers in between
+make a cue farther. The cue lists are data:
 facts/lexicon/attributes.yaml.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from functools import cache
 
 from facts.analyse.mentions import ArticleMentions, Mention
+from facts.extract.document import Document
 from facts.lexicon import load_model
 from facts.lexicon.models import Attribute, AttributesLexicon
 from facts.model import NON_MONEY_UNITS, Entity, Number
-from facts.text import sentence_at, sentence_spans
 
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 PERIODIC = frozenset({"money", "percent", "count", "multiplier"})
@@ -111,56 +111,11 @@ def approx_tolerance() -> float:
     return _lexicon().approx
 
 
-# ---------------------------------------------------------------- clauses
-_HARD = re.compile(r";|:\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:while|whereas)\s")
-_AND = re.compile(r",\s+and\s")
+# ---------------------------------------------------------------- distances
 _DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*")
 _COMMA = re.compile(r"[,(]\s|\)")
 
-
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The clauses of the sentence text[start:end] as absolute (start, end)."""
-    sentence = text[start:end]
-    cuts = [(m.start(), m.end()) for m in _HARD.finditer(sentence)]
-    cuts += [(m.start(), m.end()) for m in _AND.finditer(sentence) if not _in_list(sentence, m.start())]
-    cuts += _unpaired_dashes(sentence)
-    spans, pos = [], 0
-    for a, b in sorted(cuts):
-        if a >= pos:
-            spans.append((start + pos, start + a))
-            pos = b
-    spans.append((start + pos, end))
-    return [(a, b) for a, b in spans if b > a]
-
-
-def _in_list(sentence: str, comma: int) -> bool:
-    # "Acme, Globex, and Initech": a short item before ", and" is a list, not a clause
-    prev = sentence.rfind(",", 0, comma)
-    if prev < 0:
-        return False
-    item = sentence[prev + 1 : comma]
-    if re.match(r"\s*(?:and|or)\b", item):
-        return False  # "..., and Pixel Corp, and the market ...": the list ended
-    return len(_TOKEN.findall(item)) <= 4
-
-
-def _unpaired_dashes(sentence: str) -> list[tuple[int, int]]:
-    # "an investment—potentially over $10 billion—to acquire" is one clause with an aside
-    dashes = [(m.start(), m.end()) for m in _DASH.finditer(sentence) if not sentence[m.start() : m.end()].isspace()]
-    cuts, i = [], 0
-    while i < len(dashes):
-        if i + 1 < len(dashes):
-            aside = sentence[dashes[i][1] : dashes[i + 1][0]]
-            if len(_TOKEN.findall(aside)) <= 8 and not _HARD.search(aside):
-                i += 2
-                continue
-        cuts.append(dashes[i])
-        i += 1
-    return cuts
-
-
-# ---------------------------------------------------------------- distances
 def _gap(text: str, a: int, b: int, stop: frozenset[str]) -> float:
     """How far apart two places in one clause read: words (not stopwords),
     plus a penalty for each comma or bracket and each dash in between."""
@@ -214,21 +169,20 @@ class _Clause:
 
 
 class _Article:
-    """One article's text, sentences and entity mentions."""
+    """One article's Document and entity mentions."""
 
-    def __init__(self, text: str, source: str, entities: list[Entity]) -> None:
-        self.text = text
+    def __init__(self, doc: Document, source: str, entities: list[Entity]) -> None:
+        self.doc, self.text = doc, doc.text
         self.lex = _lexicon()
-        self.sentences = sentence_spans(text)
-        self.index = ArticleMentions(entities, source, len(text))
+        self.index = ArticleMentions(entities, source, len(doc.text))
         self.mentions, self.starts = self.index.mentions, self.index.starts
-        _mark_lists(text, self.mentions)
+        _mark_lists(doc.text, self.mentions)
 
     def sentence_of(self, n: Number) -> tuple[int, int]:
         # The real sentence, not `n.sentence`: that is a window capped for
         # display, and on a megabyte-long "sentence" the windows of
         # neighbouring numbers overlap many times over.
-        found = sentence_at(self.sentences, n.span.start)
+        found = self.doc.sentence_at(n.span.start)
         return found if found[1] > found[0] else (n.span.start, n.span.end)
 
     def clause(self, start: int, end: int, numbers: list[Number], starts: list[int]) -> _Clause:
@@ -494,18 +448,18 @@ def _span_distance(a: Number, b: Number) -> int:
 
 
 # ---------------------------------------------------------------- entry point
-def annotate(numbers: list[Number], text: str, entities: list[Entity]) -> None:
+def annotate(numbers: list[Number], doc: Document, entities: list[Entity]) -> None:
     """Set `attribute`, `subject` and `period` of the numbers of ONE article."""
     if not numbers:
         return
-    art = _Article(text, numbers[0].span.source, entities)
+    art = _Article(doc, numbers[0].span.source, entities)
     by_sentence: dict[tuple[int, int], list[Number]] = {}
     for n in numbers:
         by_sentence.setdefault(art.sentence_of(n), []).append(n)
     for (s, e), members in by_sentence.items():
         members.sort(key=lambda n: n.span.start)
         starts = [n.span.start for n in members]
-        for cs, ce in clauses(text, min(s, starts[0]), max(e, max(n.span.end for n in members))):
+        for cs, ce in doc.clauses_in(min(s, starts[0]), max(e, max(n.span.end for n in members))):
             clause = art.clause(cs, ce, members, starts)
             for n in clause.numbers:
                 if n.provenance == "auto":

@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from facts.analyse.mentions import ArticleMentions, Mention
+from facts.extract.document import Document
 from facts.labels import claim_label
 from facts.lexicon import load_model
 from facts.lexicon.models import AttributionLexicon, EntitiesLexicon
 from facts.model import Attribution, AttributionKind, Claim, Conflict, Entity, Number, Span
-from facts.text import fold, sentence_at, sentence_spans
+from facts.text import fold
 
 LEAD_WORDS = 3  # "But according to X, ...": a cue this close to the sentence start governs it
 REGION_CHARS = 160  # how far the origin after "according to" may run
-QUOTE_CHARS = 3000  # a quotation longer than this is a stray quote mark, not a quotation
 SPEAKER_CHARS = 90  # how far before or after a quotation its speaker may stand
 ACTOR_CHARS = 160  # how far before its verb a speaker (with an apposition) may start
 
@@ -98,17 +98,14 @@ class _Cue:
 _NAME_AT_END = re.compile(r"((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)\s*$")
 _NAME_AT_START = re.compile(r"^\s*((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]*)")
 _WORD = re.compile(r"[\w'’-]+")
-_QUOTES = re.compile(rf"“[^”]{{1,{QUOTE_CHARS}}}”|\"[^\"\n]{{1,{QUOTE_CHARS}}}\"")
 
 
 class _Article:
-    def __init__(self, text: str, source: str, entities: list[Entity] | None) -> None:
-        self.text, self.source, self.lex = text, source, _lex()
-        self.index = ArticleMentions(entities or [], source, len(text))
+    def __init__(self, doc: Document, source: str, entities: list[Entity] | None) -> None:
+        self.doc, self.text, self.source, self.lex = doc, doc.text, source, _lex()
+        self.index = ArticleMentions(entities or [], source, len(doc.text))
         self.mentions = self.index.mentions
         self.by_end = {m.end: m for m in self.mentions}
-        self.quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
-        self.quote_starts = [q[0] for q in self.quotes]
         self._speakers: dict[tuple[int, int], _Cue | None] = {}
 
     def span(self, start: int, end: int) -> Span:
@@ -116,12 +113,6 @@ class _Article:
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.index.within(start, end)
-
-    def quote_of(self, start: int, end: int) -> tuple[int, int] | None:
-        i = bisect.bisect_right(self.quote_starts, start) - 1
-        if i >= 0 and self.quotes[i][0] <= start and end <= self.quotes[i][1]:
-            return self.quotes[i]
-        return None
 
 
 # ---------------------------------------------------------------- actors
@@ -377,21 +368,20 @@ class _Cues:
         return min(near, key=lambda c: _distance(c, n), default=None)
 
 
-def attribute_numbers(numbers: list[Number], text: str, entities: list[Entity] | None = None) -> None:
+def attribute_numbers(numbers: list[Number], doc: Document, entities: list[Entity] | None = None) -> None:
     """Set `attribution` of the numbers of ONE article (None: its own voice).
     `entities`, when given, name the origins and tell people from companies."""
     if not numbers:
         return
-    art = _Article(text, numbers[0].span.source, entities)
-    sentences = sentence_spans(text)
+    art = _Article(doc, numbers[0].span.source, entities)
     cues_of: dict[tuple[int, int], _Cues] = {}
     for n in numbers:
         if n.provenance != "auto":
             continue
-        quote = art.quote_of(n.span.start, n.span.end)
+        quote = doc.quote_of(n.span.start, n.span.end)
         cue = _speaker(art, quote) if quote else None
         if cue is None:
-            s, e = sentence_at(sentences, n.span.start)
+            s, e = doc.sentence_at(n.span.start)
             if e <= s:
                 continue
             if (s, e) not in cues_of:

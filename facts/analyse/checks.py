@@ -1,6 +1,6 @@
 """Deal arithmetic: what reported figures imply, held against what is reported.
 
-    find_checks(fb) -> list[Check]
+    find_checks(fb, documents=None) -> list[Check]
 
 Kinds: an amount for a stake implies a valuation ("$6.2B for 40%"); revenue
 times a sales multiple implies a valuation; a price per share times the shares
@@ -17,18 +17,19 @@ subject and period (one pass over the numbers: no comparison of all pairs).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 
-from facts.analyse.attributes import clauses, unit_family
+from facts.analyse.attributes import unit_family
 from facts.analyse.conflicts import interval, number_claim
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.extract.document import Document, document_of
 from facts.labels import format_claim, format_value
 from facts.lexicon import load_model
 from facts.lexicon.models import ChecksLexicon
 from facts.model import Check, Claim, FactBase, Number
-from facts.text import fold, sentence_at, sentence_spans
+from facts.text import fold
 
 PRECISE = ("exact", "approx")  # an open figure ("over $10B") is never an input
 MAX_SENTENCE_FIGURES = 40  # more figures than this in one "sentence" is a table or a list: nothing pairs in it
@@ -108,10 +109,11 @@ class _Sentence:
 
 
 class _Corpus:
-    def __init__(self, fb: FactBase) -> None:
+    def __init__(self, fb: FactBase, documents: Mapping[str, Document] | None) -> None:
         self.fb, self.lex = fb, _lex()
         self.deal = deal_of(fb)
         self.texts = {s.id: s.text for s in fb.sources}
+        self.documents = documents or {}
         self.reported: dict[tuple[str, str, str], list[Number]] = {}
         self.by_source: dict[str, list[Number]] = {}
         self._sentences: list[_Sentence] | None = None
@@ -129,6 +131,9 @@ class _Corpus:
     def text(self, n: Number) -> str:
         return self.texts.get(n.span.source, "")
 
+    def document(self, source: str) -> Document:
+        return self.documents.get(source) or document_of(self.texts.get(source, ""))
+
     def sentences(self) -> list[_Sentence]:
         """Every sentence with figures, split once: each kind of check walks them."""
         if self._sentences is None:
@@ -137,11 +142,10 @@ class _Corpus:
 
     def _split(self) -> Iterator[_Sentence]:
         for source, numbers in self.by_source.items():
-            text = self.texts.get(source, "")
-            spans = sentence_spans(text)
+            doc = self.document(source)
             groups: dict[tuple[int, int], list[Number]] = {}
             for n in sorted(numbers, key=lambda n: n.span.start):
-                groups.setdefault(sentence_at(spans, n.span.start), []).append(n)
+                groups.setdefault(doc.sentence_at(n.span.start), []).append(n)
             for (s, e), members in groups.items():
                 if len(members) <= MAX_SENTENCE_FIGURES:
                     yield _Sentence(source, s, e, members)
@@ -186,8 +190,7 @@ def _pairs(cx: _Corpus, a: tuple[str, str], b: tuple[str, str]) -> Iterator[tupl
     for s in cx.sentences():
         pair = _pair_in(s.numbers, a, b)
         if pair is None:
-            text = cx.texts[s.source]
-            for cs, ce in clauses(text, s.start, s.end):
+            for cs, ce in cx.document(s.source).clauses_in(s.start, s.end):
                 pair = pair or _pair_in([n for n in s.numbers if cs <= n.span.start < ce], a, b)
         if pair is not None and cx.key(pair[0]) == cx.key(pair[1]):
             paired.add(s.source)
@@ -510,11 +513,12 @@ def _slug(text: str) -> str:
     return "-".join(fold(text).split()) or "x"
 
 
-def find_checks(fb: FactBase) -> list[Check]:
+def find_checks(fb: FactBase, documents: Mapping[str, Document] | None = None) -> list[Check]:
     """Every derived value with something reported to hold it against, with
     deterministic ids; the same derivation stated by several articles is one
-    check citing all of their figures."""
-    cx = _Corpus(fb)
+    check citing all of their figures. `documents` by source id: the build's,
+    else each source's from `document_of`."""
+    cx = _Corpus(fb, documents)
     merged: dict[tuple[str, str, str, str, str], tuple[_Found, Check]] = {}
     for kind in KINDS:
         for f in kind(cx):

@@ -24,11 +24,11 @@ from typing import Literal
 from facts.analyse.attributes import spec
 from facts.analyse.conflicts import number_claim
 from facts.analyse.deal import deal_of, subject_key
+from facts.extract.document import document_of
 from facts.labels import format_claim
 from facts.lexicon import load_model
 from facts.lexicon.models import AttributionLexicon
 from facts.model import Claim, Conflict, FactBase, Number
-from facts.text import sentence_at, sentence_spans
 
 Status = Literal["rumour", "reported", "announced", ""]
 WINDOW = 300  # status words and dates are looked for this far around a claim, inside its sentence
@@ -76,12 +76,10 @@ class _Index:
         for ds in self.dates.values():
             ds.sort(key=lambda d: d.span.start)
         self.date_starts = {source: [d.span.start for d in ds] for source, ds in self.dates.items()}
-        self._sentences: dict[str, list[tuple[int, int]]] = {}
 
     def sentence(self, source: str, offset: int) -> tuple[int, int]:
-        if source not in self._sentences:
-            self._sentences[source] = sentence_spans(self.texts.get(source, ""))
-        return sentence_at(self._sentences[source], offset)
+        # the article's one Document: the one the build read, while the cache holds it
+        return document_of(self.texts.get(source, "")).sentence_at(offset)
 
     def key(self, subject: str, attribute: str) -> str:
         return subject_key(self.deal, subject, attribute, reach="parties")

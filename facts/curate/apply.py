@@ -13,8 +13,9 @@ from collections.abc import Callable, Iterable
 
 from facts.curate.safe_yaml import Problem
 from facts.curate.schema import Curation, Located, MergeEntities, RejectConflict, SetNumber, SplitEntity
+from facts.extract.document import document_of, trimmed
 from facts.model import Claim, Conflict, Entity, FactBase, Number, Span
-from facts.text import fold, sentence_at, sentence_spans
+from facts.text import fold
 
 Report = Callable[[int, str], None]  # (line in claims.yaml, message)
 
@@ -280,8 +281,8 @@ def _claim(loc: Located, numbers: _NumberIndex, sentences: _Sentences) -> Claim:
 
 
 class _Sentences:
-    """The sentence around a quote, found in a window of text around it: the
-    cost does not grow with the article's length."""
+    """The sentence around a quote, from its article's one Document, cut to a
+    window around the quote so a wall of text is never copied whole."""
 
     WINDOW = 400
 
@@ -293,7 +294,8 @@ class _Sentences:
         if text is None:
             return None
         lo, hi = max(0, span.start - self.WINDOW), min(len(text), span.end + self.WINDOW)
-        spans = [(a + lo, b + lo) for a, b in sentence_spans(text[lo:hi])]
-        start, end = sentence_at(spans, span.start)
+        start, end = document_of(text).sentence_at(span.start)
+        if end > start:  # inside a sentence: the part of it in the window, trimmed
+            start, end = trimmed(text, max(start, lo), min(end, hi))
         start, end = min(start, span.start), max(end, span.end)  # a quote may run over a sentence end
         return Span(source=span.source, start=start, end=end, text=text[start:end])

@@ -16,8 +16,8 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 
 from facts import lexicon
+from facts.extract.document import Spans, document_of, span_at
 from facts.model import Number, Span, number_id
-from facts.text import sentence_at, sentence_spans
 
 HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
@@ -594,13 +594,13 @@ def find_numbers(text: str, source: str) -> list[Number]:
     if not any(c.isdigit() for c in text):
         return []
     found = _Scanner(text).run()
-    sentences = sentence_spans(text) if found else []
+    sentences = document_of(text).sentences if found else ()
     return [_number(f, text, source, sentences) for f in found]
 
 
-def _number(f: _Found, text: str, source: str, sentences: list[tuple[int, int]]) -> Number:
-    s1, _ = sentence_at(sentences, f.start)
-    _, e2 = sentence_at(sentences, f.end - 1)
+def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
+    s1, _ = span_at(sentences, f.start)
+    _, e2 = span_at(sentences, f.end - 1)
     s, e = min(s1, f.start), max(e2, f.end)  # the whole number, even when a "sentence" ends inside it
     # An unpunctuated wall of text is one "sentence": quote a window of it, or every number copies it all.
     s, e = max(s, f.start - MAX_CONTEXT), min(e, f.end + MAX_CONTEXT)

@@ -11,7 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facts.analyse.attributes import annotate, clauses
+from facts.analyse.attributes import annotate
+from facts.extract.document import Document
 from facts.model import Entity, Number, Span
 
 
@@ -48,7 +49,7 @@ def entity(texts: dict[str, str], name: str, kind: str, *forms: str) -> Entity:
 
 def annotated(text: str, quotes: list[tuple], entities: list[Entity] | None = None) -> list[Number]:
     numbers = [num(text, *q) for q in quotes]
-    annotate(numbers, text, entities or [])
+    annotate(numbers, Document(text), entities or [])
     return numbers
 
 
@@ -96,7 +97,7 @@ def test_list_of_names_is_one_clause_but_a_second_sentence_half_is_not() -> None
         "Clients include Orbit, Nimbus, and Pixel Corp, and the market will reach $9 billion by 2031, "
         "and Helix hopes for more."
     )
-    cut = [text[a:b] for a, b in clauses(text, 0, len(text))]
+    cut = [text[a:b] for a, b in Document(text).clauses_in(0, len(text))]
     assert cut[0].startswith("Clients include Orbit, Nimbus, and Pixel Corp")
     assert any(c.startswith("the market will reach $9 billion by 2031") for c in cut)
 
@@ -230,7 +231,7 @@ def test_names_in_a_list_are_not_the_subject() -> None:
 
 
 def test_annotate_on_an_article_without_numbers_does_nothing() -> None:
-    annotate([], "No figures here.", [])
+    annotate([], Document("No figures here."), [])
 
 
 def test_buying_a_percentage_of_a_company_is_a_stake() -> None:
@@ -267,7 +268,7 @@ def test_random_text_never_breaks_annotation(pieces: list[str], data: st.DataObj
         span = Span(source="r.txt", start=m.start(), end=m.end(), text=m.group())
         numbers.append(Number(id=f"n:r.txt:{m.start()}", span=span, value=float(m.group()), unit=unit))
     names = {"r.txt": text}
-    annotate(numbers, text, [entity(names, "XYZ", "organisation"), entity(names, "abc", "person")])
+    annotate(numbers, Document(text), [entity(names, "XYZ", "organisation"), entity(names, "abc", "person")])
     for n in numbers:
         assert text[n.span.start : n.span.end] == n.span.text
         assert n.period == "" or n.period.isdigit()

@@ -5,6 +5,7 @@ Every sentence here is made up about fictional companies."""
 from __future__ import annotations
 
 from facts.analyse.attribution import attribute_numbers, conflict_sourcing, origins, rank_conflicts, sourcing
+from facts.extract.document import Document
 from facts.model import Attribution, Claim, Conflict, Span
 from tests.facts.analyse.test_attributes import entity, num
 
@@ -12,7 +13,7 @@ from tests.facts.analyse.test_attributes import entity, num
 def said_by(text: str, quote: str, value: float, unit: str = "USD", *names: tuple[str, str]):
     n = num(text, quote, value, unit)
     entities = [entity({"a.txt": text}, name, kind) for name, kind in names]
-    attribute_numbers([n], text, entities)
+    attribute_numbers([n], Document(text), entities)
     return n.attribution
 
 
