@@ -14,8 +14,8 @@ from textual.widgets import Input, Static
 
 from facts.model import Attribution
 from facts.text import display_safe
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind, FactRef
-from tui.panes.lookup import FactLookup
 from tui.widgets.fact_table import Column, FactTable
 
 if TYPE_CHECKING:
@@ -31,14 +31,14 @@ class FactPane(Vertical):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self.lookup: FactLookup | None = None
+        self.lookup: FactIndex | None = None
         self._positions: dict[str, int] = {}
 
     # ---------------------------------------------------------------- shape
     def columns(self) -> list[Column[Any]]:
         raise NotImplementedError
 
-    def items(self, lookup: FactLookup) -> Sequence[Any]:
+    def items(self, lookup: FactIndex) -> Sequence[Any]:
         raise NotImplementedError
 
     def fact_id(self, item: Any) -> str:
@@ -76,7 +76,7 @@ class FactPane(Vertical):
         return (self.kind, self.fact_id(item)) in self.selection
 
     # ---------------------------------------------------------------- data
-    def load(self, lookup: FactLookup) -> None:
+    def load(self, lookup: FactIndex) -> None:
         self.lookup = lookup
         items = self.items(lookup)
         self._positions = {self.fact_id(x): i for i, x in enumerate(items)}
