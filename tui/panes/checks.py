@@ -13,7 +13,8 @@ from facts.labels import claim_label, format_value, said_by
 from facts.model import Check, Claim
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line, quote
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column
 
 

@@ -12,8 +12,9 @@ from textual.content import Content
 from facts.model import Entity
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line
+from tui.panes.base import FactPane
 from tui.screens.mentions import MentionsScreen
+from tui.widgets.detail import field_line
 from tui.widgets.fact_table import Column
 
 

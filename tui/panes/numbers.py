@@ -12,7 +12,8 @@ from facts.labels import format_value, said_by
 from facts.model import Number
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line, quote, said_line
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line, quote, said_line
 from tui.widgets.fact_table import Column
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "over": ">", "under": "<", "range": "…"}

@@ -10,7 +10,8 @@ from textual.content import Content
 from facts.model import Source
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line
 from tui.widgets.fact_table import Column
 
 

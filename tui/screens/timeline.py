@@ -25,7 +25,7 @@ from facts.labels import claim_label, format_value, said_by
 from facts.model import Claim
 from facts.text import display_safe
 from facts.views.index import FactIndex
-from tui.panes.base import field_line, quote
+from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
 
