@@ -82,7 +82,7 @@ def quoted_in_export(fb: FactBase, index: FactIndex) -> list[str]:
     return [row.split(" | ")[1].replace("**", "").replace("\\", "") for row in rows]
 
 
-def test_a_claim_reads_its_sentence_from_itself_its_number_or_its_article():
+def test_a_claim_reads_its_sentence_from_itself_its_number_or_its_article() -> None:
     fb = deal()
     ix = FactIndex.build(fb)
     paid, rumoured = fb.conflicts[0].claims
@@ -91,7 +91,7 @@ def test_a_claim_reads_its_sentence_from_itself_its_number_or_its_article():
     assert quoted_in_export(fb, ix) == [PRICE_SENTENCE, RUMOUR_SENTENCE]
 
 
-async def test_the_diff_shows_the_sentence_the_export_quotes():
+async def test_the_diff_shows_the_sentence_the_export_quotes() -> None:
     fb = deal()
     app = ScaledealApp(factbase=fb)
     async with app.run_test(size=(160, 40)) as pilot:
@@ -106,7 +106,7 @@ async def test_the_diff_shows_the_sentence_the_export_quotes():
         assert column.rstrip().endswith(sentence)
 
 
-def test_counts_per_source_are_numbers_distinct_entities_and_distinct_conflicts():
+def test_counts_per_source_are_numbers_distinct_entities_and_distinct_conflicts() -> None:
     ix = FactIndex.build(deal())
     assert ix.numbers_in == {"announced.txt": 2, "rumoured.txt": 1}
     assert ix.entities_in == {"announced.txt": 2, "rumoured.txt": 2}  # each named twice in one article
@@ -116,7 +116,7 @@ def test_counts_per_source_are_numbers_distinct_entities_and_distinct_conflicts(
     assert kinds == {"number", "entity", "claim"}
 
 
-def test_a_conflict_has_one_side_per_value_and_its_update_note():
+def test_a_conflict_has_one_side_per_value_and_its_update_note() -> None:
     fb = deal()
     ix = FactIndex.build(fb)
     conflict = ix.conflicts["deal-value"]
