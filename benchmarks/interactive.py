@@ -106,8 +106,8 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
     """Seconds to fill and paint the numbers pane, and per step after it."""
     from textual.app import App, ComposeResult
 
+    from facts.views.index import FactIndex
     from facts.views.selection import Selection
-    from tui.panes.lookup import FactLookup
     from tui.panes.numbers import NumbersPane
 
     class Host(App):
@@ -121,7 +121,7 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
     app = Host()
     async with app.run_test(size=(140, 45)) as pilot:
         pane = app.query_one(NumbersPane)
-        lookup = FactLookup.build(fb)
+        lookup = FactIndex.build(fb)
         t = time.thread_time()
         pane.load(lookup)
         await pilot.pause()

@@ -6,7 +6,7 @@ reads the same everywhere.
 
 from __future__ import annotations
 
-from facts.model import Claim, Qualifier, Value
+from facts.model import Attribution, Claim, Qualifier, Value
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
@@ -76,3 +76,8 @@ def claim_label(claim: Claim) -> str:
     if claim.value is None:
         return " ".join(claim.span.text.split())
     return format_claim(claim.value, claim.unit, claim.qualifier)
+
+
+def said_by(a: Attribution | None) -> str:
+    """`The Information (outlet)`; "" for a figure the article states in its own voice."""
+    return f"{a.origin} ({a.kind})" if a is not None else ""

@@ -35,8 +35,8 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from facts.model import FactBase
+    from facts.views.index import FactIndex
     from tui.panes.base import FactPane
-    from tui.panes.lookup import FactLookup
 
 PANES = ("sources", "entities", "numbers", "conflicts", "checks")
 
@@ -92,7 +92,7 @@ class ScaledealApp(App[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, fb: FactBase, lookup: FactLookup, index: object) -> None:
+        def __init__(self, fb: FactBase, lookup: FactIndex, index: object) -> None:
             super().__init__()
             self.fb, self.lookup, self.index = fb, lookup, index
 
@@ -105,7 +105,7 @@ class ScaledealApp(App[None]):
         super().__init__()
         self.paths = [str(p) for p in paths or []]
         self.factbase = factbase
-        self.lookup: FactLookup | None = None
+        self.lookup: FactIndex | None = None
         self.search_index: object | None = None
         self.selection = Selection()
 
@@ -169,10 +169,11 @@ class ScaledealApp(App[None]):
 
     def _post_loaded(self, fb: FactBase) -> None:
         """Lookups and the search index are built off the UI thread too."""
+        from facts.views.index import FactIndex
         from facts.views.search import SearchIndex
-        from tui.panes.lookup import FactLookup
 
-        self.post_message(self.Loaded(fb, FactLookup.build(fb), SearchIndex(fb)))
+        index = FactIndex.build(fb)
+        self.post_message(self.Loaded(fb, index, SearchIndex(fb, index)))
 
     def on_scaledeal_app_loaded(self, message: Loaded) -> None:
         self.factbase, self.lookup, self.search_index = message.fb, message.lookup, message.index
@@ -299,7 +300,7 @@ class ScaledealApp(App[None]):
             return
         from facts.views.export import fact_line
 
-        line = fact_line(self.factbase, ref)
+        line = fact_line(self.factbase, ref, self.lookup)
         self.copy_to_clipboard(line)
         self.notify(single_line(line)[:200], title="Copied", markup=False)
 
@@ -325,7 +326,7 @@ class ScaledealApp(App[None]):
         from facts.model import Conflict
 
         claims = item.claims if isinstance(item, Conflict) else []
-        self.push_screen(TimelineScreen(self.factbase, self.lookup, attribute, subject, claims))
+        self.push_screen(TimelineScreen(self.lookup, attribute, subject, claims))
 
     def action_search(self) -> None:
         if self.search_index is None:
@@ -352,7 +353,7 @@ class ScaledealApp(App[None]):
             if path is not None:
                 self.notify(f"{len(self.selection)} facts written to {path}", title="Exported", markup=False)
 
-        self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME), done)
+        self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME, self.lookup), done)
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

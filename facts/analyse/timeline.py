@@ -1,7 +1,10 @@
 """A timeline of each fact: claims ordered by their dates, rumours told from announcements.
 
-    timeline(fb, attribute, subject="") -> list[TimelineEntry]   oldest first
-    update_note(fb, conflict) -> str      "" or why the conflict reads as an update
+    timeline(fb, attribute, subject="", ix=None) -> list[TimelineEntry]   oldest first
+    update_note(fb, conflict, ix=None) -> str      "" or why the conflict reads as an update
+
+`ix`, a TimelineIndex(fb), dates the corpus once for many calls (the views
+hold one: facts.views.index.FactIndex); without it each call builds its own.
 
 A claim is dated by a date its sentence mentions ("on 10 June"), else by its
 article's date. Its status comes from the words of its sentence, the cue nearest
@@ -58,10 +61,11 @@ def _status_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 # ---------------------------------------------------------------- the corpus, indexed once per fact base
-class _Index:
+class TimelineIndex:
+    """What dating a claim and reading its status need, indexed once per fact base."""
+
     def __init__(self, fb: FactBase) -> None:
         self.fb = fb
-        self.size = (len(fb.numbers), len(fb.sources), len(fb.conflicts))
         self.deal = deal_of(fb)
         self.texts = {s.id: s.text for s in fb.sources}
         self.source_dates = {s.id: s.date[:10] for s in fb.sources if s.date}
@@ -85,19 +89,8 @@ class _Index:
         return subject_key(self.deal, subject, attribute, reach="parties")
 
 
-_CACHE: list[_Index] = []
-
-
-def _index(fb: FactBase) -> _Index:
-    # the TUI asks for one timeline per row: index the fact base once
-    if _CACHE and _CACHE[0].fb is fb and _CACHE[0].size == (len(fb.numbers), len(fb.sources), len(fb.conflicts)):
-        return _CACHE[0]
-    _CACHE[:] = [_Index(fb)]
-    return _CACHE[0]
-
-
 # ---------------------------------------------------------------- one claim
-def _full_date(ix: _Index, value: str, source: str) -> str:
+def _full_date(ix: TimelineIndex, value: str, source: str) -> str:
     """'--06-10' with the year of its article, else of the corpus's dates."""
     if not value.startswith("--"):
         return value[:10]
@@ -105,7 +98,7 @@ def _full_date(ix: _Index, value: str, source: str) -> str:
     return f"{year}{value[1:]}" if year else value
 
 
-def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]]:
+def _date(ix: TimelineIndex, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]]:
     s, e = ix.sentence(c.span.source, c.span.start)
     s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
     dates = ix.dates.get(c.span.source, [])
@@ -119,7 +112,7 @@ def _date(ix: _Index, c: Claim) -> tuple[str, Literal["mentioned", "source", ""]
     return "", ""
 
 
-def _status(ix: _Index, c: Claim) -> Status:
+def _status(ix: TimelineIndex, c: Claim) -> Status:
     text = ix.texts.get(c.span.source, "")
     s, e = ix.sentence(c.span.source, c.span.start)
     s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
@@ -139,7 +132,7 @@ def _distance(m: re.Match[str], c: Claim) -> int:
     return c.span.start - m.end() if m.end() <= c.span.start else m.start() - c.span.end + 1
 
 
-def _entries(ix: _Index, claims: list[Claim]) -> list[TimelineEntry]:
+def _entries(ix: TimelineIndex, claims: list[Claim]) -> list[TimelineEntry]:
     entries = []
     for c in claims:
         date, basis = _date(ix, c)
@@ -208,12 +201,12 @@ def _superseded(
     return old, finals
 
 
-def update_note(fb: FactBase, conflict: Conflict) -> str:
+def update_note(fb: FactBase, conflict: Conflict, ix: TimelineIndex | None = None) -> str:
     """'' or why `conflict` reads as an update: every figure that disagrees with
     the announced (or latest) one was a rumour."""
     if conflict.kind != "numeric" or len(conflict.claims) < 2:
         return ""
-    old, finals = _superseded(_entries(_index(fb), conflict.claims))
+    old, finals = _superseded(_entries(ix or TimelineIndex(fb), conflict.claims))
     if not old:
         return ""
     settled = "announced" if finals[0].status == "announced" else "later"
@@ -230,10 +223,10 @@ def _split(attribute: str) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else (attribute, "")
 
 
-def timeline(fb: FactBase, attribute: str, subject: str = "") -> list[TimelineEntry]:
+def timeline(fb: FactBase, attribute: str, subject: str = "", ix: TimelineIndex | None = None) -> list[TimelineEntry]:
     """The claims of `attribute` (about `subject`; the deal's parties are one
     subject), oldest first, each with its date, status and an update note."""
-    ix = _index(fb)
+    ix = ix or TimelineIndex(fb)
     name, period = _split(attribute)
     want = ix.key(subject, name) if subject or spec(name).deal else None
     numbers = [

@@ -4,6 +4,8 @@ Interface used by the TUI and `scaledeal export`:
     text = render_markdown(factbase, refs, now=datetime)   # refs: list[FactRef]
     facts.store.write_atomic(path, text, overwrite=False)  # never clobbers silently
     line = fact_line(factbase, ref)                        # one plain line, for the copy key
+Both take `index=`, the fact base's facts.views.index.FactIndex, to reuse it:
+it owns the facts by id, line numbers and the sentence every quote comes from.
 
 Article text is untrusted: every quote is escaped so a Markdown renderer shows
 exactly what the article said (no headings, links, tables or HTML smuggled in),
@@ -12,17 +14,17 @@ and control characters are made visible (facts.text.display_safe).
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from typing import Any
 
 from facts.analyse.attribution import attribution_label, conflict_sourcing, origins
 from facts.labels import format_claim, format_value
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
-from facts.text import display_safe, sentence_at, sentence_spans, single_line
+from facts.text import display_safe, single_line
+from facts.views.index import Fact, FactIndex
 from facts.views.selection import FactKind, FactRef
 
 KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
@@ -58,7 +60,6 @@ _INLINE = re.compile(r"([\\`*\[\]<>#|~$])")
 _UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "a_b" is never emphasis: leave it readable
 _ENTITY = re.compile(r"&(?=#?\w+;)")  # "&amp;" would render as "&"
 _ENTITY_CUT = re.compile(r"&(?=#?\w*$)")  # "&am" + "p;": an entity the bold mark cuts in two
-_NEWLINE = re.compile("\n")
 _LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")  # list items, setext underlines
 
 
@@ -153,73 +154,29 @@ def table_cell(text: str, mark: tuple[int, int] | None = None) -> str:
 # ---------------------------------------------------------------- lookups and citations
 
 
-@dataclass
-class _Index:
-    """Facts by id and sentence/line positions per source, built once per render."""
-
-    fb: FactBase
-    sources: dict[str, Source] = field(default_factory=dict)
-    _newlines: dict[str, list[int]] = field(default_factory=dict)
-    _sentences: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
-
-    names: dict[str, str] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        self.sources = {s.id: s for s in self.fb.sources}
-        self.names = {e.id: e.name for e in self.fb.entities}
-
-    def entity_name(self, entity_id: str) -> str:
-        return self.names.get(entity_id, entity_id)
-
-    def line(self, source: str, offset: int) -> int:
-        if source not in self._newlines:
-            text = self.text(source)
-            self._newlines[source] = [m.start() for m in _NEWLINE.finditer(text)]
-        return bisect.bisect_left(self._newlines[source], offset) + 1
-
-    def text(self, source: str) -> str:
-        s = self.sources.get(source)
-        return s.text if s else ""
-
-    def sentence(self, span: Span, given: Span | None = None) -> tuple[str, tuple[int, int] | None]:
-        """The sentence around `span` and where `span` sits in it."""
-        text = self.text(span.source)
-        if given is None and text[span.start : span.end] == span.text:
-            if span.source not in self._sentences:
-                self._sentences[span.source] = sentence_spans(text)
-            start, end = sentence_at(self._sentences[span.source], span.start)
-            if end >= span.end:
-                given = Span(source=span.source, start=start, end=end, text=text[start:end])
-        if given is None or not (given.start <= span.start and span.end <= given.end):
-            return span.text, (0, len(span.text))
-        return given.text, (span.start - given.start, span.end - given.start)
-
-    def citation(self, span: Span) -> str:
-        line = self.line(span.source, span.start) if span.source in self.sources else "?"
-        return f"{span.source}, line {line}, chars {span.start}–{span.end}"
+def _in_sentence(span: Span, sentence: Span) -> tuple[str, tuple[int, int] | None]:
+    """The sentence's text and where `span` sits in it."""
+    if sentence == span:
+        return span.text, (0, len(span.text))
+    return sentence.text, (span.start - sentence.start, span.end - sentence.start)
 
 
-def _by_id(fb: FactBase) -> dict[FactKind, dict[str, object]]:
-    return {
-        "source": {s.id: s for s in fb.sources},
-        "entity": {e.id: e for e in fb.entities},
-        "number": {n.id: n for n in fb.numbers},
-        "conflict": {c.id: c for c in fb.conflicts},
-        "check": {c.id: c for c in fb.checks},
-    }
+def _citation(ix: FactIndex, span: Span) -> str:
+    line = ix.line_of(span.source, span.start) if span.source in ix.sources else "?"
+    return f"{span.source}, line {line}, chars {span.start}–{span.end}"
 
 
 # ---------------------------------------------------------------- sections
 
 
-def _quoted(ix: _Index, span: Span, sentence: Span | None = None) -> list[str]:
-    text, mark = ix.sentence(span, sentence)
+def _quoted(ix: FactIndex, span: Span, sentence: Span | None = None) -> list[str]:
+    text, mark = _in_sentence(span, ix.sentence(span, sentence))
     if mark == (0, len(text)):
         mark = None  # the quote is the fact itself: nothing to single out
-    return [block_quote(text, mark), "", f"— {escape_inline(ix.citation(span))}", ""]
+    return [block_quote(text, mark), "", f"— {escape_inline(_citation(ix, span))}", ""]
 
 
-def _source_md(ix: _Index, s: Source) -> list[str]:
+def _source_md(ix: FactIndex, s: Source) -> list[str]:
     out = [f"### {escape_line(s.title or s.id)}", ""]
     facts = [f"file: {escape_line(s.id)}", f"{s.words:,} words"]
     facts += [escape_line(x) for x in (s.outlet, s.date) if x]
@@ -246,7 +203,7 @@ def _title_span(s: Source) -> Span | None:
     return Span(source=s.id, start=start, end=end, text=s.text[start:end])
 
 
-def _entity_md(ix: _Index, e: Entity) -> list[str]:
+def _entity_md(ix: FactIndex, e: Entity) -> list[str]:
     sources = {m.source for m in e.mentions}
     out = [f"### {escape_line(e.name)}", "", f"- kind: {e.kind}"]
     if e.aliases:
@@ -274,7 +231,7 @@ def _spread(mentions: list[Span], n: int) -> list[Span]:
     return [mentions[i] for i in sorted(picked)]
 
 
-def _number_md(ix: _Index, n: Number) -> list[str]:
+def _number_md(ix: FactIndex, n: Number) -> list[str]:
     shown = human_value(n.value, n.unit, n.qualifier)
     out = [f"### {escape_line(shown)}" + (f" — {escape_line(n.attribute)}" if n.attribute else ""), ""]
     details = [f"value: {escape_line(_raw(n.value))} {escape_line(n.unit)}".rstrip(), f"qualifier: {n.qualifier}"]
@@ -282,7 +239,7 @@ def _number_md(ix: _Index, n: Number) -> list[str]:
         details.append(f"interval: {_bound(n.low)} to {_bound(n.high)}")
     details += [f"{k}: {escape_line(v)}" for k, v in (("attribute", n.attribute), ("period", n.period)) if v]
     if n.subject:
-        details.append(f"about: {escape_line(ix.entity_name(n.subject))}")
+        details.append(f"about: {escape_line(ix.name_of(n.subject))}")
     if n.provenance != "auto":
         details.append(f"provenance: {n.provenance}")
     if n.attribution is not None:
@@ -292,18 +249,16 @@ def _number_md(ix: _Index, n: Number) -> list[str]:
     return out + (_timeline_md(ix, n.attribute, n.subject, n.period) if n.attribute else [])
 
 
-def _timeline_md(ix: _Index, attribute: str, subject: str, period: str = "") -> list[str]:
+def _timeline_md(ix: FactIndex, attribute: str, subject: str, period: str = "") -> list[str]:
     """The claims of the attribute in date order, when there is more than one."""
-    from facts.analyse.timeline import timeline  # the timeline indexes the corpus: only when a fact asks for it
-
-    entries = timeline(ix.fb, attribute + (f" ({period})" if period else ""), subject)
+    entries = ix.timeline(attribute + (f" ({period})" if period else ""), subject)
     if len(entries) < 2:
         return []
     out = [f"Timeline of {escape_line(attribute)}:", ""]
     for e in entries[:TIMELINE_ROWS]:
         when = e.date or "undated"
         value = human_value(e.claim.value, e.claim.unit, e.claim.qualifier) if e.claim.value is not None else ""
-        line = f"{when} · {e.status or 'reported'} · {value} — {ix.citation(e.claim.span)}"
+        line = f"{when} · {e.status or 'reported'} · {value} — {_citation(ix, e.claim.span)}"
         if e.note:
             line += f" ({e.note})"
         out.append(f"- {escape_line(line)}")
@@ -321,35 +276,33 @@ def _bound(v: float | None) -> str:
     return "…" if v is None else _plain_number(v)
 
 
-def _claim_row(ix: _Index, c: Claim) -> str:
-    text, mark = ix.sentence(c.span, c.sentence)
-    where = escape_inline(ix.citation(c.span)) + (" (curated)" if c.provenance != "auto" else "")
+def _claim_row(ix: FactIndex, c: Claim) -> str:
+    text, mark = _in_sentence(c.span, ix.claim_sentence(c))
+    where = escape_inline(_citation(ix, c.span)) + (" (curated)" if c.provenance != "auto" else "")
     value = human_value(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
     return f"| {where} | {table_cell(text, mark)} | {table_cell(value)} |"
 
 
-def _conflict_md(ix: _Index, c: Conflict) -> list[str]:
+def _conflict_md(ix: FactIndex, c: Conflict) -> list[str]:
     out = [f"### {escape_line(c.attribute or c.id)} — {c.verdict}", ""]
     verdict = f"**Verdict: {c.verdict}**" + (f": {escape_line(c.explanation)}" if c.explanation else "")
     meta = [f"kind: {c.kind}", f"provenance: {c.provenance}"]
     if c.subject:
-        meta.append(f"about: {escape_line(ix.entity_name(c.subject))}")
+        meta.append(f"about: {escape_line(ix.name_of(c.subject))}")
     out += [verdict, "", " · ".join(meta), "", "| Source | Claim | Value |", "| --- | --- | --- |"]
     out += [_claim_row(ix, cl) for cl in c.claims]
     out += ["", *_sourcing_md(ix, c)]
     if c.kind == "numeric":
-        from facts.analyse.timeline import update_note
-
-        note = update_note(ix.fb, c)
+        note = ix.update_note(c)
         if note:
             out += [f"_{escape_line(note)}_", ""]
         out += _timeline_md(ix, c.attribute, c.subject)
     return out
 
 
-def _sourcing_md(ix: _Index, c: Conflict) -> list[str]:
+def _sourcing_md(ix: FactIndex, c: Conflict) -> list[str]:
     """Who says each value, and how many independent origins back it."""
-    outlets = {s.id: s.outlet for s in ix.fb.sources if s.outlet}
+    outlets = ix.outlets
     out = ["Sourcing (independent origins per value, best sourced first):", ""]
     for label, count, score in conflict_sourcing(c, outlets):
         claims = [x for x in c.claims if _value_label(x) == label]
@@ -363,7 +316,7 @@ def _value_label(c: Claim) -> str:
     return format_claim(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
 
 
-def _check_md(ix: _Index, c: Check) -> list[str]:
+def _check_md(ix: FactIndex, c: Check) -> list[str]:
     implied = format_value(c.implied, c.unit)
     out = [f"### {escape_line(c.kind)}: {escape_line(implied)} {escape_line(c.attribute)}", ""]
     out += [f"**{escape_line(c.explanation)}**", ""]
@@ -375,7 +328,7 @@ def _check_md(ix: _Index, c: Check) -> list[str]:
     return [*out, ""]
 
 
-_RENDER = {
+_RENDER: dict[FactKind, Callable[[FactIndex, Any], list[str]]] = {
     "source": _source_md,
     "entity": _entity_md,
     "number": _number_md,
@@ -391,7 +344,7 @@ def _count(n: int, kind: FactKind) -> str:
     return f"{n} {kind if n == 1 else SECTION_TITLES[kind].lower()}"
 
 
-def _header(fb: FactBase, found: dict[FactKind, list[object]], missing: int, now: dt.datetime) -> list[str]:
+def _header(fb: FactBase, found: dict[FactKind, list[Fact]], missing: int, now: dt.datetime) -> list[str]:
     corpus = escape_line(fb.corpus or "corpus")
     sizes = f"{len(fb.sources)} sources, {len(fb.entities)} entities, {len(fb.numbers)} numbers, "
     sizes += f"{len(fb.conflicts)} conflicts" + (f", {len(fb.checks)} checks" if fb.checks else "")
@@ -409,25 +362,27 @@ def _header(fb: FactBase, found: dict[FactKind, list[object]], missing: int, now
     return [*out, ""]
 
 
-def render_markdown(fb: FactBase, refs: Iterable[FactRef], *, now: dt.datetime | None = None) -> str:
-    """The selected facts as Markdown: a section per kind, each fact quoted and cited."""
+def render_markdown(
+    fb: FactBase, refs: Iterable[FactRef], *, now: dt.datetime | None = None, index: FactIndex | None = None
+) -> str:
+    """The selected facts as Markdown: a section per kind, each fact quoted and cited.
+    `index`: the fact base's FactIndex, when the caller holds one already."""
     now = now or dt.datetime.now(dt.UTC).astimezone()
-    facts = _by_id(fb)
-    found: dict[FactKind, list[object]] = {k: [] for k in KIND_ORDER}
+    ix = index or FactIndex.build(fb)
+    found: dict[FactKind, list[Fact]] = {k: [] for k in KIND_ORDER}
     missing = 0
-    for kind, fid in dict.fromkeys(refs):  # each fact once, in the order selected
-        fact = facts.get(kind, {}).get(fid)
+    for ref in dict.fromkeys(refs):  # each fact once, in the order selected
+        fact = ix.get(ref)
         if fact is None:
             missing += 1
         else:
-            found[kind].append(fact)
-    ix = _Index(fb)
+            found[ref[0]].append(fact)
     out = _header(fb, found, missing, now)
     for kind in KIND_ORDER:
         if found[kind]:
             out += [f"## {SECTION_TITLES[kind]} ({len(found[kind])})", ""]
-            for fact in found[kind]:
-                out += _RENDER[kind](ix, fact)
+            for shown in found[kind]:
+                out += _RENDER[kind](ix, shown)
     if not any(found.values()):
         out += ["_No facts selected._", ""]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -436,19 +391,19 @@ def render_markdown(fb: FactBase, refs: Iterable[FactRef], *, now: dt.datetime |
 # ---------------------------------------------------------------- one line, for the clipboard
 
 
-def fact_line(fb: FactBase, ref: FactRef) -> str:
-    """One plain line for a fact with its citation (the copy key). Display-safe."""
-    kind, fid = ref
-    fact = _by_id_one(fb, kind, fid)
+def fact_line(fb: FactBase, ref: FactRef, index: FactIndex | None = None) -> str:
+    """One plain line for a fact with its citation (the copy key). Display-safe.
+    `index`: the fact base's FactIndex, when the caller holds one already."""
+    ix = index or FactIndex.build(fb)
+    fact = ix.get(ref)
     if fact is None:
         return ""
-    ix = _Index(fb)
     if isinstance(fact, Number):
         what = human_value(fact.value, fact.unit, fact.qualifier) + (f" {fact.attribute}" if fact.attribute else "")
-        line = f'{what}: "{fact.span.text}" — {ix.citation(fact.span)}'
+        line = f'{what}: "{fact.span.text}" — {_citation(ix, fact.span)}'
     elif isinstance(fact, Entity):
         aliases = f"; also {', '.join(fact.aliases)}" if fact.aliases else ""
-        first = f" — first: {ix.citation(fact.mentions[0])}" if fact.mentions else ""
+        first = f" — first: {_citation(ix, fact.mentions[0])}" if fact.mentions else ""
         line = f"{fact.name} ({fact.kind}{aliases}): {len(fact.mentions)} mentions{first}"
     elif isinstance(fact, Check):
         inputs = ", ".join(_claim_words(ix, c) for c in fact.inputs)
@@ -463,19 +418,7 @@ def fact_line(fb: FactBase, ref: FactRef) -> str:
     return single_line(line)
 
 
-def _claim_words(ix: _Index, c: Claim) -> str:
+def _claim_words(ix: FactIndex, c: Claim) -> str:
     value = human_value(c.value, c.unit, c.qualifier) if c.value is not None else ""
     quoted = f'"{c.span.text}"'
-    return f"{value} {quoted}".strip() + f" ({ix.citation(c.span)})"
-
-
-def _by_id_one(fb: FactBase, kind: FactKind, fid: str) -> Source | Entity | Number | Conflict | Check | None:
-    # one pass over one list: the copy key needs one fact, not a whole index
-    facts = {
-        "source": fb.sources,
-        "entity": fb.entities,
-        "number": fb.numbers,
-        "conflict": fb.conflicts,
-        "check": fb.checks,
-    }
-    return next((f for f in facts.get(kind, []) if f.id == fid), None)
+    return f"{value} {quoted}".strip() + f" ({_citation(ix, c.span)})"

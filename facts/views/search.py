@@ -1,7 +1,7 @@
 """One fuzzy index over every fact kind.
 
 Interface used by the TUI:
-    index = SearchIndex(factbase)            # build once per fact base
+    index = SearchIndex(factbase)            # build once per fact base (index=: its FactIndex, to reuse it)
     hits = index.search("valuaton", limit=50)  # typo-tolerant, best first
 
 Every fact becomes one folded "name" string (entity names and aliases; a
@@ -16,18 +16,18 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source
-from facts.text import fold, sentence_at, sentence_spans, single_line
+from facts.model import Check, Claim, Conflict, Entity, FactBase, Number
+from facts.text import fold, single_line
 from facts.views.export import human_value
+from facts.views.index import Fact, FactIndex
 from facts.views.selection import FactKind
 
-Fact = Source | Entity | Number | Conflict | Check
 KIND_RANK: dict[FactKind, int] = {"entity": 0, "number": 1, "conflict": 2, "check": 3, "source": 4}
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them
@@ -54,33 +54,32 @@ class Hit:
 
 
 class SearchIndex:
-    def __init__(self, fb: FactBase) -> None:
+    def __init__(self, fb: FactBase, index: FactIndex | None = None) -> None:
         self.fb = fb
+        self.fact_index = index or FactIndex.build(fb)  # names and sentences, as every view reads them
         self._facts: list[tuple[FactKind, Fact]] = []
         self._choices: list[str] = []  # folded; the facts' own strings first, then sentences
         self._owners: list[tuple[int, ...]] = []  # choice -> indices into _facts
         self._primary = 0  # choices below this index are the facts' own strings
-        self._sentences = _Sentences(fb)
         self._build()
 
     # ------------------------------------------------------------ building
     def _build(self) -> None:
-        names = {e.id: e.name for e in self.fb.entities}
-        for kind, facts in (
+        lists: tuple[tuple[FactKind, Sequence[Fact]], ...] = (
             ("entity", self.fb.entities),
             ("number", self.fb.numbers),
             ("conflict", self.fb.conflicts),
             ("check", self.fb.checks),
             ("source", self.fb.sources),
-        ):
+        )
+        for kind, facts in lists:
             for fact in facts:
-                self._add(kind, fact, _fact_words(fact, names))
+                self._add(kind, fact, _fact_words(fact, self.fact_index))
         self._primary = len(self._choices)
         by_sentence: dict[str, list[int]] = {}
-        sentences = self._sentences
         for i, (_, fact) in enumerate(self._facts):
             if isinstance(fact, Number):
-                by_sentence.setdefault(sentences.of(fact), []).append(i)
+                by_sentence.setdefault(self._sentence(fact), []).append(i)
         for sentence, owners in by_sentence.items():
             folded = _fold(sentence)
             if folded:
@@ -91,6 +90,9 @@ class SearchIndex:
         self._facts.append((kind, fact))
         self._choices.append(_fold(words))
         self._owners.append((len(self._facts) - 1,))
+
+    def _sentence(self, n: Number) -> str:
+        return self.fact_index.sentence(n.span, n.sentence).text
 
     def __len__(self) -> int:
         return len(self._facts)
@@ -160,31 +162,12 @@ class SearchIndex:
 
     def _hit(self, index: int, score: float) -> Hit:
         kind, fact = self._facts[index]
-        sentence = self._sentences.of(fact) if isinstance(fact, Number) else ""
+        sentence = self._sentence(fact) if isinstance(fact, Number) else ""
         label, context = describe(kind, fact, sentence)
         return Hit(kind=kind, fact_id=fact.id, label=label, context=context, score=round(score, 1))
 
 
 # ---------------------------------------------------------------- strings per fact
-
-
-class _Sentences:
-    """A number's sentence: the one the extractor recorded, else found in its source (split once per source)."""
-
-    def __init__(self, fb: FactBase) -> None:
-        self._texts = {s.id: s.text for s in fb.sources}
-        self._spans: dict[str, list[tuple[int, int]]] = {}
-
-    def of(self, n: Number) -> str:
-        if n.sentence is not None:
-            return n.sentence.text
-        text = self._texts.get(n.span.source, "")
-        if text[n.span.start : n.span.end] != n.span.text:
-            return ""
-        if n.span.source not in self._spans:
-            self._spans[n.span.source] = sentence_spans(text)
-        start, end = sentence_at(self._spans[n.span.source], n.span.start)
-        return text[start:end]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -193,7 +176,7 @@ def _shown(value: float | str, unit: str, qualifier: str) -> str:
     return human_value(value, unit, qualifier)
 
 
-def _fact_words(fact: Fact, entity_names: dict[str, str]) -> str:
+def _fact_words(fact: Fact, ix: FactIndex) -> str:
     if isinstance(fact, Entity):
         return " ".join([fact.name, *fact.aliases, *fact.variants, fact.kind])
     if isinstance(fact, Number):
@@ -202,7 +185,7 @@ def _fact_words(fact: Fact, entity_names: dict[str, str]) -> str:
     if isinstance(fact, Conflict):
         values = [c.span.text for c in fact.claims]
         values += [human_value(c.value, c.unit, c.qualifier) for c in fact.claims if c.value is not None]
-        subject = entity_names.get(fact.subject, "")
+        subject = ix.name_of(fact.subject) if fact.subject in ix.entities else ""
         return " ".join([fact.attribute, *dict.fromkeys(values), subject, fact.verdict])
     if isinstance(fact, Check):
         return _check_words(fact)
@@ -233,8 +216,8 @@ def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
         sides = " vs ".join(_claim_short(c) for c in fact.claims)
         return single_line(f"{fact.attribute or fact.id} · {fact.verdict}"), single_line(sides)
     if isinstance(fact, Check):
-        sides = (("confirms", fact.confirms), ("contradicts", fact.contradicts))
-        verdict = " · ".join(f"{word} {len(claims)}" for word, claims in sides if claims)
+        roles = (("confirms", fact.confirms), ("contradicts", fact.contradicts))
+        verdict = " · ".join(f"{word} {len(claims)}" for word, claims in roles if claims)
         label = f"{fact.kind}: {human_value(fact.implied, fact.unit)} {fact.attribute} · {verdict}"
         return single_line(label), single_line(fact.explanation)
     place = " · ".join(x for x in (fact.id, fact.outlet, fact.date) if x)

@@ -8,9 +8,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facts.model import FactBase
 from facts.views.selection import FactKind, FactRef
+
+if TYPE_CHECKING:
+    from facts.views.index import FactIndex
 
 KINDS: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
 DEFAULT_OUTPUT = "scaledeal-export.md"
@@ -55,12 +59,14 @@ def parse_kinds(values: list[str] | None) -> tuple[FactKind, ...]:
     return tuple(kinds) or KINDS
 
 
-def select(fb: FactBase, query: str | None, kinds: tuple[FactKind, ...], min_score: float) -> list[FactRef]:
+def select(
+    fb: FactBase, query: str | None, kinds: tuple[FactKind, ...], min_score: float, index: FactIndex | None = None
+) -> list[FactRef]:
     """The facts to export: search hits (best first) or every fact of the kinds."""
     if query:
         from facts.views.search import SearchIndex
 
-        hits = SearchIndex(fb).search(query, limit=None, min_score=min_score)
+        hits = SearchIndex(fb, index).search(query, limit=None, min_score=min_score)
         return [(h.kind, h.fact_id) for h in hits if h.kind in kinds]
     lists = {
         "source": fb.sources,
@@ -93,16 +99,18 @@ def run(args: argparse.Namespace) -> int:
     from facts.build import extract_paths
     from facts.store.files import write_atomic
     from facts.views.export import render_markdown
+    from facts.views.index import FactIndex
 
     fb = extract_paths(args.paths)
     for w in fb.warnings:
         _err(f"warning: {w}")
-    refs = select(fb, args.query, kinds, args.min_score)
+    index = FactIndex.build(fb)  # one for the search and the export
+    refs = select(fb, args.query, kinds, args.min_score, index)
     if not refs:
         what = f"matching {args.query!r}" if args.query else "of the kinds asked for"
         _err(f"no facts {what}; nothing written")
         return EXIT_NOTHING
-    text = render_markdown(fb, refs)
+    text = render_markdown(fb, refs, index=index)
     if to_stdout:
         sys.stdout.write(text)
         return EXIT_OK

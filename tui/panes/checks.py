@@ -9,11 +9,12 @@ from typing import ClassVar
 
 from textual.content import Content
 
-from facts.labels import claim_label, format_value
+from facts.labels import claim_label, format_value, said_by
 from facts.model import Check, Claim
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line, quote
-from tui.panes.lookup import FactLookup, claim_sentence, said_by
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column
 
 
@@ -27,11 +28,11 @@ def gap_text(c: Check) -> str:
     return "" if c.gap is None else f"{c.gap * 100:.1f}%"
 
 
-def by_sentence(lookup: FactLookup | None, claims: list[Claim]) -> list[list[Claim]]:
+def by_sentence(lookup: FactIndex | None, claims: list[Claim]) -> list[list[Claim]]:
     """Claims grouped by the sentence they stand in (in order), so a sentence is quoted once."""
     groups: dict[tuple[str, int], list[Claim]] = {}
     for claim in claims:
-        sentence = claim_sentence(lookup, claim) if lookup is not None else claim.span
+        sentence = lookup.claim_sentence(claim) if lookup is not None else claim.span
         groups.setdefault((sentence.source, sentence.start), []).append(claim)
     return list(groups.values())
 
@@ -59,7 +60,7 @@ class ChecksPane(FactPane):
                    style="fact-table--dim"),
         ]  # fmt: skip
 
-    def items(self, lookup: FactLookup) -> Sequence[Check]:
+    def items(self, lookup: FactIndex) -> Sequence[Check]:
         return lookup.fb.checks
 
     def detail(self, c: Check) -> Content:
@@ -93,7 +94,7 @@ class ChecksPane(FactPane):
             who = said_by(claim.attribution)
             head = f"{claim_label(claim)} · {claim.span.source}:{line}" + (f" · said by {who}" if who else "")
             lines.append(field_line(label if i == 0 else "", head))
-        sentence = claim_sentence(self.lookup, group[0])
+        sentence = self.lookup.claim_sentence(group[0])
         body = quote(sentence.text, 0, 0)
         for claim in group:
             body = body.stylize(style, claim.span.start - sentence.start, claim.span.end - sentence.start)

@@ -12,9 +12,9 @@ from textual.content import Content
 
 from facts.labels import claim_label
 from facts.model import Conflict
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind
 from tui.panes.base import FactPane
-from tui.panes.lookup import FactLookup
 from tui.widgets.diff import DiffView
 from tui.widgets.fact_table import Column
 
@@ -77,7 +77,7 @@ class ConflictsPane(FactPane):
     def compose_detail(self) -> ComposeResult:
         yield DiffView(id="diff", classes="detail")
 
-    def items(self, lookup: FactLookup) -> Sequence[Conflict]:
+    def items(self, lookup: FactIndex) -> Sequence[Conflict]:
         return lookup.fb.conflicts
 
     def show_detail(self, item: Conflict | None) -> None:

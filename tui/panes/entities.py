@@ -10,10 +10,11 @@ from typing import ClassVar
 from textual.content import Content
 
 from facts.model import Entity
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line
-from tui.panes.lookup import FactLookup
+from tui.panes.base import FactPane
 from tui.screens.mentions import MentionsScreen
+from tui.widgets.detail import field_line
 from tui.widgets.fact_table import Column
 
 
@@ -48,7 +49,7 @@ class EntitiesPane(FactPane):
     def _per_source_cell(e: Entity) -> str:
         return "  ".join(f"{short_source(s)} {n}" for s, n in per_source(e).most_common())
 
-    def items(self, lookup: FactLookup) -> Sequence[Entity]:
+    def items(self, lookup: FactIndex) -> Sequence[Entity]:
         return lookup.fb.entities
 
     def detail(self, e: Entity) -> Content:

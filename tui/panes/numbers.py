@@ -8,11 +8,12 @@ from typing import Any, ClassVar
 
 from textual.content import Content
 
-from facts.labels import format_value
+from facts.labels import format_value, said_by
 from facts.model import Number
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line, quote, said_line
-from tui.panes.lookup import FactLookup, said_by
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line, quote, said_line
 from tui.widgets.fact_table import Column
 
 QUALIFIER_MARK = {"exact": "", "approx": "~", "over": ">", "under": "<", "range": "…"}
@@ -54,7 +55,7 @@ class NumbersPane(FactPane):
             return n.span.text
         return self.lookup.sentence(n.span, n.sentence).text
 
-    def items(self, lookup: FactLookup) -> Sequence[Number]:
+    def items(self, lookup: FactIndex) -> Sequence[Number]:
         return lookup.fb.numbers
 
     def detail(self, n: Number) -> Content:

@@ -8,9 +8,10 @@ from typing import ClassVar
 from textual.content import Content
 
 from facts.model import Source
+from facts.views.index import FactIndex
 from facts.views.selection import FactKind
-from tui.panes.base import FactPane, field_line
-from tui.panes.lookup import FactLookup
+from tui.panes.base import FactPane
+from tui.widgets.detail import field_line
 from tui.widgets.fact_table import Column
 
 
@@ -39,7 +40,7 @@ class SourcesPane(FactPane):
     def _count(self, counter: str, source: Source) -> int:
         return getattr(self.lookup, counter)[source.id] if self.lookup else 0
 
-    def items(self, lookup: FactLookup) -> Sequence[Source]:
+    def items(self, lookup: FactIndex) -> Sequence[Source]:
         return lookup.fb.sources
 
     def detail(self, s: Source) -> Content:

@@ -22,6 +22,7 @@ from facts.model import FactBase
 from facts.store.files import write_atomic
 from facts.text import single_line
 from facts.views.export import render_markdown
+from facts.views.index import FactIndex
 from facts.views.selection import FactRef
 
 HINT = "Enter writes · Esc cancels"
@@ -47,9 +48,15 @@ class ExportScreen(ModalScreen[Path | None]):
         Binding("n", "edit", "Edit the path", show=False),
     ]
 
-    def __init__(self, fb: FactBase, refs: Iterable[FactRef], default_path: str = "scaledeal-export.md") -> None:
+    def __init__(
+        self,
+        fb: FactBase,
+        refs: Iterable[FactRef],
+        default_path: str = "scaledeal-export.md",
+        index: FactIndex | None = None,
+    ) -> None:
         super().__init__()
-        self.fb = fb
+        self.fb, self.index = fb, index  # the app's FactIndex: the quotes the panes show
         self.refs = list(refs)
         self.default_path = default_path
         self.confirming: Path | None = None  # an existing file the user was asked about
@@ -129,7 +136,7 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_file(self, path: Path, overwrite: bool) -> None:
         try:
-            written = write_atomic(path, render_markdown(self.fb, self.refs), overwrite=overwrite)
+            written = write_atomic(path, render_markdown(self.fb, self.refs, index=self.index), overwrite=overwrite)
         except FileExistsError:  # it appeared since we looked
             self.app.call_from_thread(self.ask_overwrite, path)
         except FileNotFoundError:

@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from facts.model import Entity, Span
 from facts.text import display_safe
-from tui.panes.lookup import FactLookup
+from facts.views.index import FactIndex
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
 
@@ -24,7 +24,7 @@ class MentionsScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(self, lookup: FactLookup, entity: Entity) -> None:
+    def __init__(self, lookup: FactIndex, entity: Entity) -> None:
         super().__init__()
         self.lookup, self.entity = lookup, entity
 

@@ -2,8 +2,8 @@
 where its date comes from, its status (rumour, reported, announced) and notes
 such as "update: supersedes the rumoured over $2B"; Enter reads the claim.
 
-facts.analyse.timeline.timeline is asked in a thread worker (it reads the whole fact
-base), so a big corpus never freezes the screen while it runs.
+The timeline (facts.analyse.timeline, through the app's FactIndex) is asked in
+a thread worker, so a big corpus never freezes the screen while it runs.
 """
 
 from __future__ import annotations
@@ -20,13 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from facts.analyse import timeline as domain
 from facts.analyse.timeline import TimelineEntry
-from facts.labels import claim_label, format_value
-from facts.model import Claim, FactBase
+from facts.labels import claim_label, format_value, said_by
+from facts.model import Claim
 from facts.text import display_safe
-from tui.panes.base import field_line, quote
-from tui.panes.lookup import FactLookup, claim_sentence, said_by
+from facts.views.index import FactIndex
+from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
 
@@ -34,7 +33,7 @@ STATUS_STYLE = {"rumour": "italic $warning", "reported": "", "announced": "bold 
 BASIS = {"mentioned": "in text", "source": "article", "": ""}
 
 
-def by_article_date(lookup: FactLookup, claims: list[Claim]) -> list[TimelineEntry]:
+def by_article_date(lookup: FactIndex, claims: list[Claim]) -> list[TimelineEntry]:
     """A conflict whose attribute has no figures (a curated, qualitative one):
     its own claims by their articles' dates, undated last; no status is guessed."""
     entries = []
@@ -56,11 +55,9 @@ class TimelineScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q", "app.pop_screen", "Back")]
 
-    def __init__(
-        self, fb: FactBase, lookup: FactLookup, attribute: str, subject: str = "", claims: Sequence[Claim] = ()
-    ) -> None:
+    def __init__(self, lookup: FactIndex, attribute: str, subject: str = "", claims: Sequence[Claim] = ()) -> None:
         super().__init__()
-        self.fb, self.lookup = fb, lookup
+        self.lookup = lookup
         self.attribute, self.subject = attribute, subject
         self.claims = list(claims)  # a conflict's own claims, for when its attribute has no figures
         self.entries: list[TimelineEntry] | None = None  # None until the worker is done
@@ -101,9 +98,7 @@ class TimelineScreen(Screen[None]):
     def load(self) -> None:
         worker = get_current_worker()
         try:
-            entries = domain.timeline(self.fb, self.attribute, self.subject) or by_article_date(
-                self.lookup, self.claims
-            )
+            entries = self.lookup.timeline(self.attribute, self.subject) or by_article_date(self.lookup, self.claims)
         except Exception as e:  # a failing domain call is one line, never a traceback
             self.app.call_from_thread(self._failed, f"{type(e).__name__}: {e}")
             return
@@ -132,7 +127,7 @@ class TimelineScreen(Screen[None]):
         line = lookup.line_of(claim.span.source, claim.span.start)
         source = lookup.sources.get(e.source)
         basis = {"mentioned": "a date the text mentions", "source": "the article's date"}.get(e.basis, "no date known")
-        sentence = claim_sentence(lookup, claim)
+        sentence = lookup.claim_sentence(claim)
         parts = [
             field_line("value", claim_label(claim), "bold"),
             field_line("date", f"{date_cell(e)} ({basis})"),

@@ -17,7 +17,7 @@ from facts.labels import claim_label
 from facts.model import Claim, Conflict
 from facts.text import display_safe
 from facts.views.diff import compare_all
-from tui.panes.lookup import FactLookup, claim_sentence
+from facts.views.index import FactIndex
 
 VALUE_STYLE = "bold reverse $error"
 CHANGED_STYLE = "underline $warning"
@@ -62,7 +62,7 @@ def sides_line(sides: list[Side]) -> Content:
 
 
 def claim_column(
-    lookup: FactLookup, claim: Claim, changed: list[tuple[int, int]], sentence: str, offset: int
+    lookup: FactIndex, claim: Claim, changed: list[tuple[int, int]], sentence: str, offset: int
 ) -> Content:
     """One claim: source, value, and its sentence (offset = where `sentence` starts in the article)."""
     src = lookup.sources.get(claim.span.source)
@@ -99,9 +99,9 @@ def _short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _clip(lookup: FactLookup, claim: Claim) -> tuple[str, int]:
+def _clip(lookup: FactIndex, claim: Claim) -> tuple[str, int]:
     """The claim's sentence, cut around the claim when it is very long."""
-    span = claim_sentence(lookup, claim)
+    span = lookup.claim_sentence(claim)
     start = max(span.start, claim.span.start - MAX_SENTENCE)
     end = min(span.end, claim.span.end + MAX_SENTENCE)
     text = lookup.text_of(claim.span.source)
@@ -113,7 +113,7 @@ def _clip(lookup: FactLookup, claim: Claim) -> tuple[str, int]:
 class DiffView(VerticalScroll, can_focus=False):
     """Columns for a window of claims (the pane's `[` / `]` page through more than fit)."""
 
-    def __init__(self, lookup: FactLookup | None = None, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(self, lookup: FactIndex | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self.lookup = lookup
         self.conflict: Conflict | None = None
@@ -125,7 +125,7 @@ class DiffView(VerticalScroll, can_focus=False):
         yield Horizontal(id="diff-columns")
         yield Static(Content(""), id="diff-verdict")
 
-    def show(self, lookup: FactLookup, conflict: Conflict | None) -> None:
+    def show(self, lookup: FactIndex, conflict: Conflict | None) -> None:
         self.lookup = lookup
         if conflict is not self.conflict:
             self.first = 0
