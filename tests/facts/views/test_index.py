@@ -16,9 +16,8 @@ from facts.labels import claim_label
 from facts.model import Attribution, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.views.export import render_markdown
 from facts.views.index import FactIndex
+from tests.tui.tui_fixture import loaded, plain
 from tui.app import ScaledealApp
-
-from .tui_fixture import loaded, plain
 
 ANNOUNCED = (
     "Tidewater Foods to buy Larkspur Dairy\n\n"
