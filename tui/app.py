@@ -20,6 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
+from facts.kinds import KINDS
 from facts.text import single_line
 from facts.views.selection import FactRef, Selection
 from tui.screens.message import MessageScreen
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
     from tui.panes.base import FactPane
     from tui.panes.lookup import FactLookup
 
-PANES = ("sources", "entities", "numbers", "conflicts", "checks")
+PANES = tuple(k.collection for k in KINDS)  # each pane's id
 
 
 def _fact_pane() -> type[FactPane]:
@@ -53,13 +54,7 @@ def _commands() -> type[Provider]:
     return ScaledealCommands
 
 
-PANE_OF_KIND = {
-    "source": "sources",
-    "entity": "entities",
-    "number": "numbers",
-    "conflict": "conflicts",
-    "check": "checks",
-}
+PANE_OF_KIND: dict[str, str] = {k.name: k.collection for k in KINDS}
 EXPORT_NAME = "scaledeal-export.md"
 # Pasted text lands in an Input that draws it as is: a copied article line must
 # not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
@@ -179,9 +174,7 @@ class ScaledealApp(App[None]):
         fb = message.fb
         header = self.query_one(CorpusHeader)
         header.corpus = fb.corpus
-        header.sources, header.entities = len(fb.sources), len(fb.entities)
-        header.numbers, header.conflicts = len(fb.numbers), len(fb.conflicts)
-        header.checks = len(fb.checks)
+        header.counts = {k.name: len(k.facts(fb)) for k in KINDS}
         skipped, problems = split_warnings(fb.warnings)
         header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""

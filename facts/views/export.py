@@ -20,19 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attribution import attribution_label, conflict_sourcing, origins
+from facts.kinds import BY_NAME, KIND_NAMES
 from facts.labels import format_claim, format_value
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.text import display_safe, sentence_at, sentence_spans, single_line
 from facts.views.selection import FactKind, FactRef
 
-KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
-SECTION_TITLES = {
-    "source": "Sources",
-    "entity": "Entities",
-    "number": "Numbers",
-    "conflict": "Conflicts",
-    "check": "Checks",
-}
 TIMELINE_ROWS = 12  # a timeline in the export shows this many claims, then a count of the rest
 TITLE_QUOTE_CHARS = 300
 MENTIONS_QUOTED = 3  # an entity's export quotes this many of its mentions
@@ -388,14 +381,14 @@ _RENDER = {
 
 
 def _count(n: int, kind: FactKind) -> str:
-    return f"{n} {kind if n == 1 else SECTION_TITLES[kind].lower()}"
+    return f"{n} {kind if n == 1 else BY_NAME[kind].plural}"
 
 
 def _header(fb: FactBase, found: dict[FactKind, list[object]], missing: int, now: dt.datetime) -> list[str]:
     corpus = escape_line(fb.corpus or "corpus")
     sizes = f"{len(fb.sources)} sources, {len(fb.entities)} entities, {len(fb.numbers)} numbers, "
     sizes += f"{len(fb.conflicts)} conflicts" + (f", {len(fb.checks)} checks" if fb.checks else "")
-    counts = ", ".join(_count(len(found[k]), k) for k in KIND_ORDER if found[k])
+    counts = ", ".join(_count(len(found[k]), k) for k in KIND_NAMES if found[k])
     total = sum(len(v) for v in found.values())
     out = [
         f"# Facts from {corpus}",
@@ -413,7 +406,7 @@ def render_markdown(fb: FactBase, refs: Iterable[FactRef], *, now: dt.datetime |
     """The selected facts as Markdown: a section per kind, each fact quoted and cited."""
     now = now or dt.datetime.now(dt.UTC).astimezone()
     facts = _by_id(fb)
-    found: dict[FactKind, list[object]] = {k: [] for k in KIND_ORDER}
+    found: dict[FactKind, list[object]] = {k: [] for k in KIND_NAMES}
     missing = 0
     for kind, fid in dict.fromkeys(refs):  # each fact once, in the order selected
         fact = facts.get(kind, {}).get(fid)
@@ -423,9 +416,9 @@ def render_markdown(fb: FactBase, refs: Iterable[FactRef], *, now: dt.datetime |
             found[kind].append(fact)
     ix = _Index(fb)
     out = _header(fb, found, missing, now)
-    for kind in KIND_ORDER:
+    for kind in KIND_NAMES:
         if found[kind]:
-            out += [f"## {SECTION_TITLES[kind]} ({len(found[kind])})", ""]
+            out += [f"## {BY_NAME[kind].title} ({len(found[kind])})", ""]
             for fact in found[kind]:
                 out += _RENDER[kind](ix, fact)
     if not any(found.values()):

@@ -24,7 +24,6 @@ if TYPE_CHECKING:
 
 class FactPane(Vertical):
     kind: ClassVar[FactKind]
-    title: ClassVar[str]
     empty_text: ClassVar[str] = "Nothing here."
     filter_hint: ClassVar[str] = "filter (column:text looks in one column) · Enter apply · Esc close"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f", "filter", "Filter")]

@@ -30,7 +30,6 @@ def values_cell(c: Conflict) -> str:
 
 class ConflictsPane(FactPane):
     kind: ClassVar[FactKind] = "conflict"
-    title = "Conflicts"
     empty_text = "No conflicts: the sources agree (or say different things)."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("]", "shift(1)", "More claims", show=False),
