@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import events, work
 from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from facts.kinds import KINDS
 from facts.text import single_line
 from facts.views.selection import FactRef, Selection
+from tui.actions import MAIN_SCREEN_ACTIONS, bindings
 from tui.screens.message import MessageScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import CorpusHeader
@@ -70,21 +71,7 @@ class ScaledealApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "scaledeal"
     COMMANDS: ClassVar = App.COMMANDS | {_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('sources')", "Sources", show=False),
-        Binding("2", "show_pane('entities')", "Entities", show=False),
-        Binding("3", "show_pane('numbers')", "Numbers", show=False),
-        Binding("4", "show_pane('conflicts')", "Conflicts", show=False),
-        Binding("5", "show_pane('checks')", "Checks", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("space", "toggle_select", "Select"),
-        Binding("e", "export", "Export"),
-        Binding("c", "copy", "Copy"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("question_mark", "help", "Help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     class Loaded(Message):
         def __init__(self, fb: FactBase, lookup: FactLookup, index: object) -> None:
@@ -228,8 +215,6 @@ class ScaledealApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on the panes do nothing while the reader, a list or a dialog is on top of them."""
-        from tui.commands import MAIN_SCREEN_ACTIONS
-
         if action in MAIN_SCREEN_ACTIONS:
             return self.on_main_screen
         if action == "search":  # a dialog (export, help, search) keeps its keys

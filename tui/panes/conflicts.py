@@ -7,12 +7,13 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 
 from facts.labels import claim_label
 from facts.model import Conflict
 from facts.views.selection import FactKind
+from tui.actions import bindings
 from tui.panes.base import FactPane
 from tui.panes.lookup import FactLookup
 from tui.widgets.diff import DiffView
@@ -31,11 +32,7 @@ def values_cell(c: Conflict) -> str:
 class ConflictsPane(FactPane):
     kind: ClassVar[FactKind] = "conflict"
     empty_text = "No conflicts: the sources agree (or say different things)."
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("]", "shift(1)", "More claims", show=False),
-        Binding("[", "shift(-1)", "Earlier claims", show=False),
-        Binding("o", "rank", "Rank by sourcing", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("conflicts")
 
     def columns(self) -> list[Column[Conflict]]:
         return [
