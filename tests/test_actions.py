@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.binding import Binding
 
+from tests.tui_fixture import factbase, loaded
 from tui.actions import ACTIONS, MAIN_SCREEN_ACTIONS, Action
 from tui.app import ScaledealApp
 from tui.commands import COMMANDS
@@ -70,3 +71,12 @@ def test_the_help_screen_lists_every_key_of_the_table():
 def test_only_the_app_s_own_commands_work_over_other_screens():
     assert MAIN_SCREEN_ACTIONS.isdisjoint({"search", "help", "quit"})
     assert {"show_pane", "filter", "open_current", "rank_conflicts"} <= MAIN_SCREEN_ACTIONS
+
+
+async def test_the_palette_offers_quit_once():
+    app = ScaledealApp(factbase=factbase())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        system = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Quit" not in system and system  # Textual's other commands stay
+        assert [title for title, _, _ in COMMANDS].count("Quit") == 1

@@ -8,11 +8,12 @@ FactBase; search and export live in their own screens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
-from textual.app import App, ComposeResult
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
@@ -34,6 +35,7 @@ from tui.widgets.header import CorpusHeader
 # tests/test_lazy_imports.py keeps it so).
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
     from textual.widgets import TabbedContent
 
     from facts.model import FactBase
@@ -331,6 +333,10 @@ class ScaledealApp(App[None]):
                 self.notify(f"{len(self.selection)} facts written to {path}", title="Exported", markup=False)
 
         self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME), done)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands but its Quit: the palette's own Quit (tui/actions.py) names the key (issue 16)."""
+        return (c for c in super().get_system_commands(screen) if c.title != "Quit")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen
