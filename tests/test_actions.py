@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from tests.tui_fixture import factbase, loaded
 from tui.actions import ACTIONS, MAIN_SCREEN_ACTIONS, Action
@@ -18,7 +19,7 @@ from tui.screens.help import KEYS
 from tui.widgets.fact_table import FactTable
 
 SHOWN = {"slash": "/", "question_mark": "?", "down": "↓", "up": "↑", "pagedown": "pgdn", "pageup": "pgup"}
-OWNERS = {
+OWNERS: dict[type[DOMNode], str] = {
     ScaledealApp: "app",
     FactPane: "pane",
     SourcesPane: "pane",
@@ -38,7 +39,7 @@ def _row(action: Action) -> tuple[str, str]:
     return ACTIONS[i].help_keys, ACTIONS[i].help
 
 
-def test_every_binding_of_the_app_panes_and_tables_is_in_the_table():
+def test_every_binding_of_the_app_panes_and_tables_is_in_the_table() -> None:
     table = {(a.keys, a.action, a.description, a.show) for a in ACTIONS}
     for cls, owner in OWNERS.items():
         for b in cls.BINDINGS:
@@ -49,7 +50,7 @@ def test_every_binding_of_the_app_panes_and_tables_is_in_the_table():
         assert not own or [b.key for b in own] == [a.keys for a in mine], cls.__name__
 
 
-def test_every_palette_action_of_the_table_is_in_the_palette():
+def test_every_palette_action_of_the_table_is_in_the_palette() -> None:
     wanted = [a.palette for a in ACTIONS if a.palette]
     titles = [title for title, _, _ in COMMANDS]
     assert sorted(titles) == sorted(wanted)
@@ -57,7 +58,7 @@ def test_every_palette_action_of_the_table_is_in_the_palette():
         assert callable(getattr(ScaledealApp, f"action_{action.split('(')[0]}", None)), title
 
 
-def test_the_help_screen_lists_every_key_of_the_table():
+def test_the_help_screen_lists_every_key_of_the_table() -> None:
     rows = {row for _, group in KEYS for row in group}
     for action in ACTIONS:
         if not action.keys:
@@ -68,12 +69,12 @@ def test_the_help_screen_lists_every_key_of_the_table():
         assert SHOWN.get(first, first) in keys.split(), action.keys
 
 
-def test_only_the_app_s_own_commands_work_over_other_screens():
+def test_only_the_app_s_own_commands_work_over_other_screens() -> None:
     assert MAIN_SCREEN_ACTIONS.isdisjoint({"search", "help", "quit"})
     assert {"show_pane", "filter", "open_current", "rank_conflicts"} <= MAIN_SCREEN_ACTIONS
 
 
-async def test_the_palette_offers_quit_once():
+async def test_the_palette_offers_quit_once() -> None:
     app = ScaledealApp(factbase=factbase())
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
