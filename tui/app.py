@@ -8,20 +8,23 @@ FactBase; search and export live in their own screens.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, work
-from textual.app import App, ComposeResult
-from textual.binding import Binding, BindingType
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
+from facts.kinds import KINDS
 from facts.text import single_line
 from facts.views.selection import FactRef, Selection
+from tui.actions import MAIN_SCREEN_ACTIONS, bindings
 from tui.screens.message import MessageScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import CorpusHeader
@@ -32,13 +35,14 @@ from tui.widgets.header import CorpusHeader
 # tests/test_lazy_imports.py keeps it so).
 if TYPE_CHECKING:
     from textual.command import Provider
+    from textual.screen import Screen
     from textual.widgets import TabbedContent
 
     from facts.model import FactBase
     from facts.views.index import FactIndex
     from tui.panes.base import FactPane
 
-PANES = ("sources", "entities", "numbers", "conflicts", "checks")
+PANES = tuple(k.collection for k in KINDS)  # each pane's id
 
 
 def _fact_pane() -> type[FactPane]:
@@ -53,13 +57,7 @@ def _commands() -> type[Provider]:
     return ScaledealCommands
 
 
-PANE_OF_KIND = {
-    "source": "sources",
-    "entity": "entities",
-    "number": "numbers",
-    "conflict": "conflicts",
-    "check": "checks",
-}
+PANE_OF_KIND: dict[str, str] = {k.name: k.collection for k in KINDS}
 EXPORT_NAME = "scaledeal-export.md"
 # Pasted text lands in an Input that draws it as is: a copied article line must
 # not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
@@ -75,21 +73,7 @@ class ScaledealApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "scaledeal"
     COMMANDS: ClassVar = App.COMMANDS | {_commands}
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "show_pane('sources')", "Sources", show=False),
-        Binding("2", "show_pane('entities')", "Entities", show=False),
-        Binding("3", "show_pane('numbers')", "Numbers", show=False),
-        Binding("4", "show_pane('conflicts')", "Conflicts", show=False),
-        Binding("5", "show_pane('checks')", "Checks", show=False),
-        Binding("slash", "search", "Search"),
-        Binding("space", "toggle_select", "Select"),
-        Binding("e", "export", "Export"),
-        Binding("c", "copy", "Copy"),
-        Binding("t", "timeline", "Timeline"),
-        Binding("question_mark", "help", "Help"),
-        Binding("ctrl+p", "command_palette", "Commands", show=False),
-        Binding("q", "quit", "Quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     class Loaded(Message):
         def __init__(self, fb: FactBase, lookup: FactIndex, index: object) -> None:
@@ -180,9 +164,7 @@ class ScaledealApp(App[None]):
         fb = message.fb
         header = self.query_one(CorpusHeader)
         header.corpus = fb.corpus
-        header.sources, header.entities = len(fb.sources), len(fb.entities)
-        header.numbers, header.conflicts = len(fb.numbers), len(fb.conflicts)
-        header.checks = len(fb.checks)
+        header.counts = {k.name: len(k.facts(fb)) for k in KINDS}
         skipped, problems = split_warnings(fb.warnings)
         header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""
@@ -236,8 +218,6 @@ class ScaledealApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys that act on the panes do nothing while the reader, a list or a dialog is on top of them."""
-        from tui.commands import MAIN_SCREEN_ACTIONS
-
         if action in MAIN_SCREEN_ACTIONS:
             return self.on_main_screen
         if action == "search":  # a dialog (export, help, search) keeps its keys
@@ -354,6 +334,10 @@ class ScaledealApp(App[None]):
                 self.notify(f"{len(self.selection)} facts written to {path}", title="Exported", markup=False)
 
         self.push_screen(ExportScreen(self.factbase, list(self.selection), EXPORT_NAME, self.lookup), done)
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Textual's commands but its Quit: the palette's own Quit (tui/actions.py) names the key (issue 16)."""
+        return (c for c in super().get_system_commands(screen) if c.title != "Quit")
 
     def action_help(self) -> None:
         from tui.screens.help import HelpScreen

@@ -21,20 +21,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from facts.analyse.attribution import attribution_label, conflict_sourcing, origins
+from facts.kinds import BY_NAME, KIND_NAMES
 from facts.labels import format_claim, format_value
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.text import display_safe, single_line
 from facts.views.index import Fact, FactIndex
 from facts.views.selection import FactKind, FactRef
 
-KIND_ORDER: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
-SECTION_TITLES = {
-    "source": "Sources",
-    "entity": "Entities",
-    "number": "Numbers",
-    "conflict": "Conflicts",
-    "check": "Checks",
-}
 TIMELINE_ROWS = 12  # a timeline in the export shows this many claims, then a count of the rest
 TITLE_QUOTE_CHARS = 300
 MENTIONS_QUOTED = 3  # an entity's export quotes this many of its mentions
@@ -341,14 +334,14 @@ _RENDER: dict[FactKind, Callable[[FactIndex, Any], list[str]]] = {
 
 
 def _count(n: int, kind: FactKind) -> str:
-    return f"{n} {kind if n == 1 else SECTION_TITLES[kind].lower()}"
+    return f"{n} {kind if n == 1 else BY_NAME[kind].plural}"
 
 
 def _header(fb: FactBase, found: dict[FactKind, list[Fact]], missing: int, now: dt.datetime) -> list[str]:
     corpus = escape_line(fb.corpus or "corpus")
     sizes = f"{len(fb.sources)} sources, {len(fb.entities)} entities, {len(fb.numbers)} numbers, "
     sizes += f"{len(fb.conflicts)} conflicts" + (f", {len(fb.checks)} checks" if fb.checks else "")
-    counts = ", ".join(_count(len(found[k]), k) for k in KIND_ORDER if found[k])
+    counts = ", ".join(_count(len(found[k]), k) for k in KIND_NAMES if found[k])
     total = sum(len(v) for v in found.values())
     out = [
         f"# Facts from {corpus}",
@@ -369,7 +362,7 @@ def render_markdown(
     `index`: the fact base's FactIndex, when the caller holds one already."""
     now = now or dt.datetime.now(dt.UTC).astimezone()
     ix = index or FactIndex.build(fb)
-    found: dict[FactKind, list[Fact]] = {k: [] for k in KIND_ORDER}
+    found: dict[FactKind, list[Fact]] = {k: [] for k in KIND_NAMES}
     missing = 0
     for ref in dict.fromkeys(refs):  # each fact once, in the order selected
         fact = ix.get(ref)
@@ -378,9 +371,9 @@ def render_markdown(
         else:
             found[ref[0]].append(fact)
     out = _header(fb, found, missing, now)
-    for kind in KIND_ORDER:
+    for kind in KIND_NAMES:
         if found[kind]:
-            out += [f"## {SECTION_TITLES[kind]} ({len(found[kind])})", ""]
+            out += [f"## {BY_NAME[kind].title} ({len(found[kind])})", ""]
             for shown in found[kind]:
                 out += _RENDER[kind](ix, shown)
     if not any(found.values()):

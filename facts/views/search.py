@@ -16,19 +16,19 @@ from __future__ import annotations
 
 import heapq
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from facts.kinds import BY_NAME, SEARCH_ORDER
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number
 from facts.text import fold, single_line
 from facts.views.export import human_value
 from facts.views.index import Fact, FactIndex
 from facts.views.selection import FactKind
 
-KIND_RANK: dict[FactKind, int] = {"entity": 0, "number": 1, "conflict": 2, "check": 3, "source": 4}
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them
 OVERFETCH = 4  # several strings can point at one fact: fetch more, then keep each fact once
@@ -65,16 +65,9 @@ class SearchIndex:
 
     # ------------------------------------------------------------ building
     def _build(self) -> None:
-        lists: tuple[tuple[FactKind, Sequence[Fact]], ...] = (
-            ("entity", self.fb.entities),
-            ("number", self.fb.numbers),
-            ("conflict", self.fb.conflicts),
-            ("check", self.fb.checks),
-            ("source", self.fb.sources),
-        )
-        for kind, facts in lists:
-            for fact in facts:
-                self._add(kind, fact, _fact_words(fact, self.fact_index))
+        for kind in SEARCH_ORDER:
+            for fact in kind.facts(self.fb):
+                self._add(kind.name, fact, _fact_words(fact, self.fact_index))
         self._primary = len(self._choices)
         by_sentence: dict[str, list[int]] = {}
         for i, (_, fact) in enumerate(self._facts):
@@ -152,7 +145,7 @@ class SearchIndex:
             # among equal scores, prefer the fact whose whole string is closest to the query
             tie = fuzz.ratio(q, self._choices[choice]) if primary else 0.0
             for fact in self._owners[choice]:
-                key = (weighted, tie, -KIND_RANK[self._facts[fact][0]])
+                key = (weighted, tie, -BY_NAME[self._facts[fact][0]].search_rank)
                 if key > ranked.get(fact, (-1.0, -1.0, -9)):
                     ranked[fact] = key
         order = sorted(ranked, key=lambda f: (ranked[f], -f), reverse=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Literal
 
-FactKind = Literal["source", "entity", "number", "conflict", "check"]
+from facts.kinds import FactKind as FactKind  # re-exported: FactRef and its users name it here
+
 FactRef = tuple[FactKind, str]  # (kind, the fact's id)
 
 

@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facts.kinds import BY_NAME, KIND_NAMES, FactKind, kind_named
 from facts.model import FactBase
-from facts.views.selection import FactKind, FactRef
+from facts.views.selection import FactRef
 
 if TYPE_CHECKING:
     from facts.views.index import FactIndex
 
-KINDS: tuple[FactKind, ...] = ("source", "entity", "number", "conflict", "check")
 DEFAULT_OUTPUT = "scaledeal-export.md"
 DEFAULT_MIN_SCORE = 85.0  # a typo or two in a name; not every sentence that shares a syllable
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
@@ -31,7 +31,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--kind",
         action="append",
         metavar="K",
-        help=f"only facts of this kind: {', '.join(KINDS)} (repeat it or give a comma list; default: all)",
+        help=f"only facts of this kind: {', '.join(KIND_NAMES)} (repeat it or give a comma list; default: all)",
     )
     p.add_argument(
         "-o", "--output", metavar="FILE", default=DEFAULT_OUTPUT, help=f"default: {DEFAULT_OUTPUT}; - for stdout"
@@ -46,17 +46,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def parse_kinds(values: list[str] | None) -> tuple[FactKind, ...]:
     """`-k number -k entity,conflict` -> ("number", "entity", "conflict"); plurals are fine."""
     if not values:
-        return KINDS
+        return KIND_NAMES
     kinds: list[FactKind] = []
     for word in (w.strip().lower() for v in values for w in v.split(",")):
         if not word:
             continue
-        kind = next((k for k in KINDS if word in (k, k + "s", k[:-1] + "ies")), None)
+        kind = kind_named(word)
         if kind is None:
-            raise ValueError(f"unknown kind {word!r} (choose from {', '.join(KINDS)})")
-        if kind not in kinds:
-            kinds.append(kind)
-    return tuple(kinds) or KINDS
+            raise ValueError(f"unknown kind {word!r} (choose from {', '.join(KIND_NAMES)})")
+        if kind.name not in kinds:
+            kinds.append(kind.name)
+    return tuple(kinds) or KIND_NAMES
 
 
 def select(
@@ -68,14 +68,7 @@ def select(
 
         hits = SearchIndex(fb, index).search(query, limit=None, min_score=min_score)
         return [(h.kind, h.fact_id) for h in hits if h.kind in kinds]
-    lists = {
-        "source": fb.sources,
-        "entity": fb.entities,
-        "number": fb.numbers,
-        "conflict": fb.conflicts,
-        "check": fb.checks,
-    }
-    return [(k, f.id) for k in kinds for f in lists[k]]
+    return [(k, f.id) for k in kinds for f in BY_NAME[k].facts(fb)]
 
 
 def _err(message: str) -> None:

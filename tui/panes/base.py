@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind, FactRef
+from tui.actions import bindings
 from tui.widgets.fact_table import Column, FactTable
 
 if TYPE_CHECKING:
@@ -22,10 +23,9 @@ if TYPE_CHECKING:
 
 class FactPane(Vertical):
     kind: ClassVar[FactKind]
-    title: ClassVar[str]
     empty_text: ClassVar[str] = "Nothing here."
     filter_hint: ClassVar[str] = "filter (column:text looks in one column) · Enter apply · Esc close"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("f", "filter", "Filter")]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("pane")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -43,7 +43,6 @@ def inputs_cell(c: Check) -> str:
 
 class ChecksPane(FactPane):
     kind: ClassVar[FactKind] = "check"
-    title = "Checks"
     empty_text = "No checks: no figures here imply another one (a stake and a price, a growth word and a base…)."
 
     def columns(self) -> list[Column[Check]]:

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
 
 from facts.labels import claim_label
 from facts.model import Conflict
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
+from tui.actions import bindings
 from tui.panes.base import FactPane
 from tui.widgets.diff import DiffView
 from tui.widgets.fact_table import Column
@@ -30,13 +31,8 @@ def values_cell(c: Conflict) -> str:
 
 class ConflictsPane(FactPane):
     kind: ClassVar[FactKind] = "conflict"
-    title = "Conflicts"
     empty_text = "No conflicts: the sources agree (or say different things)."
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("]", "shift(1)", "More claims", show=False),
-        Binding("[", "shift(-1)", "Earlier claims", show=False),
-        Binding("o", "rank", "Rank by sourcing", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("conflicts")
 
     def columns(self) -> list[Column[Conflict]]:
         return [

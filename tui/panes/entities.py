@@ -29,7 +29,6 @@ def short_source(source_id: str) -> str:
 
 class EntitiesPane(FactPane):
     kind: ClassVar[FactKind] = "entity"
-    title = "Entities"
     empty_text = "No entities found."
 
     def columns(self) -> list[Column[Entity]]:

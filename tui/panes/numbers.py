@@ -28,7 +28,6 @@ def value_sort_key(n: Number) -> tuple[Any, ...]:
 
 class NumbersPane(FactPane):
     kind: ClassVar[FactKind] = "number"
-    title = "Numbers"
     empty_text = "No numbers found."
     filter_hint = "filter by unit or attribute (unit:USD, attribute:valuation) · Enter apply · Esc close"
 

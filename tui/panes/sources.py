@@ -17,7 +17,6 @@ from tui.widgets.fact_table import Column
 
 class SourcesPane(FactPane):
     kind: ClassVar[FactKind] = "source"
-    title = "Sources"
     empty_text = "No articles."
 
     def columns(self) -> list[Column[Source]]:

@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
+from facts.kinds import KINDS
 from tui.panes.base import FactPane
 from tui.panes.checks import ChecksPane
 from tui.panes.conflicts import ConflictsPane
@@ -15,17 +16,13 @@ from tui.panes.numbers import NumbersPane
 from tui.panes.sources import SourcesPane
 
 PANE_CLASSES: dict[str, type[FactPane]] = {
-    "sources": SourcesPane,
-    "entities": EntitiesPane,
-    "numbers": NumbersPane,
-    "conflicts": ConflictsPane,
-    "checks": ChecksPane,
+    p.kind: p for p in (SourcesPane, EntitiesPane, NumbersPane, ConflictsPane, ChecksPane)
 }
 
 
 class PaneTabs(Vertical):
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="sources"):
-            for i, (key, pane) in enumerate(PANE_CLASSES.items()):
-                with TabPane(f"{i + 1} {pane.title}", id=key):
-                    yield pane(id=f"pane-{key}")
+            for kind in KINDS:  # in the registry's order, each under its key
+                with TabPane(f"{kind.key} {kind.title}", id=kind.collection):
+                    yield PANE_CLASSES[kind.name](id=f"pane-{kind.collection}")

@@ -20,16 +20,11 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
+from facts.kinds import SEARCH_ORDER
 from facts.views.search import Hit, SearchIndex
 from facts.views.selection import FactKind
 
-GROUPS: tuple[tuple[FactKind, str], ...] = (
-    ("entity", "Entities"),
-    ("number", "Numbers"),
-    ("conflict", "Conflicts"),
-    ("check", "Checks"),
-    ("source", "Sources"),
-)
+GROUPS: tuple[tuple[FactKind, str], ...] = tuple((k.name, k.title) for k in SEARCH_ORDER)
 PER_KIND = 8  # with several kinds found, each shows this many first so every kind is in view
 HINT = "Type to search names, numbers, attributes, sentences and titles. Typos are fine."
 KEYS = "↑↓ move · Enter open · Esc back"

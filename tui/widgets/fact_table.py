@@ -17,7 +17,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
@@ -26,6 +26,7 @@ from textual.strip import Strip
 from textual.worker import get_current_worker
 
 from facts.text import single_line
+from tui.actions import bindings
 
 T = TypeVar("T")
 MARK = "●"
@@ -77,17 +78,7 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         "fact-table--dim",
         "fact-table--empty",
     }
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor(1)", "Down", show=False),
-        Binding("up,k", "cursor(-1)", "Up", show=False),
-        Binding("pagedown,ctrl+f", "page(1)", "Page down", show=False),
-        Binding("pageup,ctrl+b", "page(-1)", "Page up", show=False),
-        Binding("home,g", "edge(0)", "First", show=False),
-        Binding("end,G", "edge(1)", "Last", show=False),
-        Binding("enter", "choose", "Open", show=False),
-        Binding("s", "sort_next", "Sort"),
-        Binding("S", "sort_reverse", "Reverse", show=False),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = bindings("table")
     DEFAULT_CSS = """
     FactTable { overflow-x: hidden; overflow-y: auto; height: 1fr; }
     """

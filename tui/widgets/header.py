@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from facts.kinds import KINDS
 from facts.text import single_line
 
 
@@ -16,11 +17,7 @@ class CorpusHeader(Widget):
 
     corpus: reactive[str] = reactive("")
     status: reactive[str] = reactive("reading articles…")
-    sources: reactive[int] = reactive(0)
-    entities: reactive[int] = reactive(0)
-    numbers: reactive[int] = reactive(0)
-    conflicts: reactive[int] = reactive(0)
-    checks: reactive[int] = reactive(0)
+    counts: reactive[dict[str, int]] = reactive(dict)  # kind name -> how many
     selected: reactive[int] = reactive(0)
     skipped: reactive[int] = reactive(0)  # files the corpus reader could not read
     problems: reactive[int] = reactive(0)  # curation problems (claims.yaml:12: …)
@@ -32,14 +29,8 @@ class CorpusHeader(Widget):
             parts += ["  ", (self.status, "italic $text-muted")]
             return Content.assemble(*parts)
         short = self.size.width < 100  # 80 columns: "4 src · 71 ent · …"
-        counts = [
-            ("sources", self.sources),
-            ("entities", self.entities),
-            ("numbers", self.numbers),
-            ("conflicts", self.conflicts),
-            ("checks", self.checks),
-        ]
-        for i, (label, n) in enumerate(counts):
+        for i, kind in enumerate(KINDS):
+            n, label = self.counts.get(kind.name, 0), kind.plural
             parts += ["  " if i == 0 else " · ", (f"{n:,}", "bold"), f" {label[:3] if short else label}"]
         selected = f"{self.selected:,} {'sel' if short else 'selected'}"
         parts += [" · ", (selected, "bold $success" if self.selected else "$text-muted")]
