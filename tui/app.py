@@ -22,6 +22,7 @@ from textual.worker import get_current_worker
 
 from facts.text import single_line
 from facts.views.selection import FactRef, Selection
+from tui.messages import OpenReader, RunOnPanes
 from tui.screens.message import MessageScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import CorpusHeader
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from textual.widgets import TabbedContent
 
     from facts.model import FactBase
+    from facts.views.search import Hit, SearchIndex
     from tui.panes.base import FactPane
     from tui.panes.lookup import FactLookup
 
@@ -92,7 +94,7 @@ class ScaledealApp(App[None]):
     ]
 
     class Loaded(Message):
-        def __init__(self, fb: FactBase, lookup: FactLookup, index: object) -> None:
+        def __init__(self, fb: FactBase, lookup: FactLookup, index: SearchIndex) -> None:
             super().__init__()
             self.fb, self.lookup, self.index = fb, lookup, index
 
@@ -106,7 +108,7 @@ class ScaledealApp(App[None]):
         self.paths = [str(p) for p in paths or []]
         self.factbase = factbase
         self.lookup: FactLookup | None = None
-        self.search_index: object | None = None
+        self.search_index: SearchIndex | None = None
         self.selection = Selection()
 
     async def on_event(self, event: events.Event) -> None:
@@ -128,7 +130,7 @@ class ScaledealApp(App[None]):
     async def _mount_panes(self) -> None:
         from tui.panes.tabs import PaneTabs
 
-        tabs = PaneTabs(id="panes")
+        tabs = PaneTabs(self.selection, id="panes")
         tabs.display = False  # shown when the facts are loaded
         await self.mount(tabs, before=self.query_one(Footer))
         if self.factbase is not None:
@@ -213,8 +215,10 @@ class ScaledealApp(App[None]):
         return self.query_one(f"#pane-{tabs.active}", _fact_pane())
 
     def _tabs(self) -> TabbedContent | None:
+        from textual.widgets import TabbedContent
+
         found = self.query("#tabs")  # mounted after the first frame
-        return found.first() if found else None  # type: ignore[return-value]
+        return found.first(TabbedContent) if found else None
 
     def action_show_pane(self, key: str) -> None:
         if (tabs := self._tabs()) is not None:
@@ -260,6 +264,13 @@ class ScaledealApp(App[None]):
     def back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    async def on_run_on_panes(self, message: RunOnPanes) -> None:
+        self.back_to_main()
+        await self.run_action(message.action)
+
+    def on_open_reader(self, message: OpenReader) -> None:
+        self.open_reader(message.source_id, message.offset)
 
     def open_reader(self, source_id: str, offset: int | None = None) -> None:
         if self.lookup is None or source_id not in self.lookup.sources:
@@ -333,12 +344,12 @@ class ScaledealApp(App[None]):
             return
         from tui.screens.search import SearchScreen
 
-        def jump(hit: object) -> None:
+        def jump(hit: Hit | None) -> None:
             if hit is not None:
                 self.back_to_main()
-                self.focus_fact(hit.kind, hit.fact_id)  # type: ignore[attr-defined]
+                self.focus_fact(hit.kind, hit.fact_id)
 
-        self.push_screen(SearchScreen(self.search_index), jump)  # type: ignore[arg-type]
+        self.push_screen(SearchScreen(self.search_index), jump)
 
     def action_export(self) -> None:
         if self.factbase is None:

@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from tui.messages import RunOnPanes
+
 # (title, help, action on the app)
 COMMANDS: list[tuple[str, str, str]] = [
     ("Show sources", "the articles (key 1)", "show_pane('sources')"),
@@ -62,5 +64,6 @@ class ScaledealCommands(Provider):
 
     async def _run(self, action: str) -> None:
         if action.split("(")[0] in MAIN_SCREEN_ACTIONS:
-            self.app.back_to_main()  # type: ignore[attr-defined]
-        await self.app.run_action(action)
+            self.app.post_message(RunOnPanes(action))
+        else:
+            await self.app.run_action(action)

@@ -12,6 +12,7 @@ from textual.content import Content
 from facts.labels import claim_label, format_value
 from facts.model import Check, Claim
 from facts.views.selection import FactKind
+from tui.messages import OpenReader
 from tui.panes.base import FactPane, field_line, quote
 from tui.panes.lookup import FactLookup, claim_sentence, said_by
 from tui.widgets.fact_table import Column
@@ -108,4 +109,4 @@ class ChecksPane(FactPane):
     def open(self, c: Check) -> None:
         first = next(iter(c.inputs or c.confirms or c.contradicts), None)
         if first is not None:
-            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]
+            self.post_message(OpenReader(first.span.source, first.span.start))

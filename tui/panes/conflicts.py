@@ -13,6 +13,7 @@ from textual.content import Content
 from facts.labels import claim_label
 from facts.model import Conflict
 from facts.views.selection import FactKind
+from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.panes.lookup import FactLookup
 from tui.widgets.diff import DiffView
@@ -94,4 +95,4 @@ class ConflictsPane(FactPane):
         diff = self.query_one(DiffView)
         if diff.claims:
             first = diff.claims[diff.first]
-            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]
+            self.post_message(OpenReader(first.span.source, first.span.start))

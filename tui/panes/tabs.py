@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
+from facts.views.selection import Selection
 from tui.panes.base import FactPane
 from tui.panes.checks import ChecksPane
 from tui.panes.conflicts import ConflictsPane
@@ -24,8 +25,12 @@ PANE_CLASSES: dict[str, type[FactPane]] = {
 
 
 class PaneTabs(Vertical):
+    def __init__(self, selection: Selection, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.selection = selection
+
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="sources"):
             for i, (key, pane) in enumerate(PANE_CLASSES.items()):
                 with TabPane(f"{i + 1} {pane.title}", id=key):
-                    yield pane(id=f"pane-{key}")
+                    yield pane(self.selection, id=f"pane-{key}")

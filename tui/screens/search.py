@@ -30,6 +30,7 @@ GROUPS: tuple[tuple[FactKind, str], ...] = (
     ("check", "Checks"),
     ("source", "Sources"),
 )
+MORE = {f"more-{kind}": kind for kind, _ in GROUPS}  # the option that shows every hit of a kind
 PER_KIND = 8  # with several kinds found, each shows this many first so every kind is in view
 HINT = "Type to search names, numbers, attributes, sentences and titles. Typos are fine."
 KEYS = "↑↓ move · Enter open · Esc back"
@@ -137,8 +138,8 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def _choose(self, option: Option | None) -> None:
         oid = option.id if option is not None else None
-        if oid and oid.startswith("more-"):
-            self._expand(oid.removeprefix("more-"))  # type: ignore[arg-type]
+        if (kind := MORE.get(oid or "")) is not None:
+            self._expand(kind)
         elif oid and oid.startswith("hit-"):
             self.dismiss(self.hits[int(oid.removeprefix("hit-"))])
 

@@ -25,6 +25,7 @@ from facts.analyse.timeline import TimelineEntry
 from facts.labels import claim_label, format_value
 from facts.model import Claim, FactBase
 from facts.text import display_safe
+from tui.messages import OpenReader
 from tui.panes.base import field_line, quote
 from tui.panes.lookup import FactLookup, claim_sentence, said_by
 from tui.widgets.fact_table import Column, FactTable
@@ -151,4 +152,4 @@ class TimelineScreen(Screen[None]):
     def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
         event.stop()
         e: TimelineEntry = event.item
-        self.app.open_reader(e.claim.span.source, e.claim.span.start)  # type: ignore[attr-defined]
+        self.post_message(OpenReader(e.claim.span.source, e.claim.span.start))
