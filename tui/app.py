@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from textual.command import Provider
     from textual.widgets import TabbedContent
 
-    from facts.model import FactBase
+    from facts.model import FactBase, Notice
     from facts.views.search import Hit, SearchIndex
     from tui.panes.base import FactPane
     from tui.panes.lookup import FactLookup
@@ -195,10 +195,10 @@ class ScaledealApp(App[None]):
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
 
-    def _warn(self, warnings: list[str], title: str) -> None:
+    def _warn(self, warnings: list[Notice], title: str) -> None:
         if not warnings:
             return
-        shown = "\n".join(single_line(w)[:160] for w in warnings[:5])
+        shown = "\n".join(single_line(str(w))[:160] for w in warnings[:5])
         more = f"\n… and {len(warnings) - 5} more" if len(warnings) > 5 else ""
         self.notify(shown + more, title=title, severity="warning", markup=False)
 
@@ -388,10 +388,13 @@ class ScaledealApp(App[None]):
             pane.table.action_sort_reverse()
 
 
-def split_warnings(warnings: list[str]) -> tuple[list[str], list[str]]:
-    """(skipped files, curation problems): the corpus reader's warnings say ': skipped'."""
-    skipped = [w for w in warnings if ": skipped" in w]
-    return skipped, [w for w in warnings if ": skipped" not in w]
+def split_warnings(warnings: list[Notice]) -> tuple[list[Notice], list[Notice]]:
+    """(skipped files and folders, curation problems and the rest), by kind."""
+    from facts.model import Notice
+
+    # a fact base put together by hand may hold plain lines: read them as the schema would
+    notices = [Notice.of(w) for w in warnings]
+    return [n for n in notices if n.skipped], [n for n in notices if not n.skipped]
 
 
 def run_app(path: str | None) -> int:
