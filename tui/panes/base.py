@@ -12,10 +12,11 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
-from facts.model import Attribution
-from facts.text import display_safe
 from facts.views.selection import FactKind, FactRef
 from tui.panes.lookup import FactLookup
+from tui.widgets.detail import field_line as field_line  # the panes' detail lines, drawn by a widget
+from tui.widgets.detail import quote as quote
+from tui.widgets.detail import said_line as said_line
 from tui.widgets.fact_table import Column, FactTable
 
 if TYPE_CHECKING:
@@ -127,22 +128,3 @@ class FactPane(Vertical):
         if not box.value:
             box.remove_class("open")
         self.table.focus()
-
-
-def field_line(label: str, value: str, style: str = "") -> Content:
-    """`label  value` for a detail area; the value is article text, shown literally."""
-    return Content.assemble((f"{label:<11}", "$text-muted"), (display_safe(" ".join(value.split())), style), "\n")
-
-
-def said_line(a: Attribution | None) -> Content:
-    """`said by  The Pier Gazette (outlet) “according to The Pier Gazette”`, or the article's own voice."""
-    if a is None:
-        return field_line("said by", "the article, in its own voice", "$text-muted")
-    words = f"  “{a.span.text}”" if a.span is not None else ""
-    return field_line("said by", f"{a.origin} ({a.kind}){words}")
-
-
-def quote(text: str, start: int, end: int, style: str = "bold reverse $warning") -> Content:
-    """A sentence with [start:end] highlighted; control characters made visible."""
-    safe = display_safe(text).replace("\n", " ").replace("\t", " ")
-    return Content(safe).stylize(style, start, end)

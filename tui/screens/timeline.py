@@ -26,8 +26,8 @@ from facts.labels import claim_label, format_value
 from facts.model import Claim, FactBase
 from facts.text import display_safe
 from tui.messages import OpenReader
-from tui.panes.base import field_line, quote
 from tui.panes.lookup import FactLookup, claim_sentence, said_by
+from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
 
