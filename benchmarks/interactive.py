@@ -111,12 +111,8 @@ async def _pane_times(fb: FactBase) -> tuple[float, dict[str, float]]:
     from tui.panes.numbers import NumbersPane
 
     class Host(App):
-        def __init__(self) -> None:
-            super().__init__()
-            self.selection = Selection()
-
         def compose(self) -> ComposeResult:
-            yield NumbersPane(id="numbers")
+            yield NumbersPane(Selection(), id="numbers")  # panes are handed the selection they mark
 
     app = Host()
     async with app.run_test(size=(140, 45)) as pilot:

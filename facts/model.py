@@ -8,9 +8,10 @@ Offsets are Python `str` offsets into the article as read with
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Provenance = Literal["auto", "curated"]
 Qualifier = Literal["exact", "approx", "over", "under", "range"]
@@ -176,6 +177,65 @@ class Deal(Model):
         return any(p.entity == entity_id for p in self.parties)
 
 
+NoticeKind = Literal["skipped_file", "skipped_folder", "curation_problem", "other"]
+# what a skipped input's line says before the reason
+_SKIPPED: dict[str, str] = {"skipped_file": "skipped", "skipped_folder": "skipped folder"}
+# lines written before warnings had kinds; `file:line: ` was only ever a curated file's problem
+_OLD_SKIPPED = re.compile(r"(?P<file>.*?): (?P<how>skipped(?: folder)?): (?P<message>.*)", re.DOTALL)
+_OLD_PROBLEM = re.compile(r"(?P<file>.+?):(?P<line>0|[1-9][0-9]*): (?P<message>.*)", re.DOTALL)
+
+
+class Notice(Model):
+    """A warning about the inputs: a file skipped, a curated entry refused.
+
+    `str()` is the line the CLI prints after `warning: `. A notice also
+    compares equal to, and searches (`in`) as, that line, as warnings did when
+    they were plain strings; a plain string validates as a notice."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: NoticeKind = "other"
+    file: str = ""
+    line: int | None = None  # in `file`, when known
+    message: str
+
+    @property
+    def skipped(self) -> bool:
+        """An input that was not read at all."""
+        return self.kind in _SKIPPED
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = f"{_SKIPPED[self.kind]}: {self.message}" if self.kind in _SKIPPED else self.message
+        return f"{where}: {what}" if where else what
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == other if isinstance(other, str) else super().__eq__(other)
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    def __contains__(self, text: str) -> bool:
+        return text in str(self)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_line(cls, data: Any) -> Any:
+        """A line from an older fact base (or a hand-built one), its kind read back from its words."""
+        if not isinstance(data, str):
+            return data
+        if m := _OLD_SKIPPED.fullmatch(data):
+            kind = "skipped_folder" if m["how"].endswith("folder") else "skipped_file"
+            return {"kind": kind, "file": m["file"], "message": m["message"]}
+        if m := _OLD_PROBLEM.fullmatch(data):
+            return {"kind": "curation_problem", "file": m["file"], "line": int(m["line"]), "message": m["message"]}
+        return {"message": data}
+
+    @classmethod
+    def of(cls, item: Notice | str) -> Notice:
+        return item if isinstance(item, Notice) else cls.model_validate(item)
+
+
 class FactBase(Model):
     corpus: str = ""  # a name for people: the folder's name
     sources: list[Source] = Field(default_factory=list)
@@ -184,7 +244,7 @@ class FactBase(Model):
     conflicts: list[Conflict] = Field(default_factory=list)
     checks: list[Check] = Field(default_factory=list)
     deal: Deal = Field(default_factory=Deal)  # empty in fact bases stored before it existed
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[Notice] = Field(default_factory=list)
 
 
 def number_id(source: str, start: int) -> str:

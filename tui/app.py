@@ -25,6 +25,7 @@ from facts.kinds import KINDS
 from facts.text import single_line
 from facts.views.selection import FactRef, Selection
 from tui.actions import MAIN_SCREEN_ACTIONS, bindings
+from tui.messages import OpenReader, RunOnPanes
 from tui.screens.message import MessageScreen
 from tui.widgets.footer import Footer
 from tui.widgets.header import CorpusHeader
@@ -38,8 +39,9 @@ if TYPE_CHECKING:
     from textual.screen import Screen
     from textual.widgets import TabbedContent
 
-    from facts.model import FactBase
+    from facts.model import FactBase, Notice
     from facts.views.index import FactIndex
+    from facts.views.search import Hit, SearchIndex
     from tui.panes.base import FactPane
 
 PANES = tuple(k.collection for k in KINDS)  # each pane's id
@@ -76,7 +78,7 @@ class ScaledealApp(App[None]):
     BINDINGS: ClassVar[list[BindingType]] = bindings("app")
 
     class Loaded(Message):
-        def __init__(self, fb: FactBase, lookup: FactIndex, index: object) -> None:
+        def __init__(self, fb: FactBase, lookup: FactIndex, index: SearchIndex) -> None:
             super().__init__()
             self.fb, self.lookup, self.index = fb, lookup, index
 
@@ -90,7 +92,7 @@ class ScaledealApp(App[None]):
         self.paths = [str(p) for p in paths or []]
         self.factbase = factbase
         self.lookup: FactIndex | None = None
-        self.search_index: object | None = None
+        self.search_index: SearchIndex | None = None
         self.selection = Selection()
 
     async def on_event(self, event: events.Event) -> None:
@@ -112,7 +114,7 @@ class ScaledealApp(App[None]):
     async def _mount_panes(self) -> None:
         from tui.panes.tabs import PaneTabs
 
-        tabs = PaneTabs(id="panes")
+        tabs = PaneTabs(self.selection, id="panes")
         tabs.display = False  # shown when the facts are loaded
         await self.mount(tabs, before=self.query_one(Footer))
         if self.factbase is not None:
@@ -176,10 +178,10 @@ class ScaledealApp(App[None]):
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
 
-    def _warn(self, warnings: list[str], title: str) -> None:
+    def _warn(self, warnings: list[Notice], title: str) -> None:
         if not warnings:
             return
-        shown = "\n".join(single_line(w)[:160] for w in warnings[:5])
+        shown = "\n".join(single_line(str(w))[:160] for w in warnings[:5])
         more = f"\n… and {len(warnings) - 5} more" if len(warnings) > 5 else ""
         self.notify(shown + more, title=title, severity="warning", markup=False)
 
@@ -196,8 +198,10 @@ class ScaledealApp(App[None]):
         return self.query_one(f"#pane-{tabs.active}", _fact_pane())
 
     def _tabs(self) -> TabbedContent | None:
+        from textual.widgets import TabbedContent
+
         found = self.query("#tabs")  # mounted after the first frame
-        return found.first() if found else None  # type: ignore[return-value]
+        return found.first(TabbedContent) if found else None
 
     def action_show_pane(self, key: str) -> None:
         if (tabs := self._tabs()) is not None:
@@ -241,6 +245,13 @@ class ScaledealApp(App[None]):
     def back_to_main(self) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
+
+    async def on_run_on_panes(self, message: RunOnPanes) -> None:
+        self.back_to_main()
+        await self.run_action(message.action)
+
+    def on_open_reader(self, message: OpenReader) -> None:
+        self.open_reader(message.source_id, message.offset)
 
     def open_reader(self, source_id: str, offset: int | None = None) -> None:
         if self.lookup is None or source_id not in self.lookup.sources:
@@ -314,12 +325,12 @@ class ScaledealApp(App[None]):
             return
         from tui.screens.search import SearchScreen
 
-        def jump(hit: object) -> None:
+        def jump(hit: Hit | None) -> None:
             if hit is not None:
                 self.back_to_main()
-                self.focus_fact(hit.kind, hit.fact_id)  # type: ignore[attr-defined]
+                self.focus_fact(hit.kind, hit.fact_id)
 
-        self.push_screen(SearchScreen(self.search_index), jump)  # type: ignore[arg-type]
+        self.push_screen(SearchScreen(self.search_index), jump)
 
     def action_export(self) -> None:
         if self.factbase is None:
@@ -362,10 +373,13 @@ class ScaledealApp(App[None]):
             pane.table.action_sort_reverse()
 
 
-def split_warnings(warnings: list[str]) -> tuple[list[str], list[str]]:
-    """(skipped files, curation problems): the corpus reader's warnings say ': skipped'."""
-    skipped = [w for w in warnings if ": skipped" in w]
-    return skipped, [w for w in warnings if ": skipped" not in w]
+def split_warnings(warnings: list[Notice]) -> tuple[list[Notice], list[Notice]]:
+    """(skipped files and folders, curation problems and the rest), by kind."""
+    from facts.model import Notice
+
+    # a fact base put together by hand may hold plain lines: read them as the schema would
+    notices = [Notice.of(w) for w in warnings]
+    return [n for n in notices if n.skipped], [n for n in notices if not n.skipped]
 
 
 def run_app(path: str | None) -> int:

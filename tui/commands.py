@@ -7,6 +7,7 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from tui.actions import MAIN_SCREEN_ACTIONS, palette
+from tui.messages import RunOnPanes
 
 # (title, help, action on the app), from the one table of actions
 COMMANDS: list[tuple[str, str, str]] = [(a.palette, a.palette_help, a.command) for a in palette()]
@@ -26,5 +27,6 @@ class ScaledealCommands(Provider):
 
     async def _run(self, action: str) -> None:
         if action.split("(")[0] in MAIN_SCREEN_ACTIONS:
-            self.app.back_to_main()  # type: ignore[attr-defined]
-        await self.app.run_action(action)
+            self.app.post_message(RunOnPanes(action))
+        else:
+            await self.app.run_action(action)

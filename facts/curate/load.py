@@ -50,7 +50,7 @@ def apply_curation(fb: FactBase, root: Path | None) -> FactBase:
         return fb
     cur, problems = load_curation(root, fb.sources)
     problems += apply(fb, cur)
-    fb.warnings.extend(str(p) for p in sorted(problems))
+    fb.warnings.extend(p.notice() for p in sorted(problems))
     return fb
 
 

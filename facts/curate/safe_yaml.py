@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from facts.model import Notice
 from facts.text import single_line
 
 try:  # libyaml is much faster; both are the safe loader
@@ -39,11 +40,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return str(self.notice())
+
+    def notice(self) -> Notice:
+        """As a warning of the fact base (`scaledeal extract`, the app)."""
         # the message quotes untrusted text: one line, no control characters
         msg = single_line(self.message)
         if len(msg) > MESSAGE_CHARS:
             msg = msg[: MESSAGE_CHARS - 1] + "…"
-        return f"{single_line(self.file)}:{self.line}: {msg}"
+        return Notice(kind="curation_problem", file=single_line(self.file), line=self.line, message=msg)
 
 
 @dataclass

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from facts.model import Source
+from facts.model import Notice, Source
 from facts.read.metadata import sniff
 from facts.text import single_line, word_count
 
@@ -31,7 +31,7 @@ class CorpusError(Exception):
 class Corpus:
     name: str
     sources: list[Source] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     root: Path | None = None  # the folder curated files are looked up in
 
 
@@ -48,7 +48,7 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
     paths = [Path(p) for p in paths]
     if not paths:
         paths = [bundled_corpus()]
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     files: list[tuple[Path, Path]] = []  # (file, the root it was found under)
     for p in paths:
         if not os.path.lexists(p):
@@ -74,12 +74,12 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
     return Corpus(name=name, sources=sources, warnings=warnings, root=root)
 
 
-def _walk(root: Path, warnings: list[str]) -> Iterator[Path]:
+def _walk(root: Path, warnings: list[Notice]) -> Iterator[Path]:
     """Every article under `root`, sorted; symlinked folders are not followed
     (no loops), unreadable folders become warnings."""
 
     def onerror(err: OSError) -> None:
-        warnings.append(f"{err.filename}: skipped folder: {err.strerror or err}")
+        warnings.append(Notice(kind="skipped_folder", file=str(err.filename), message=str(err.strerror or err)))
 
     found = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
@@ -109,27 +109,31 @@ def _unique_ids(files: list[tuple[Path, Path]]) -> list[str]:
     return ids
 
 
-def read_source(path: Path, source_id: str, warnings: list[str]) -> Source | None:
+def read_source(path: Path, source_id: str, warnings: list[Notice]) -> Source | None:
     try:
         # O_NONBLOCK: a FIFO named *.txt must not wait for a writer; then
         # only regular files are read (not pipes, devices or sockets)
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(fd, "rb") as fh:  # read-only, always
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                warnings.append(f"{path}: skipped: not a regular file")
+                warnings.append(_skipped(path, "not a regular file"))
                 return None
             raw = fh.read(MAX_BYTES + 1)
     except OSError as err:
-        warnings.append(f"{path}: skipped: {err.strerror or err}")
+        warnings.append(_skipped(path, str(err.strerror or err)))
         return None
     if len(raw) > MAX_BYTES:
-        warnings.append(f"{path}: skipped: larger than {MAX_BYTES // (1024 * 1024)} MB")
+        warnings.append(_skipped(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB"))
         return None
     text, problem = decode(raw)
     if text is None:
-        warnings.append(f"{path}: skipped: {problem}")
+        warnings.append(_skipped(path, problem))
         return None
     return make_source(source_id, str(path), text, hashlib.sha256(raw).hexdigest())
+
+
+def _skipped(path: Path, reason: str) -> Notice:
+    return Notice(kind="skipped_file", file=str(path), message=reason)
 
 
 def decode(raw: bytes) -> tuple[str | None, str]:

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
 
     corpus = read_corpus([args.path] if args.path else [])
     root = corpus.root
-    unreadable = [single_line(w) for w in corpus.warnings]
+    unreadable = [single_line(str(w)) for w in corpus.warnings]
     # the automatic facts, without curation, so corrections can be checked against them
     auto = build(dataclasses.replace(corpus, root=None, warnings=[]))
     problems = validate_corpus(root, corpus.sources, auto) if root is not None else []

@@ -12,6 +12,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from facts.model import Notice
 
 PROG = "scaledeal"
 EXIT_OK, EXIT_USAGE = 0, 2
@@ -23,7 +27,7 @@ def err(message: str) -> None:
     print(f"{PROG}: {single_line(message)}", file=sys.stderr)
 
 
-def warn_all(warnings: Sequence[str]) -> None:
+def warn_all(warnings: Sequence[Notice]) -> None:
     for w in warnings:
         err(f"warning: {w}")
 

@@ -27,8 +27,9 @@ class FactPane(Vertical):
     filter_hint: ClassVar[str] = "filter (column:text looks in one column) · Enter apply · Esc close"
     BINDINGS: ClassVar[list[BindingType]] = bindings("pane")
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, selection: Selection, *, id: str | None = None) -> None:
         super().__init__(id=id)
+        self.selection = selection  # the app's: it marks rows, the app changes it
         self.lookup: FactIndex | None = None
         self._positions: dict[str, int] = {}
 
@@ -65,10 +66,6 @@ class FactPane(Vertical):
     @property
     def table(self) -> FactTable[Any]:
         return self.query_one("#table", FactTable)
-
-    @property
-    def selection(self) -> Selection:
-        return self.app.selection  # type: ignore[attr-defined]
 
     def _is_selected(self, item: Any) -> bool:
         return (self.kind, self.fact_id(item)) in self.selection

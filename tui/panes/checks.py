@@ -13,6 +13,7 @@ from facts.labels import claim_label, format_value, said_by
 from facts.model import Check, Claim
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
+from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column
@@ -108,4 +109,4 @@ class ChecksPane(FactPane):
     def open(self, c: Check) -> None:
         first = next(iter(c.inputs or c.confirms or c.contradicts), None)
         if first is not None:
-            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]
+            self.post_message(OpenReader(first.span.source, first.span.start))

@@ -15,6 +15,7 @@ from facts.model import Conflict
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
 from tui.actions import bindings
+from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.diff import DiffView
 from tui.widgets.fact_table import Column
@@ -90,4 +91,4 @@ class ConflictsPane(FactPane):
         diff = self.query_one(DiffView)
         if diff.claims:
             first = diff.claims[diff.first]
-            self.app.open_reader(first.span.source, first.span.start)  # type: ignore[attr-defined]
+            self.post_message(OpenReader(first.span.source, first.span.start))

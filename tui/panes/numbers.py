@@ -12,6 +12,7 @@ from facts.labels import format_value, said_by
 from facts.model import Number
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
+from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line, quote, said_line
 from tui.widgets.fact_table import Column
@@ -83,4 +84,4 @@ class NumbersPane(FactPane):
         return n.attribute, n.subject
 
     def open(self, n: Number) -> None:
-        self.app.open_reader(n.span.source, n.span.start)  # type: ignore[attr-defined]
+        self.post_message(OpenReader(n.span.source, n.span.start))

@@ -10,6 +10,7 @@ from textual.content import Content
 from facts.model import Source
 from facts.views.index import FactIndex
 from facts.views.selection import FactKind
+from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line
 from tui.widgets.fact_table import Column
@@ -60,4 +61,4 @@ class SourcesPane(FactPane):
         )
 
     def open(self, s: Source) -> None:
-        self.app.open_reader(s.id)  # type: ignore[attr-defined]
+        self.post_message(OpenReader(s.id))

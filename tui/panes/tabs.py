@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.widgets import TabbedContent, TabPane
 
 from facts.kinds import KINDS
+from facts.views.selection import Selection
 from tui.panes.base import FactPane
 from tui.panes.checks import ChecksPane
 from tui.panes.conflicts import ConflictsPane
@@ -21,8 +22,12 @@ PANE_CLASSES: dict[str, type[FactPane]] = {
 
 
 class PaneTabs(Vertical):
+    def __init__(self, selection: Selection, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.selection = selection
+
     def compose(self) -> ComposeResult:
         with TabbedContent(id="tabs", initial="sources"):
             for kind in KINDS:  # in the registry's order, each under its key
                 with TabPane(f"{kind.key} {kind.title}", id=kind.collection):
-                    yield PANE_CLASSES[kind.name](id=f"pane-{kind.collection}")
+                    yield PANE_CLASSES[kind.name](self.selection, id=f"pane-{kind.collection}")

@@ -38,6 +38,3 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("scaledeal keys", style="bold"), id="help-title")
             yield Static(keys_table())
             yield Static(Text("Esc closes", style="dim"))
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from facts.model import Entity, Span
 from facts.text import display_safe
 from facts.views.index import FactIndex
+from tui.messages import OpenReader
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
 
@@ -60,4 +61,4 @@ class MentionsScreen(Screen[None]):
 
     def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
         m: Span = event.item
-        self.app.open_reader(m.source, m.start)  # type: ignore[attr-defined]
+        self.post_message(OpenReader(m.source, m.start))

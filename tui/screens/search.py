@@ -25,6 +25,7 @@ from facts.views.search import Hit, SearchIndex
 from facts.views.selection import FactKind
 
 GROUPS: tuple[tuple[FactKind, str], ...] = tuple((k.name, k.title) for k in SEARCH_ORDER)
+MORE = {f"more-{kind}": kind for kind, _ in GROUPS}  # the option that shows every hit of a kind
 PER_KIND = 8  # with several kinds found, each shows this many first so every kind is in view
 HINT = "Type to search names, numbers, attributes, sentences and titles. Typos are fine."
 KEYS = "↑↓ move · Enter open · Esc back"
@@ -132,8 +133,8 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def _choose(self, option: Option | None) -> None:
         oid = option.id if option is not None else None
-        if oid and oid.startswith("more-"):
-            self._expand(oid.removeprefix("more-"))  # type: ignore[arg-type]
+        if (kind := MORE.get(oid or "")) is not None:
+            self._expand(kind)
         elif oid and oid.startswith("hit-"):
             self.dismiss(self.hits[int(oid.removeprefix("hit-"))])
 

@@ -25,6 +25,7 @@ from facts.labels import claim_label, format_value, said_by
 from facts.model import Claim
 from facts.text import display_safe
 from facts.views.index import FactIndex
+from tui.messages import OpenReader
 from tui.widgets.detail import field_line, quote
 from tui.widgets.fact_table import Column, FactTable
 from tui.widgets.footer import Footer
@@ -146,4 +147,4 @@ class TimelineScreen(Screen[None]):
     def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
         event.stop()
         e: TimelineEntry = event.item
-        self.app.open_reader(e.claim.span.source, e.claim.span.start)  # type: ignore[attr-defined]
+        self.post_message(OpenReader(e.claim.span.source, e.claim.span.start))
