@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
@@ -25,12 +26,17 @@ def norm(word: str) -> str:
     return word.lower().replace("’", "'").rstrip(".")
 
 
+# Lowercase particles inside a person's name ("Maarten de Vries", "Mohammed al Rashid").
+_PARTICLES = ["de", "du", "da", "del", "della", "di", "dos", "van", "von", "der", "den", "ter", "bin", "ibn", "al"]
+_PARTICLES += ["el"]
+
+
 class _Lexicon:
     """lexicon/entities.yaml as sets of normalised entries, loaded on first use."""
 
     _extra: ClassVar[dict[str, list[str]]] = {
-        "connectors": ["of", "for", "&", "de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
-        "particles": ["de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
+        "connectors": ["of", "for", "&", *_PARTICLES],
+        "particles": _PARTICLES,
         "function_words": "is are was were be been has have had does did do will would can could should may might "
         "must shall just also now more no not only even still than as if or nor but so yet the".split(),
         "abbreviations": "dr mr mrs ms mx prof sen rep gov st inc corp co ltd jr sr vs no etc approx".split(),
@@ -63,6 +69,7 @@ class Candidate:
     shape: str = ""  # "acronym", "camel" or "" for a plain capitalised name
     sure: bool = False  # kind read from a lexicon, a suffix or an honorific, not from a context cue
     link: str = ""  # the form this mention is defined as: "Long Name (LN)"
+    ticker: str = ""  # the stock symbol written next to it: "Acme Corp. (NYSE: ACME)", "Acme ($ACME)"
 
     @property
     def form(self) -> str:
@@ -106,7 +113,9 @@ _DEFINED = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
 _EXPANDS = re.compile(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([^()\n]*)$")
 _NEXT_WORD = re.compile(r"[”\"’']?\s*([\w-]+)")
 _APPOSITIVE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}?"
+    # ", led by chief executive ..." describes an organisation: no "by", "led", "whose" before the role
+    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
+    r"(?:(?!(?:by|led|headed|run|whose|which|where|that|who)\b)[\w'’-]+\s+){0,3}?"
     r"(?:founder|co-founder|ceo|chief|president|chairman|chairwoman|head|director|analyst|professor|senator"
     r"|minister|partner|investor|executive|spokesperson|author|researcher|scientist|engineer)\b",
     re.IGNORECASE,
@@ -361,9 +370,19 @@ def _trim(part: _Part, mid_forms: set[str]) -> None:
     if toks and toks[0].text == "The":
         _trim_the(part)
     while toks and (toks[0].low in LEX.non_entities or toks[0].low in LEX.connectors):
+        if part.honorific is not None and _surname_particles(toks):
+            break  # "Dr. de Vries": the particle belongs to the surname
         toks.pop(0)
     while len(toks) > 1 and (toks[-1].low in LEX.connectors or _generic_tail(toks[-1])):
         toks.pop()
+
+
+def _surname_particles(toks: list[_Tok]) -> bool:
+    """ "de Vries", "van der Berg": lowercase particles, then a capitalised surname."""
+    i = 0
+    while i < len(toks) and toks[i].low in LEX.particles and toks[i].text.islower():
+        i += 1
+    return 0 < i < len(toks) and _is_cap(toks[i].text)
 
 
 def _opens_name_run(toks: list[_Tok], mid_forms: set[str]) -> bool:
@@ -421,6 +440,7 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
         shape=word_shape,
         sure=sure,
         link=_defined_as(text, end, name),
+        ticker=ticker_after(text, end),
     )
 
 
@@ -442,6 +462,37 @@ def _defined_as(text: str, end: int, name: str) -> str:
     if " " in inner or shape(inner) not in ("acronym", "camel") or inner.lower() in LEX.non_entities:
         return ""
     return inner if len(name.split()) > 1 else ""
+
+
+_TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
+_TICKER_CUES = ("listed", "delisted", "ticker", "symbol", "traded", "trades", "shares")
+
+
+@lru_cache(maxsize=1)
+def _exchange_ticker() -> re.Pattern[str]:
+    """ "NYSE: ACME", "Nasdaq:ACME", "LSE: ACM.L": an exchange, a colon, a symbol."""
+    names = sorted((re.escape(str(e)) for e in lexicon.load("entities")["stock_exchanges"]), key=len, reverse=True)
+    return re.compile(rf"(?i:\b(?:{'|'.join(names)}))\s*:\s*\$?({_TICKER})\b")
+
+
+_CASHTAG = re.compile(rf"(?<![\w$])\$({_TICKER})\b")
+_BARE_TICKER = re.compile(rf"\b({_TICKER})\b")
+_AFTER_NAME = re.compile(r"\.?[ \u00a0]?\(([^()\n]{1,80})\)|,[ \u00a0]+([^,;()\n]{1,40})(?=[,;.)]|$)")
+
+
+def ticker_after(text: str, end: int) -> str:
+    """The stock symbol a name is written next to: "(NASDAQ: ACME)", ", NYSE: ACME,", "($ACME)", "(ACME listed)"."""
+    m = _AFTER_NAME.match(text, end)
+    if not m:
+        return ""
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    hit = _exchange_ticker().search(inner) or _CASHTAG.search(inner)
+    if hit:
+        return hit.group(1)
+    if m.group(1) is None or not any(re.search(rf"\b{cue}\b", inner, re.IGNORECASE) for cue in _TICKER_CUES):
+        return ""
+    symbols = [s for s in _BARE_TICKER.findall(inner) if len(s) >= 2 and norm(s) not in LEX.non_entities]
+    return symbols[0] if len(symbols) == 1 else ""
 
 
 # ---------------------------------------------------------------- kinds
