@@ -164,7 +164,8 @@ def _segments(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, 
             titles.append((start, end))
             continue
         colon = line.find(":")
-        if 0 < colon <= 60 and _is_title(line[:colon]) and len(line[:colon].split()) <= 6:
+        bracketed = line.count("(", 0, colon) > line.count(")", 0, colon)  # "Acme Inc. (NYSE: ACME)"
+        if 0 < colon <= 60 and not bracketed and _is_title(line[:colon]) and len(line[:colon].split()) <= 6:
             titles.append((start, start + colon))
             prose.append((start + colon, end))
         else:
@@ -423,8 +424,7 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
     end = toks[-1].end
     name_start = toks[0].start
     release = _release(text, toks)
-    if release:
-        end = release
+    end = release or _lowercase_suffix(text, end)
     name = text[name_start:end]
     word_shape = shape(toks[0].text) if len(toks) == 1 else ""
     known = is_place(name) or is_publication(name)
@@ -442,6 +442,15 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
         link=_defined_as(text, end, name),
         ticker=ticker_after(text, end),
     )
+
+
+_LOWER_SUFFIX = re.compile(r"[ \u00a0](plc|llc|ltd\.?|inc\.?|gmbh|bv|nv|ag|sa)\b(?!\.?\w)")
+
+
+def _lowercase_suffix(text: str, end: int) -> int:
+    """End of "Calder plc" / "Orvane ltd.": a legal form written in lowercase still closes the name."""
+    m = _LOWER_SUFFIX.match(text, end)
+    return m.end() if m and norm(m.group(1)) in LEX.legal_suffixes else end
 
 
 def _release(text: str, toks: list[_Tok]) -> int:
@@ -530,7 +539,7 @@ def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[En
         return "publication", False
     if any(before.lower().rstrip().endswith(c) for c in LEX.place_cues_before):
         return "place", False
-    prev = re.findall(r"[\w-]+", before.lower())[-2:]
+    prev = re.findall(r"[\w-]+", before.lower().split(",")[-1])[-2:]  # "the company, and X": not X's cue
     if word in LEX.org_cues_after or any(w in LEX.org_cues_before for w in prev):
         return "organisation", False
     return "other", False

@@ -91,12 +91,14 @@ def _corroborated(candidates: dict[str, list[Candidate]]) -> list[tuple[str, Can
     """Weak mentions survive only when the name is also written as a name (or twice, for acronyms)."""
     strong = {name_key(c.form) for cs in candidates.values() for c in cs if not c.weak}
     strong |= _short_forms(c for cs in candidates.values() for c in cs if not c.weak)
+    strong |= {_spelt(k) for k in strong}  # "Agarwal" opening a sentence, "Parag Agrawal" written elsewhere
     counts = Counter(name_key(c.form) for cs in candidates.values() for c in cs if c.shape)
     kept: list[tuple[str, Candidate]] = []
     for source, cs in candidates.items():
         for c in cs:
             key = name_key(c.form)
-            if key and (not c.weak or key in strong or (c.shape and counts[key] >= 2)):
+            corroborated = key in strong or _spelt(key) in strong
+            if key and (not c.weak or corroborated or (c.shape and counts[key] >= 2)):
                 kept.append((source, c))
     return kept
 
@@ -158,9 +160,14 @@ class _Clusters:
         votes = self.votes[self.find(k)]
         return votes.most_common(1)[0][0] if votes else "other"
 
-    def union(self, a: str, b: str) -> bool:
+    def union(self, a: str, b: str, *, guessed_kinds_yield: bool = False) -> bool:
+        """Join two clusters of compatible kinds; with guessed_kinds_yield, a kind guessed from context
+        alone (no lexicon, suffix or honorific) does not block a join that the spelling itself proves."""
         ra, rb = self.find(a), self.find(b)
-        if ra == rb or not _compatible(self.kind(ra), self.kind(rb)):
+        if ra == rb:
+            return False
+        proven = guessed_kinds_yield and not (self.sure_of(ra) and self.sure_of(rb))
+        if not proven and not _compatible(self.kind(ra), self.kind(rb)):
             return False
         self.parent[rb] = ra
         self.votes[ra] += self.votes.pop(rb)
@@ -232,10 +239,10 @@ class _Clusters:
         mixed = all(sum(c.isupper() for c in self.nodes[k].form) >= 2 for k in (a, b))
         return mixed or min(len(a), len(b)) >= 7
 
-    def _merge_misspelt(self, a: str, b: str) -> None:
+    def _merge_misspelt(self, a: str, b: str, *, guessed_kinds_yield: bool = False) -> None:
         """Join two spellings; both are marked, and the entity's name (the form most sources use) decides
         which one the others are variants of."""
-        if self.find(a) != self.find(b) and self.union(a, b):
+        if self.find(a) != self.find(b) and self.union(a, b, guessed_kinds_yield=guessed_kinds_yield):
             self.misspelt.update((a, b))
 
     def link_spacing(self) -> None:
@@ -243,11 +250,11 @@ class _Clusters:
         groups: dict[str, list[str]] = defaultdict(list)
         for key in self.nodes:
             glued = key.replace(" ", "")
-            if len(glued) >= 5 and not any(c.isdigit() for c in glued):
+            if len(glued) >= 6 and not any(c.isdigit() for c in glued):
                 groups[glued].append(key)
         for keys in groups.values():
             for other in keys[1:]:
-                self.union(keys[0], other)
+                self.union(keys[0], other, guessed_kinds_yield=True)
 
     def link_transliterations(self) -> None:
         """ "Mueller" ~ "Müller", "Al Rasheed" ~ "Al-Rashid": the words agree once transliteration is folded."""
@@ -259,7 +266,7 @@ class _Clusters:
         for keys in groups.values():
             for other in keys[1:]:
                 if _transliterated(keys[0], other):
-                    self._merge_misspelt(keys[0], other)
+                    self._merge_misspelt(keys[0], other, guessed_kinds_yield=True)
 
     def link_glued(self) -> None:
         """ "ModelSeries" -> "Model": a name glued to a generic word by careless typesetting."""
@@ -317,7 +324,7 @@ class _Clusters:
         groups: dict[str, list[str]] = defaultdict(list)
         for key in self.nodes:
             if self._person_like(key):
-                groups[" ".join(sorted(spelling(t) for t in key.split()))].append(key)
+                groups[" ".join(sorted(key.split()))].append(key)
         for keys in groups.values():
             if len(keys) > 1 and any(self.kind(k) == "person" for k in keys):
                 for other in keys[1:]:
@@ -385,7 +392,8 @@ class _Clusters:
 
     def _entity(self, root: str, members: list[tuple[str, Candidate]]) -> Entity:
         kind = self._final_kind(root, members)
-        name = _canonical(members, kind)
+        tickers = {name_key(t) for _, c in members for t in self.nodes[name_key(c.form)].tickers}
+        name = _canonical(members, kind, tickers)
         surfaces = sorted({c.span.text for _, c in members} | {c.form for _, c in members})
         keys = {name_key(c.form) for _, c in members}
         spelt = {f for k in keys & self.misspelt for f in self.nodes[k].forms}
@@ -484,7 +492,11 @@ def _spelt(key: str) -> str:
 
 def _transliterated(a: str, b: str) -> bool:
     """Two keys with the same folded spelling whose differing words are long enough to be sure ("Lee" ~ "Li" is not)."""
-    return all(x == y or min(len(x), len(y)) >= 4 for x, y in zip(a.split(), b.split(), strict=True))
+    particles = _particle_spellings()
+    return all(
+        x == y or particles.get(x, x) == particles.get(y, y) or min(len(x), len(y)) >= 4
+        for x, y in zip(a.split(), b.split(), strict=True)
+    )
 
 
 def _inflected(a: str, b: str) -> bool:
@@ -508,8 +520,9 @@ def _glued(form: str, word: str) -> bool:
     return tail[:1].isupper() and form[: -len(word)][-1:].isalpha()
 
 
-def _canonical(members: list[tuple[str, Candidate]], kind: str) -> str:
-    """The most widely used full form: in most sources, then the longest, then most frequent."""
+def _canonical(members: list[tuple[str, Candidate]], kind: str, tickers: set[str] | None = None) -> str:
+    """The most widely used full form: in most sources, then the longest, then most frequent.
+    A stock symbol names the entity only when nothing else does."""
     docs: dict[str, set[str]] = defaultdict(set)
     counts: Counter[str] = Counter()
     for source, c in members:
@@ -518,6 +531,8 @@ def _canonical(members: list[tuple[str, Candidate]], kind: str) -> str:
     forms = list(counts)
     if kind == "person" and any(len(f.split()) > 1 for f in forms):
         forms = [f for f in forms if len(f.split()) > 1]
+    if tickers and any(name_key(f) not in tickers for f in forms):
+        forms = [f for f in forms if name_key(f) not in tickers]
     # words the other mentions repeat: "Okafor" backs "Daniel Okafor" over a misspelt "Daniel Okafer"
     words: Counter[str] = Counter()
     for f, n in counts.items():
