@@ -226,12 +226,12 @@ class _Clusters:
             for variant in _deletions(key):
                 index[variant].add(key)
         for key in singles:
-            for other in index.get(key, ()):
+            for other in _capped(index.get(key, set())):
                 if other != key and key[0] == other[0] and self._spelling_pair(key, other):
                     self._merge_misspelt(key, other)
             if len(key) >= 8:
                 for variant in _deletions(key):
-                    for other in index.get(variant, ()):
+                    for other in _capped(index.get(variant, set())):
                         if other != key and len(other) == len(key) and key[0] == other[0]:
                             self._merge_misspelt(key, other)
 
@@ -431,6 +431,11 @@ def _initials(form: str) -> set[str]:
 def _has_legal_suffix(form: str) -> bool:
     words = form.split()
     return len(words) > 1 and norm(words[-1]) in LEX.legal_suffixes
+
+
+def _capped(found: set[str]) -> list[str]:
+    """The candidates of one lookup in a stable order, or none when there are too many to decide between."""
+    return sorted(found) if len(found) <= _MAX_CANDIDATES else []
 
 
 def _deletions(key: str) -> set[str]:
