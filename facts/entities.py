@@ -216,6 +216,9 @@ def _is_cap(word: str) -> bool:
         return False
     if word[0].isupper():
         return True
+    particle, _, rest = word.partition("-")
+    if particle in _PARTICLES and rest[:1].isupper():
+        return True  # "al-Rasheed", "el-Sayed": a lowercase particle hyphened to a name
     head = _HEAD.match(word).group()  # type: ignore[union-attr]
     return any(c.isupper() for c in head[1:])  # xAI, iPhone, eBay
 

@@ -229,3 +229,19 @@ def test_a_company_and_its_founder_stay_two() -> None:
     )
     assert apart(es, "Ravel Dynamics Inc.", "Jonas Ravel")
     assert entity_of(es, "Ravel Inc.").id != entity_of(es, "Jonas Ravel").id
+
+
+def test_a_lowercase_hyphened_particle_is_part_of_the_name() -> None:
+    es = corpus(
+        a="The investor Omar al-Rasheed, a partner at the fund, agreed to the terms.\n",
+        b="The investor Omar Al Rashid did not comment on the terms.\n",
+    )
+    assert together(es, "Omar al-Rasheed", "Omar Al Rashid")
+
+
+def test_a_ticker_in_brackets_after_a_company_with_its_legal_form() -> None:
+    es = corpus(
+        a="Orrin Maps Inc. (ORMP) said on Monday it would buy a rival.\n",
+        b="Traders sold ORMP after the call, and shares of Orrin Maps fell.\n",
+    )
+    assert together(es, "Orrin Maps Inc.", "ORMP", "Orrin Maps")
