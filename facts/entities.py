@@ -115,7 +115,7 @@ _NEXT_WORD = re.compile(r"[”\"’']?\s*([\w-]+)")
 _APPOSITIVE = re.compile(
     # ", led by chief executive ..." describes an organisation: no "by", "led", "whose" before the role
     r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
-    r"(?:(?!(?:by|led|headed|run|whose|which|where|that|who)\b)[\w'’-]+\s+){0,3}?"
+    r"(?:(?!(?:by|led|headed|run|whose|which|where|that)\b)[\w'’-]+\s+){0,3}?"
     r"(?:founder|co-founder|ceo|chief|president|chairman|chairwoman|head|director|analyst|professor|senator"
     r"|minister|partner|investor|executive|spokesperson|author|researcher|scientist|engineer)\b",
     re.IGNORECASE,
@@ -503,7 +503,8 @@ def ticker_after(text: str, end: int) -> str:
         return hit.group(1)
     if m.group(1) is None or not any(re.search(rf"\b{cue}\b", inner, re.IGNORECASE) for cue in _TICKER_CUES):
         return ""
-    symbols = [s for s in _BARE_TICKER.findall(inner) if len(s) >= 2 and norm(s) not in LEX.non_entities]
+    exchanges = {norm(str(e)) for e in lexicon.load("entities")["stock_exchanges"]}
+    symbols = [s for s in _BARE_TICKER.findall(inner) if len(s) >= 2 and norm(s) not in LEX.non_entities | exchanges]
     return symbols[0] if len(symbols) == 1 else ""
 
 

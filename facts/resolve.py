@@ -363,7 +363,9 @@ class _Clusters:
             found = index.get(key, set()) | index.get(_spelt(key), set())
             people = self.roots(found)
             if len(people) == 1 and self._may_be_surname(key):
-                self.union(next(iter(people)), key)
+                person = next(iter(people))
+                if self.union(person, key) and not self.sure_of(person):
+                    self.votes[self.find(person)]["person"] += 2  # named by its last word: a person's habit
 
     def _may_be_surname(self, key: str) -> bool:
         """A lone word may be a person's surname unless the corpus calls it something else (a company, a place)."""
@@ -402,7 +404,7 @@ class _Clusters:
         return Entity(
             id=_slug(name),
             name=name,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             aliases=[s for s in surfaces if s != name],
             variants=variants,
             mentions=_dedupe(mentions),
@@ -496,10 +498,11 @@ def _spelt(key: str) -> str:
 
 
 def _transliterated(a: str, b: str) -> bool:
-    """Two keys with the same folded spelling whose differing words are long enough to be sure ("Lee" ~ "Li" is not)."""
+    """Two keys with the same folded spelling whose differing words are long enough to be sure
+    ("Rasheed" ~ "Rashid"; not "Lee" ~ "Li", nor "Sheen" ~ "Shin")."""
     particles = _particle_spellings()
     return all(
-        x == y or particles.get(x, x) == particles.get(y, y) or min(len(x), len(y)) >= 4
+        x == y or particles.get(x, x) == particles.get(y, y) or min(len(x), len(y)) >= 5
         for x, y in zip(a.split(), b.split(), strict=True)
     )
 

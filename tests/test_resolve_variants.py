@@ -245,3 +245,25 @@ def test_a_ticker_in_brackets_after_a_company_with_its_legal_form() -> None:
         b="Traders sold ORMP after the call, and shares of Orrin Maps fell.\n",
     )
     assert together(es, "Orrin Maps Inc.", "ORMP", "Orrin Maps")
+
+
+def test_an_exchange_named_in_a_bracket_is_not_the_ticker() -> None:
+    assert ticker_after("Ostrel Labs (listed on the LSE) said", len("Ostrel Labs")) == ""
+
+
+def test_a_who_clause_with_a_role_still_marks_a_person() -> None:
+    es = corpus(a="Talia Brenneck, who is chief executive of the group, said the deal was fair.\n")
+    assert entity_of(es, "Talia Brenneck").kind == "person"
+
+
+def test_four_letter_names_that_differ_only_in_vowel_spelling_stay_two() -> None:
+    es = corpus(a="The actor Marta Sheen met the banker Marta Shin on Monday to talk.\n")
+    assert apart(es, "Marta Sheen", "Marta Shin")
+
+
+def test_a_name_its_surname_stands_for_is_a_person() -> None:
+    es = corpus(
+        a="After the vote the company sold shares to Talia Brenneck for cash.\n",
+        b="Critics said Brenneck had overpaid, and Brenneck has promised changes.\n",
+    )
+    assert entity_of(es, "Talia Brenneck").kind == "person"
