@@ -2,12 +2,18 @@
 
 Every distinct name key (case, accents and legal suffixes folded) is a node;
 rules join nodes into clusters with a union-find: explicit definitions
-("Long Name (LN)"), acronyms, misspellings (rapidfuzz), numbered releases,
-"Company Product" compounds, short forms of organisation names and bare
-surnames. Every rule looks things up in indexes keyed by tokens or deletion
-variants, so the work grows with the number of names, not its square.
-A join never happens between two confident, different kinds, and an
-ambiguous short form or surname (two candidates) joins nothing.
+("Long Name (LN)"), spacing variants ("Deep Mind" ~ "DeepMind"),
+transliterations (lexicon spelling rules: "Mueller" ~ "Müller", "Al-Rasheed" ~
+"Al Rashid"), acronyms, misspellings (one edit or one swap, rapidfuzz OSA),
+numbered releases, "Company Product" compounds, short forms of organisation
+names, name order ("Sato Kenji" ~ "Kenji Sato"), bare surnames (also with
+particles, "de Vries", and in transliterated spelling) and stock tickers
+("Acme Corp. (NYSE: ACME)"). Every rule looks things up in indexes keyed by
+tokens, glued or folded spellings or deletion variants, and a lookup with too
+many candidates decides nothing, so the work grows with the number of names,
+not its square. A join never happens between two different kinds unless a
+spelling proves it and one kind was only guessed from context; an ambiguous
+short form, surname or ticker (two candidates) joins nothing.
 """
 
 from __future__ import annotations
