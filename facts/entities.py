@@ -28,7 +28,7 @@ def norm(word: str) -> str:
 
 # Lowercase particles inside a person's name ("Maarten de Vries", "Mohammed al Rashid").
 _PARTICLES = ["de", "du", "da", "del", "della", "di", "dos", "van", "von", "der", "den", "ter", "bin", "ibn", "al"]
-_PARTICLES += ["el"]
+_PARTICLES += ["el", "los", "las", "des"]
 
 
 class _Lexicon:
@@ -240,7 +240,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
     run: list[_Tok] = []
     carry = False  # "YouTube Just Dropped": words after a capitalised "Just" still open the line
     for i, tok in enumerate(toks):
-        if run and run[-1] is toks[i - 1] and _connects(text, toks, i):
+        if run and _connects(text, toks, i, run):
             continue  # "of" in "Department of Defense": decided when the next word arrives
         if not _is_cap(tok.text) or tok.text in ("I", "A") or (tok.low in LEX.function_words and run):
             carry = bool(run) and run[0].initial and _is_cap(tok.text)
@@ -248,12 +248,13 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
                 yield run
             run = []
             continue
-        joined = bool(run) and (_joins(text, run[-1], tok) or _bridged(text, toks, i, run))
+        bridge = _bridge(text, toks, i, run) if run else None
+        joined = bool(run) and (_joins(text, run[-1], tok) or bridge is not None)
         if run and not joined:
             yield run
             run = []
-        if joined and toks[i - 1] is not run[-1]:
-            run.append(toks[i - 1])
+        if joined and bridge:
+            run.extend(bridge)
         if not run:
             tok.initial = carry or _initial(text, tok.start, start)
             carry = False
@@ -266,21 +267,39 @@ def _joins(text: str, prev: _Tok, tok: _Tok) -> bool:
     return not prev.poss and text[prev.end : tok.start] in (" ", "\u00a0")
 
 
-def _connects(text: str, toks: list[_Tok], i: int) -> bool:
-    """Whether toks[i] is a connector that may continue a name, if a capitalised word follows."""
-    return i + 1 < len(toks) and toks[i].low in LEX.connectors and _bridged(text, toks, i + 1, [toks[i - 1]])
+_MAX_CONNECTORS = 3  # "Ursula von der Leyen", "Maria de los Santos"
 
 
-def _bridged(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> bool:
-    """ "Department of Defense", "Johnson & Johnson", "Ursula von der Leyen": a connector inside a name."""
-    if i < 2 or toks[i - 2] is not run[-1] or not _is_cap(toks[i].text):
+def _connects(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> bool:
+    """Whether toks[i] is a connector that may continue the run, if a capitalised word follows."""
+    if toks[i].low not in LEX.connectors:
         return False
-    conn, prev, tok = toks[i - 1], run[-1], toks[i]
-    if prev.poss or not _joins(text, prev, conn) or not _joins(text, conn, tok):
-        return False
+    j = i
+    while j < len(toks) and j - i < _MAX_CONNECTORS and toks[j].low in LEX.connectors:
+        j += 1
+    return j < len(toks) and _bridge(text, toks, j, run) is not None
+
+
+def _bridge(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> list[_Tok] | None:
+    """The connectors inside a name between run[-1] and toks[i]: "of" in "Department of Defense",
+    "&" in "Johnson & Johnson", "von der" in "Ursula von der Leyen"; None when they are not one name."""
+    if i < 2 or not _is_cap(toks[i].text):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= _MAX_CONNECTORS and toks[k] is not run[-1]:
+        k -= 1
+    if k < 0 or toks[k] is not run[-1] or k == i - 1:
+        return None
+    conns, prev = toks[k + 1 : i], run[-1]
+    chain = [prev, *conns, toks[i]]
+    if prev.poss or not all(_joins(text, a, b) for a, b in pairwise(chain)):
+        return None
+    if len(conns) > 1:
+        return conns if all(c.low in LEX.particles for c in conns) else None
+    conn = conns[0]
     if conn.low in ("of", "for"):
-        return prev.low in LEX.institution_nouns
-    return conn.low == "&" or conn.low in LEX.particles
+        return conns if prev.low in LEX.institution_nouns else None
+    return conns if conn.low == "&" or conn.low in LEX.particles else None
 
 
 def _initial(text: str, i: int, floor: int) -> bool:
