@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
@@ -26,12 +27,17 @@ def norm(word: str) -> str:
     return word.lower().replace("’", "'").rstrip(".")
 
 
+# Lowercase particles inside a person's name ("Maarten de Vries", "Mohammed al Rashid").
+_PARTICLES = ["de", "du", "da", "del", "della", "di", "dos", "van", "von", "der", "den", "ter", "bin", "ibn", "al"]
+_PARTICLES += ["el", "los", "las", "des"]
+
+
 class _Lexicon:
     """lexicon/entities.yaml as sets of normalised entries, loaded on first use."""
 
     _extra: ClassVar[dict[str, list[str]]] = {
-        "connectors": ["of", "for", "&", "de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
-        "particles": ["de", "du", "da", "del", "della", "van", "von", "der", "den", "bin"],
+        "connectors": ["of", "for", "&", *_PARTICLES],
+        "particles": _PARTICLES,
         "function_words": "is are was were be been has have had does did do will would can could should may might "
         "must shall just also now more no not only even still than as if or nor but so yet the".split(),
         "abbreviations": "dr mr mrs ms mx prof sen rep gov st inc corp co ltd jr sr vs no etc approx".split(),
@@ -64,6 +70,7 @@ class Candidate:
     shape: str = ""  # "acronym", "camel" or "" for a plain capitalised name
     sure: bool = False  # kind read from a lexicon, a suffix or an honorific, not from a context cue
     link: str = ""  # the form this mention is defined as: "Long Name (LN)"
+    ticker: str = ""  # the stock symbol written next to it: "Acme Corp. (NYSE: ACME)", "Acme ($ACME)"
 
     @property
     def form(self) -> str:
@@ -107,7 +114,9 @@ _DEFINED = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
 _EXPANDS = re.compile(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([^()\n]*)$")
 _NEXT_WORD = re.compile(r"[”\"’']?\s*([\w-]+)")
 _APPOSITIVE = re.compile(
-    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?(?:[\w'’-]+\s+){0,3}?"
+    # ", led by chief executive ..." describes an organisation: no "by", "led", "whose" before the role
+    r",\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?"
+    r"(?:(?!(?:by|led|headed|run|whose|which|where|that)\b)[\w'’-]+\s+){0,3}?"
     r"(?:founder|co-founder|ceo|chief|president|chairman|chairwoman|head|director|analyst|professor|senator"
     r"|minister|partner|investor|executive|spokesperson|author|researcher|scientist|engineer)\b",
     re.IGNORECASE,
@@ -156,7 +165,8 @@ def _segments(text: str, lines: list[tuple[int, int]]) -> tuple[list[tuple[int, 
             titles.append((start, end))
             continue
         colon = line.find(":")
-        if 0 < colon <= 60 and _is_title(line[:colon]) and len(line[:colon].split()) <= 6:
+        bracketed = line.count("(", 0, colon) > line.count(")", 0, colon)  # "Acme Inc. (NYSE: ACME)"
+        if 0 < colon <= 60 and not bracketed and _is_title(line[:colon]) and len(line[:colon].split()) <= 6:
             titles.append((start, start + colon))
             prose.append((start + colon, end))
         else:
@@ -207,6 +217,9 @@ def _is_cap(word: str) -> bool:
         return False
     if word[0].isupper():
         return True
+    particle, _, rest = word.partition("-")
+    if particle in _PARTICLES and rest[:1].isupper():
+        return True  # "al-Rasheed", "el-Sayed": a lowercase particle hyphened to a name
     head = _HEAD.match(word).group()  # type: ignore[union-attr]
     return any(c.isupper() for c in head[1:])  # xAI, iPhone, eBay
 
@@ -228,7 +241,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
     run: list[_Tok] = []
     carry = False  # "YouTube Just Dropped": words after a capitalised "Just" still open the line
     for i, tok in enumerate(toks):
-        if run and run[-1] is toks[i - 1] and _connects(text, toks, i):
+        if run and _connects(text, toks, i, run):
             continue  # "of" in "Department of Defense": decided when the next word arrives
         if not _is_cap(tok.text) or tok.text in ("I", "A") or (tok.low in LEX.function_words and run):
             carry = bool(run) and run[0].initial and _is_cap(tok.text)
@@ -236,12 +249,13 @@ def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
                 yield run
             run = []
             continue
-        joined = bool(run) and (_joins(text, run[-1], tok) or _bridged(text, toks, i, run))
+        bridge = _bridge(text, toks, i, run) if run else None
+        joined = bool(run) and (_joins(text, run[-1], tok) or bridge is not None)
         if run and not joined:
             yield run
             run = []
-        if joined and toks[i - 1] is not run[-1]:
-            run.append(toks[i - 1])
+        if joined and bridge:
+            run.extend(bridge)
         if not run:
             tok.initial = carry or _initial(text, tok.start, start)
             carry = False
@@ -254,21 +268,39 @@ def _joins(text: str, prev: _Tok, tok: _Tok) -> bool:
     return not prev.poss and text[prev.end : tok.start] in (" ", "\u00a0")
 
 
-def _connects(text: str, toks: list[_Tok], i: int) -> bool:
-    """Whether toks[i] is a connector that may continue a name, if a capitalised word follows."""
-    return i + 1 < len(toks) and toks[i].low in LEX.connectors and _bridged(text, toks, i + 1, [toks[i - 1]])
+_MAX_CONNECTORS = 3  # "Ursula von der Leyen", "Maria de los Santos"
 
 
-def _bridged(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> bool:
-    """ "Department of Defense", "Johnson & Johnson", "Ursula von der Leyen": a connector inside a name."""
-    if i < 2 or toks[i - 2] is not run[-1] or not _is_cap(toks[i].text):
+def _connects(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> bool:
+    """Whether toks[i] is a connector that may continue the run, if a capitalised word follows."""
+    if toks[i].low not in LEX.connectors:
         return False
-    conn, prev, tok = toks[i - 1], run[-1], toks[i]
-    if prev.poss or not _joins(text, prev, conn) or not _joins(text, conn, tok):
-        return False
+    j = i
+    while j < len(toks) and j - i < _MAX_CONNECTORS and toks[j].low in LEX.connectors:
+        j += 1
+    return j < len(toks) and _bridge(text, toks, j, run) is not None
+
+
+def _bridge(text: str, toks: list[_Tok], i: int, run: list[_Tok]) -> list[_Tok] | None:
+    """The connectors inside a name between run[-1] and toks[i]: "of" in "Department of Defense",
+    "&" in "Johnson & Johnson", "von der" in "Ursula von der Leyen"; None when they are not one name."""
+    if i < 2 or not _is_cap(toks[i].text):
+        return None
+    k = i - 1
+    while k >= 0 and i - k <= _MAX_CONNECTORS and toks[k] is not run[-1]:
+        k -= 1
+    if k < 0 or toks[k] is not run[-1] or k == i - 1:
+        return None
+    conns, prev = toks[k + 1 : i], run[-1]
+    chain = [prev, *conns, toks[i]]
+    if prev.poss or not all(_joins(text, a, b) for a, b in pairwise(chain)):
+        return None
+    if len(conns) > 1:
+        return conns if all(c.low in LEX.particles for c in conns) else None
+    conn = conns[0]
     if conn.low in ("of", "for"):
-        return prev.low in LEX.institution_nouns
-    return conn.low == "&" or conn.low in LEX.particles
+        return conns if prev.low in LEX.institution_nouns else None
+    return conns if conn.low == "&" or conn.low in LEX.particles else None
 
 
 def _initial(text: str, i: int, floor: int) -> bool:
@@ -362,9 +394,19 @@ def _trim(part: _Part, mid_forms: set[str]) -> None:
     if toks and toks[0].text == "The":
         _trim_the(part)
     while toks and (toks[0].low in LEX.non_entities or toks[0].low in LEX.connectors):
+        if part.honorific is not None and _surname_particles(toks):
+            break  # "Dr. de Vries": the particle belongs to the surname
         toks.pop(0)
     while len(toks) > 1 and (toks[-1].low in LEX.connectors or _generic_tail(toks[-1])):
         toks.pop()
+
+
+def _surname_particles(toks: list[_Tok]) -> bool:
+    """ "de Vries", "van der Berg": lowercase particles, then a capitalised surname."""
+    i = 0
+    while i < len(toks) and toks[i].low in LEX.particles and toks[i].text.islower():
+        i += 1
+    return 0 < i < len(toks) and _is_cap(toks[i].text)
 
 
 def _opens_name_run(toks: list[_Tok], mid_forms: set[str]) -> bool:
@@ -405,8 +447,7 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
     end = toks[-1].end
     name_start = toks[0].start
     release = _release(text, toks)
-    if release:
-        end = release
+    end = release or _lowercase_suffix(text, end)
     name = text[name_start:end]
     word_shape = shape(toks[0].text) if len(toks) == 1 else ""
     known = is_place(name) or is_publication(name)
@@ -422,7 +463,17 @@ def _candidate(text: str, source: str, part: _Part) -> Candidate:
         shape=word_shape,
         sure=sure,
         link=_defined_as(text, end, name),
+        ticker=ticker_after(text, end),
     )
+
+
+_LOWER_SUFFIX = re.compile(r"[ \u00a0](plc|llc|ltd\.?|inc\.?|gmbh|bv|nv|ag|sa)\b(?!\.?\w)")
+
+
+def _lowercase_suffix(text: str, end: int) -> int:
+    """End of "Calder plc" / "Orvane ltd.": a legal form written in lowercase still closes the name."""
+    m = _LOWER_SUFFIX.match(text, end)
+    return m.end() if m and norm(m.group(1)) in LEX.legal_suffixes else end
 
 
 def _release(text: str, toks: list[_Tok]) -> int:
@@ -443,6 +494,39 @@ def _defined_as(text: str, end: int, name: str) -> str:
     if " " in inner or shape(inner) not in ("acronym", "camel") or inner.lower() in LEX.non_entities:
         return ""
     return inner if len(name.split()) > 1 else ""
+
+
+_TICKER = r"[A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?"
+_TICKER_CUES = ("listed", "delisted", "ticker", "symbol", "traded", "trades", "shares")
+
+
+@lru_cache(maxsize=1)
+def _exchange_ticker() -> re.Pattern[str]:
+    """ "NYSE: ACME", "Nasdaq:ACME", "LSE: ACM.L": an exchange, a colon, a symbol."""
+    exchanges = load_model("entities", EntitiesLexicon).stock_exchanges
+    names = sorted((re.escape(e) for e in exchanges), key=len, reverse=True)
+    return re.compile(rf"(?i:\b(?:{'|'.join(names)}))\s*:\s*\$?({_TICKER})\b")
+
+
+_CASHTAG = re.compile(rf"(?<![\w$])\$({_TICKER})\b")
+_BARE_TICKER = re.compile(rf"\b({_TICKER})\b")
+_AFTER_NAME = re.compile(r"\.?[ \u00a0]?\(([^()\n]{1,80})\)|,[ \u00a0]+([^,;()\n]{1,40})(?=[,;.)]|$)")
+
+
+def ticker_after(text: str, end: int) -> str:
+    """The stock symbol a name is written next to: "(NASDAQ: ACME)", ", NYSE: ACME,", "($ACME)", "(ACME listed)"."""
+    m = _AFTER_NAME.match(text, end)
+    if not m:
+        return ""
+    inner = m.group(1) if m.group(1) is not None else m.group(2)
+    hit = _exchange_ticker().search(inner) or _CASHTAG.search(inner)
+    if hit:
+        return hit.group(1)
+    if m.group(1) is None or not any(re.search(rf"\b{cue}\b", inner, re.IGNORECASE) for cue in _TICKER_CUES):
+        return ""
+    exchanges = {norm(e) for e in load_model("entities", EntitiesLexicon).stock_exchanges}
+    symbols = [s for s in _BARE_TICKER.findall(inner) if len(s) >= 2 and norm(s) not in LEX.non_entities | exchanges]
+    return symbols[0] if len(symbols) == 1 else ""
 
 
 # ---------------------------------------------------------------- kinds
@@ -480,7 +564,7 @@ def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[En
         return "publication", False
     if any(before.lower().rstrip().endswith(c) for c in LEX.place_cues_before):
         return "place", False
-    prev = re.findall(r"[\w-]+", before.lower())[-2:]
+    prev = re.findall(r"[\w-]+", before.lower().split(",")[-1])[-2:]  # "the company, and X": not X's cue
     if word in LEX.org_cues_after or any(w in LEX.org_cues_before for w in prev):
         return "organisation", False
     return "other", False

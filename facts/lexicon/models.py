@@ -59,6 +59,10 @@ class EntitiesLexicon(Lexicon):
     publications: Words
     places: Words
     first_names: Words
+    stock_exchanges: Words  # "(NASDAQ: XYZ)" links a ticker to the name before it
+    # transliterations folded alike: [from, to] ("ue" -> "u": Mueller ~ Muller)
+    spelling_rules: tuple[tuple[Word, StrictStr], ...]
+    particle_spellings: dict[Word, Word]  # one particle written two ways ("el" -> "al")
 
 
 # ---------------------------------------------------------------- attributes.yaml
