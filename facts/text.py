@@ -7,75 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
 from functools import lru_cache
 
-# Abbreviations after which a full stop does not end a sentence.
-_ABBREV = frozenset(
-    "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd plc llc "
-    "vs etc e.g i.e u.s u.k u.n no nos fig jan feb mar apr jun jul aug sep sept oct "
-    "nov dec est approx mt ft ave".split()
-)
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n""")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-@lru_cache(maxsize=2048)  # texts a corpus holds anyway; bounded across corpora
-def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """`split_sentences`, cached for the views that split an article's text
-    themselves; the pipeline's stages read `facts.extract.document` instead."""
-    return tuple(split_sentences(text))
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Split `text` into sentences: (start, end) offsets, whitespace trimmed.
-
-    Newlines end sentences too: articles from the web put headlines, captions
-    and list items on lines of their own without a full stop.
-    """
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        end = m.end() if m.group().strip() else m.start()
-        if m.group()[:1] == "." and _is_abbreviation(text, m.start()):
-            continue
-        _push(text, start, end, spans)
-        start = m.end()
-    _push(text, start, len(text), spans)
-    return spans
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
-    if not word:
-        return False
-    token = word.group(1).lower().rstrip(".")
-    # single capitals ("J. Smith") and known abbreviations
-    return token in _ABBREV or (len(token) == 1 and token.isalpha())
-
-
-def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        spans.append((start, end))
-
-
-def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
-    """The sentence span holding `offset` (binary search over sorted spans)."""
-    lo, hi = 0, len(spans) - 1
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        s, e = spans[mid]
-        if offset < s:
-            hi = mid - 1
-        elif offset >= e:
-            lo = mid + 1
-        else:
-            return spans[mid]
-    return (offset, offset)
 
 
 def words(text: str) -> list[str]:

@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from facts.text import split_sentences
-
 Spans = tuple[tuple[int, int], ...]
 QUOTE_CHARS = 3000  # a quotation longer than this is a stray quote mark, not a quotation
 
@@ -32,6 +30,51 @@ _HARD = re.compile(r";|:\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:
 _AND = re.compile(r",\s+and\s")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*")
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREV = frozenset(
+    "mr mrs ms dr prof sen rep gov gen col lt sgt st jr sr inc corp co ltd plc llc "
+    "vs etc e.g i.e u.s u.k u.n no nos fig jan feb mar apr jun jul aug sep sept oct "
+    "nov dec est approx mt ft ave".split()
+)
+_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])|\n\s*\n|\n""")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split `text` into sentences: (start, end) offsets, whitespace trimmed.
+
+    Newlines end sentences too: articles from the web put headlines, captions
+    and list items on lines of their own without a full stop.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end() if m.group().strip() else m.start()
+        if m.group()[:1] == "." and _is_abbreviation(text, m.start()):
+            continue
+        _push(text, start, end, spans)
+        start = m.end()
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"([\w.]+)$", text[max(0, dot - 12) : dot])
+    if not word:
+        return False
+    token = word.group(1).lower().rstrip(".")
+    # single capitals ("J. Smith") and known abbreviations
+    return token in _ABBREV or (len(token) == 1 and token.isalpha())
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +93,7 @@ class Document:
     # change) while the split inside is made lazily.
     @property
     def sentences(self) -> Spans:
-        """Sentences as facts/text.py splits them: full stops (not after an
-        abbreviation) and line ends."""
+        """Sentences: full stops (not after an abbreviation) and line ends."""
         if not self._sentences:
             self._sentences.append(tuple(split_sentences(self.text)))
         return self._sentences[0]

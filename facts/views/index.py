@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from facts.analyse import attribution
 from facts.analyse.attribution import Side
 from facts.analyse.timeline import TimelineEntry, TimelineIndex, timeline, update_note
+from facts.extract.document import document_of
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
-from facts.text import sentence_at, sentence_spans
 from facts.views.selection import FactKind, FactRef
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim") for the reader
@@ -47,7 +47,6 @@ class FactIndex:
     _updates: dict[str, str] = field(default_factory=dict)  # per conflict id
     _timelines: TimelineIndex | None = None
     # filled on first use per source: only the articles a view quotes are split
-    _sentences: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     _newlines: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
@@ -137,9 +136,7 @@ class FactIndex:
         text = self.text_of(span.source)
         if text[span.start : span.end] != span.text:
             return span
-        if span.source not in self._sentences:
-            self._sentences[span.source] = sentence_spans(text)
-        start, end = sentence_at(self._sentences[span.source], span.start)
+        start, end = document_of(text).sentence_at(span.start)
         if end < span.end:
             return span
         return Span(source=span.source, start=start, end=end, text=text[start:end])

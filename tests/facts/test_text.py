@@ -1,15 +1,16 @@
-"""Sentences and display safety."""
+"""Sentences (as the Document splits them) and display safety."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facts.text import display_safe, fold, line_of, sentence_at, sentence_spans
+from facts.extract.document import split_sentences
+from facts.text import display_safe, fold, line_of
 
 
 def sentences(text: str) -> list[str]:
-    return [text[s:e] for s, e in sentence_spans(text)]
+    return [text[s:e] for s, e in split_sentences(text)]
 
 
 def test_sentences_split_on_full_stops_but_not_abbreviations():
@@ -19,12 +20,6 @@ def test_sentences_split_on_full_stops_but_not_abbreviations():
 
 def test_lines_without_full_stops_are_sentences_of_their_own():
     assert sentences("A Headline Here\nBody text follows.") == ["A Headline Here", "Body text follows."]
-
-
-def test_sentence_at_finds_the_sentence_holding_an_offset():
-    text = "First one. Second one."
-    spans = sentence_spans(text)
-    assert text[slice(*sentence_at(spans, text.index("Second")))] == "Second one."
 
 
 def test_display_safe_keeps_length_and_neutralises_escapes():
@@ -47,6 +42,6 @@ def test_line_of_counts_from_one():
 @given(st.text())
 def test_sentence_spans_are_ordered_and_inside_the_text(text):
     last = 0
-    for s, e in sentence_spans(text):
+    for s, e in split_sentences(text):
         assert last <= s < e <= len(text)
         last = e

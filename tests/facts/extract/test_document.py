@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import facts.extract.document as document_module
-import facts.text as text_module
 from facts.analyse.timeline import timeline
 from facts.build import build
 from facts.extract.document import Document, document_of
@@ -132,19 +131,17 @@ conflicts:
 
 @pytest.fixture
 def counted_splits(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
-    """How many times each text is split into sentences, from here on, by the
-    Document or by anything still calling facts.text."""
+    """How many times each text is split into sentences, from here on (the
+    Document is the only splitter: the views read it too)."""
     calls: Counter[str] = Counter()
-    real = text_module.split_sentences
+    real = document_module.split_sentences
 
     def counting(text: str) -> list[tuple[int, int]]:
         calls[text] += 1
         return real(text)
 
     monkeypatch.setattr(document_module, "split_sentences", counting)
-    monkeypatch.setattr(text_module, "split_sentences", counting)
     document_of.cache_clear()
-    text_module.sentence_spans.cache_clear()
     return calls
 
 
