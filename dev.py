@@ -71,6 +71,7 @@ def test(extra: list[str]) -> int:
     steps = [
         [str(BIN / "ruff"), "check", "facts", "tui", "tests", "benchmarks", "docs", "dev.py"],
         [str(BIN / "lint-imports")],
+        [str(BIN / "mypy")],
         [str(BIN / "python"), "-m", "pytest", *extra],
     ]
     for step in steps:

@@ -19,6 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from typing import overload
 
 from facts.analyse.checks import find_checks
 from facts.analyse.conflicts import find_conflicts
@@ -122,6 +123,10 @@ def _requote(numbers: list[Number], candidates: list[Candidate], text: str) -> t
     """Spans found in the masked text quote the original (a span may hold a
     blanked escape: "$3.1<ESC>[0m billion")."""
 
+    @overload
+    def quote(span: Span) -> Span: ...
+    @overload
+    def quote(span: None) -> None: ...
     def quote(span: Span | None) -> Span | None:
         return span and span.model_copy(update={"text": text[span.start : span.end]})
 
@@ -185,7 +190,7 @@ def _run_pool(
         ctx = _context()
         _start_helpers(ctx)
         pool = ProcessPoolExecutor(n_workers, mp_context=ctx)
-        pending: set[Future] = {
+        pending: set[Future[list[tuple[str, bytes]]]] = {
             pool.submit(_extract_chunk, [(s.id, s.text, s.sha256) for s in chunk], cache_dir) for chunk in chunks
         }
         while pending:

@@ -486,7 +486,9 @@ def _phrase(f: _Found, n: Number, confirms: bool) -> str:
 
 def _check(cx: _Corpus, f: _Found, reported: list[Number]) -> Check:
     slack = cx.lex.tolerance * abs(f.implied)
-    confirms, contradicts, phrases = [], [], []
+    confirms: list[Claim] = []
+    contradicts: list[Claim] = []
+    phrases: list[str] = []
     for n in sorted(reported, key=lambda n: (_gap(f, n), n.span.source, n.span.start)):
         lo, hi = interval(n)
         ok = f.lo - slack <= hi and lo <= f.hi + slack

@@ -59,7 +59,7 @@ def _rounding(n: Number, v: float) -> float:
         return 0.0
     decimals = len(literal.split(".")[1]) if "." in literal else 0
     scale = abs(v / written) if written else 1.0
-    return min(0.5 * 10**-decimals * scale, 0.02 * abs(v))
+    return min(0.5 * 10.0**-decimals * scale, 0.02 * abs(v))
 
 
 def interval(n: Number) -> tuple[float, float]:

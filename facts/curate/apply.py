@@ -165,7 +165,8 @@ class _Entities:
             out.extend(x for x in self.added.get(id(e), []) if id(x) not in self.gone)
         self.fb.entities = out
         if self.renamed:
-            for fact in [*self.fb.numbers, *self.fb.conflicts]:
+            facts: list[Number | Conflict] = [*self.fb.numbers, *self.fb.conflicts]
+            for fact in facts:
                 fact.subject = _final(self.renamed, fact.subject)
 
 

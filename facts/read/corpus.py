@@ -45,12 +45,12 @@ def bundled_corpus() -> Path:
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
-    paths = [Path(p) for p in paths]
-    if not paths:
-        paths = [bundled_corpus()]
+    targets = [Path(p) for p in paths]
+    if not targets:
+        targets = [bundled_corpus()]
     warnings: list[Notice] = []
     files: list[tuple[Path, Path]] = []  # (file, the root it was found under)
-    for p in paths:
+    for p in targets:
         if not os.path.lexists(p):
             raise CorpusError(f"{p}: no such file or directory")
         if p.is_dir():
@@ -66,10 +66,10 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
         if src is not None:
             sources.append(src)
     if not files:
-        raise CorpusError(f"{', '.join(map(str, paths))}: no {ARTICLE_SUFFIX} articles found")
+        raise CorpusError(f"{', '.join(map(str, targets))}: no {ARTICLE_SUFFIX} articles found")
     if not sources:
-        raise CorpusError(f"{', '.join(map(str, paths))}: none of the {len(files)} article files could be read")
-    root = paths[0] if paths[0].is_dir() else paths[0].parent
+        raise CorpusError(f"{', '.join(map(str, targets))}: none of the {len(files)} article files could be read")
+    root = targets[0] if targets[0].is_dir() else targets[0].parent
     name = root.resolve().name or str(root)
     return Corpus(name=name, sources=sources, warnings=warnings, root=root)
 

@@ -9,6 +9,7 @@ few KB are read: the cost does not grow with the article.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from facts.lexicon import load_model
@@ -38,7 +39,7 @@ def sniff(text: str) -> tuple[str, str]:
     return outlet, _labelled_date(zones)
 
 
-def _first(find, zones: tuple[str, str]) -> str:  # type: ignore[no-untyped-def]
+def _first(find: Callable[[str], str], zones: tuple[str, str]) -> str:
     for zone in zones:
         if zone and (found := find(zone)):
             return found

@@ -110,7 +110,8 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp = _no_app) -> int:
     from facts.read.corpus import CorpusError
 
     try:
-        return args.func(args)
+        func: Callable[[argparse.Namespace], int] = args.func  # each subcommand's set_defaults(func=...)
+        return func(args)
     except CorpusError as e:
         err(f"error: {e}")
         return EXIT_USAGE

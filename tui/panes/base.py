@@ -4,7 +4,7 @@ detail area for the highlighted fact. Panes only present the FactBase."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -19,6 +19,13 @@ from tui.widgets.fact_table import Column, FactTable
 
 if TYPE_CHECKING:
     from facts.views.selection import Selection
+
+
+class Identified(Protocol):
+    """A row of a pane: every kind of fact carries its id."""
+
+    @property
+    def id(self) -> str: ...
 
 
 class FactPane(Vertical):
@@ -40,7 +47,7 @@ class FactPane(Vertical):
     def items(self, lookup: FactIndex) -> Sequence[Any]:
         raise NotImplementedError
 
-    def fact_id(self, item: Any) -> str:
+    def fact_id(self, item: Identified) -> str:
         return item.id
 
     def detail(self, item: Any) -> Content:

@@ -8,6 +8,7 @@ article on one line costs a list of ints, not one giant renderable.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -228,7 +229,7 @@ class Reader(ScrollView, can_focus=True):
                     kinds[k] = name
         return Strip(list(self._segments(s, kinds)))
 
-    def _segments(self, s: int, kinds: list[str | None]):
+    def _segments(self, s: int, kinds: list[str | None]) -> Iterator[Segment]:
         run_start = 0
         for k in range(1, len(kinds) + 1):
             if k == len(kinds) or kinds[k] != kinds[run_start]:

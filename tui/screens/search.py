@@ -121,7 +121,7 @@ class SearchScreen(ModalScreen[Hit | None]):
 
     def action_page(self, step: int) -> None:
         results = self.query_one(OptionList)
-        results.action_page_down() if step > 0 else results.action_page_up()
+        results.action_page_down() if step > 0 else results.action_page_up()  # type: ignore[no-untyped-call]  # Textual 8's OptionList.action_page_down/up have no annotations
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -84,13 +84,13 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
     """
 
     class Highlighted(Message):
-        def __init__(self, table: FactTable, item: Any) -> None:
+        def __init__(self, table: FactTable[Any], item: Any) -> None:
             super().__init__()
             self.table = table
             self.item = item
 
         @property
-        def control(self) -> FactTable:
+        def control(self) -> FactTable[Any]:
             return self.table
 
     class Chosen(Highlighted):
@@ -193,7 +193,9 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         plain = not self.filter_text and self._column(self.sort_column) is None
         if wait or plain or len(self.items) <= THREADED_ROWS:
             self.pending = False
-            self._apply(self._rows(self.items, self.filter_text, self.sort_column, self.sort_reverse), keep)
+            rows = self._rows(self.items, self.filter_text, self.sort_column, self.sort_reverse)
+            assert rows is not None  # None only when cancelled, and this call has no way to cancel
+            self._apply(rows, keep)
             return
         self.pending = True
         args = (self._generation, self.items, self.filter_text, self.sort_column, self.sort_reverse, keep)
@@ -242,7 +244,7 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         column = self._column(sort)
         if rows is None or column is None:
             return rows
-        key = column.sort_key or (lambda item, c=column: c.cell(item).casefold())
+        key: Callable[[T], Any] = column.sort_key or (lambda item: column.cell(item).casefold())
         rows.sort(key=lambda i: key(items[i]), reverse=reverse)
         return None if cancelled() else rows
 
@@ -308,7 +310,9 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         keys = [c.key for c, _ in self._visible_columns()]
         nxt = keys[(keys.index(self.sort_column) + 1) % len(keys)] if self.sort_column in keys else keys[0]
         self.sort_by(nxt)
-        self.app.notify(f"Sorted by {self._column(nxt).label or nxt}", timeout=1.5, markup=False)
+        column = self._column(nxt)
+        assert column is not None  # nxt is the key of a visible column
+        self.app.notify(f"Sorted by {column.label or nxt}", timeout=1.5, markup=False)
 
     def action_sort_reverse(self) -> None:
         self.sort_by(self.sort_column or self.columns[0].key, not self.sort_reverse)
