@@ -98,7 +98,7 @@ def _corroborated(candidates: dict[str, list[Candidate]]) -> list[tuple[str, Can
     """Weak mentions survive only when the name is also written as a name (or twice, for acronyms)."""
     strong = {name_key(c.form) for cs in candidates.values() for c in cs if not c.weak}
     strong |= _short_forms(c for cs in candidates.values() for c in cs if not c.weak)
-    strong |= {_spelt(k) for k in strong}  # "Agarwal" opening a sentence, "Parag Agrawal" written elsewhere
+    strong |= {_spelt(k) for k in strong}  # "Mueller" opening a sentence, "Jana Müller" written elsewhere
     counts = Counter(name_key(c.form) for cs in candidates.values() for c in cs if c.shape)
     kept: list[tuple[str, Candidate]] = []
     for source, cs in candidates.items():
@@ -307,7 +307,7 @@ class _Clusters:
                     break
 
     def link_short_forms(self) -> None:
-        """ "Northwind" -> "Northwind Platforms": the first words of exactly one organisation's name."""
+        """ "Harbourline" -> "Harbourline Systems": the first words of exactly one organisation's name."""
         index: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():
             toks = node.tokens
@@ -354,7 +354,7 @@ class _Clusters:
 
         A name counts as a person's when its kind is person, or when it looks like one (plain words, no
         organisation noun) and no lexicon, suffix or honorific says otherwise. The surname is looked up as
-        written and in its transliteration-folded spelling ("Agarwal" finds "Parag Agrawal").
+        written and in its transliteration-folded spelling ("Mueller" finds "Jana Müller").
         """
         index: dict[str, set[str]] = defaultdict(set)
         for key, node in self.nodes.items():

@@ -410,7 +410,7 @@ def _surname_particles(toks: list[_Tok]) -> bool:
 
 
 def _opens_name_run(toks: list[_Tok], mid_forms: set[str]) -> bool:
-    """ "Historically Globex", "Acquiring Northwind Platforms": an adverb or verb before a known name."""
+    """ "Historically Globex", "Acquiring Harbourline Systems": an adverb or verb before a known name."""
     first = toks[0].low
     if first.endswith("ly"):
         return True
