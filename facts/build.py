@@ -1,11 +1,22 @@
-"""The pipeline: Sources -> per-source spans -> resolved entities -> facts.
+"""The pipeline's stages, in order, in one place:
 
-Per-source work (numbers, entity candidates) is a pure function of (text,
-source id), so it runs in a process pool for large corpora and is cached by
-file contents (facts/cache.py); resolution and conflicts need the whole corpus
-and run once at the end, their result cached by the keys of all sources.
-Curation is applied last, on every open, so editing a curated file never
-needs a cache to notice it.
+    read        facts.read.corpus           files -> Sources (bad files -> Notices)
+    per source  facts.extract.numbers       the number grammar  } a process pool,
+                facts.extract.entities      name candidates     } cached by content
+    corpus      facts.analyse.resolve       candidates -> entities
+                facts.analyse.attributes    what each figure measures, for whom, when
+                facts.analyse.attribution   who says it
+                facts.analyse.deal          the parties; what is about the deal
+                facts.analyse.conflicts     where the sources disagree
+    curate      facts.curate.load           curated files, validated and applied
+    checks      facts.analyse.checks        deal arithmetic (after curation)
+
+Per-source work is a pure function of (text, source id), so it runs in a
+process pool for large corpora and is cached by file contents
+(facts/store/cache.py); the corpus-wide stages run once, their result cached
+by the keys of all sources. Every stage reads the article's one Document
+(facts/extract/document.py). Curation is applied on every open, so editing a
+curated file never needs a cache to notice it.
 """
 
 from __future__ import annotations
