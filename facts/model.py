@@ -188,9 +188,8 @@ _OLD_PROBLEM = re.compile(r"(?P<file>.+?):(?P<line>0|[1-9][0-9]*): (?P<message>.
 class Notice(Model):
     """A warning about the inputs: a file skipped, a curated entry refused.
 
-    `str()` is the line the CLI prints after `warning: `. A notice also
-    compares equal to, and searches (`in`) as, that line, as warnings did when
-    they were plain strings; a plain string validates as a notice."""
+    `str()` is the line the CLI prints after `warning: `. A plain line (from a
+    fact base written before warnings had kinds) validates as a notice."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -209,15 +208,6 @@ class Notice(Model):
         what = f"{_SKIPPED[self.kind]}: {self.message}" if self.kind in _SKIPPED else self.message
         return f"{where}: {what}" if where else what
 
-    def __eq__(self, other: object) -> bool:
-        return str(self) == other if isinstance(other, str) else super().__eq__(other)
-
-    def __hash__(self) -> int:
-        return hash(str(self))
-
-    def __contains__(self, text: str) -> bool:
-        return text in str(self)
-
     @model_validator(mode="before")
     @classmethod
     def _from_line(cls, data: Any) -> Any:
@@ -230,10 +220,6 @@ class Notice(Model):
         if m := _OLD_PROBLEM.fullmatch(data):
             return {"kind": "curation_problem", "file": m["file"], "line": int(m["line"]), "message": m["message"]}
         return {"message": data}
-
-    @classmethod
-    def of(cls, item: Notice | str) -> Notice:
-        return item if isinstance(item, Notice) else cls.model_validate(item)
 
 
 class FactBase(Model):

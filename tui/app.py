@@ -375,11 +375,7 @@ class ScaledealApp(App[None]):
 
 def split_warnings(warnings: list[Notice]) -> tuple[list[Notice], list[Notice]]:
     """(skipped files and folders, curation problems and the rest), by kind."""
-    from facts.model import Notice
-
-    # a fact base put together by hand may hold plain lines: read them as the schema would
-    notices = [Notice.of(w) for w in warnings]
-    return [n for n in notices if n.skipped], [n for n in notices if not n.skipped]
+    return [n for n in warnings if n.skipped], [n for n in warnings if not n.skipped]
 
 
 def run_app(path: str | None) -> int:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.app import App, ComposeResult
 from textual.widgets import TabbedContent
 
-from facts.model import FactBase
+from facts.model import FactBase, Notice
 from tests.tui.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
 from tui.screens.mentions import MentionsScreen
@@ -112,7 +112,8 @@ async def test_a_small_table_filters_at_once():
 
 async def test_skipped_files_and_curation_problems_are_told_apart():
     fb = factbase()
-    fb.warnings = ["corpus/broken.txt: skipped: not UTF-8 text", "claims.yaml:12: unknown key 'valeu'"]
+    lines = ["corpus/broken.txt: skipped: not UTF-8 text", "claims.yaml:12: unknown key 'valeu'"]
+    fb.warnings = [Notice.model_validate(line) for line in lines]
     app = ScaledealApp(factbase=fb)
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)

@@ -146,7 +146,7 @@ def test_rejecting_by_attribute_drops_every_automatic_conflict_on_it(tmp_path: P
 def test_rejecting_a_conflict_that_does_not_exist_warns_and_changes_nothing(tmp_path: Path) -> None:
     fb = apply_curation(_facts(), _corpus(tmp_path, "reject:\n  - conflict: headcount\n"))
     assert [c.id for c in fb.conflicts] == ["price"]
-    assert fb.warnings == [f"{tmp_path / 'claims.yaml'}:2: reject: no automatic conflict 'headcount'"]
+    assert [str(w) for w in fb.warnings] == [f"{tmp_path / 'claims.yaml'}:2: reject: no automatic conflict 'headcount'"]
 
 
 def test_merge_gathers_two_entities_into_one(tmp_path: Path) -> None:
@@ -203,13 +203,13 @@ def test_invalid_entry_is_skipped_with_a_warning_and_the_rest_applies(tmp_path: 
     )
     fb = apply_curation(_facts(), _corpus(tmp_path, claims))
     assert [c.id for c in fb.conflicts] == ["price", "control"]
-    assert len(fb.warnings) == 1 and "verdict" in fb.warnings[0]
+    assert len(fb.warnings) == 1 and "verdict" in str(fb.warnings[0])
 
 
 def test_broken_yaml_keeps_every_automatic_fact(tmp_path: Path) -> None:
     fb = apply_curation(_facts(), _corpus(tmp_path, "conflicts: [\n  - oops\n"))
     assert [c.id for c in fb.conflicts] == ["price"]
-    assert len(fb.warnings) == 1 and "invalid YAML" in fb.warnings[0]
+    assert len(fb.warnings) == 1 and "invalid YAML" in str(fb.warnings[0])
 
 
 def test_claims_on_articles_that_were_not_opened_are_skipped_quietly(tmp_path: Path) -> None:

@@ -48,7 +48,8 @@ def test_invalid_utf8_is_skipped_with_a_warning_naming_it(tmp_path):
     write(tmp_path / "latin1.txt", "Caf\xe9 deal".encode("latin-1"))
     corpus = read_corpus([tmp_path])
     assert [s.id for s in corpus.sources] == ["good.txt"]
-    (w,) = corpus.warnings
+    (notice,) = corpus.warnings
+    w = str(notice)
     assert "latin1.txt" in w and "not UTF-8" in w and "\n" not in w
 
 
@@ -57,7 +58,7 @@ def test_binary_file_with_txt_name_is_skipped(tmp_path):
     write(tmp_path / "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
     corpus = read_corpus([tmp_path])
     assert [s.id for s in corpus.sources] == ["good.txt"]
-    assert "binary" in corpus.warnings[0] or "UTF-8" in corpus.warnings[0]
+    assert "binary" in str(corpus.warnings[0]) or "UTF-8" in str(corpus.warnings[0])
 
 
 def test_empty_file_is_a_source_with_no_text(tmp_path):
