@@ -218,7 +218,7 @@ def _patterns() -> _Patterns:
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
         at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
-        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*,|(?<![{LETTER}])(?i:then)){HS}+$"),
+        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*{HS}?,|(?<![{LETTER}])(?i:then)){HS}+$"),
         comma_after=re.compile(rf"{HS}*[,;)]"),
         age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
         prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
