@@ -25,6 +25,9 @@ LETTER = r"A-Za-z\u00c0-\u024f"
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
 APPROX_SPREAD = Decimal("0.05")
 MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
+LOOKBACK = 32  # the longest text a number may have before its first digit ("September of 1991")
+WINDOW = 4096  # characters searched after a digit at once
+LOOKAHEAD = 8  # characters a pattern may look at beyond its match
 
 
 def _alt(words: object, flags: str = "") -> str:
@@ -128,7 +131,7 @@ def _amount_pattern(lx: _Lex) -> str:
         r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"  # 1,500,000
         r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"  # 15,00,000 (lakh grouping)
         r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])"  # 1.500.000 (continental grouping)
-        r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3})+(?![0-9])"  # 7 500, 2 345 678 (one space per group)
+        r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4}(?![0-9]|[ \u00a0\u2009\u202f][0-9])"  # 7 500, 2 345 678
         r"|[0-9]{1,3}(?:['’][0-9]{3})+(?![0-9])"  # 1'000'000 (Swiss grouping)
     )
     # A comma decimal has one or two digits ("9,2", "54,20"); three make a group ("1,500").
@@ -442,8 +445,24 @@ class _Scanner:
         self.european, self.day_first = _habits(text)
 
     def run(self) -> list[_Found]:
-        pats, pos = _patterns(), 0
-        while m := pats.master.search(self.text, pos):
+        """Every number, read left to right.
+
+        The master pattern is tried only in a bounded window around each digit: a fast
+        character scan skips text without digits (prose, runs of spaces), and a window
+        without a match is left behind, so the work stays linear in the text's length.
+        """
+        pats, text, pos, size = _patterns(), self.text, 0, len(self.text)
+        while d := _ANCHOR.search(text, pos):
+            lo, hi = max(pos, d.start() - LOOKBACK), min(size, d.start() + WINDOW)
+            m = pats.master.search(text, lo, hi)
+            if m is not None and hi < size and m.end() + LOOKAHEAD >= hi:
+                m = pats.master.match(text, m.start())  # cut by the window: read it whole
+                if m is None:
+                    pos = lo + 1
+                    continue
+            if m is None:
+                pos = max(d.end(), hi - LOOKBACK) if hi < size else size
+                continue
             pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
             pos = max(pos, m.start() + 1)
         return self.found
@@ -470,12 +489,12 @@ class _Scanner:
     # ---- amounts, alone or as the two ends of a range
     def _amounts(self, pos: int) -> int:
         pats = _patterns()
+        m = pats.amount.match(self.text, pos)
         phone = _PHONE.match(self.text, pos - 1 if self.text[pos - 1 : pos] == "+" else pos)
         if phone:
-            return phone.end()
+            return max(phone.end(), m.end() if m else 0)  # and the rest of a run of digit groups
         if self.text[pos - 1 : pos] in _ADDRESS_MARKS and pos > 0:
             return _skip_run(self.text, pos)  # "?id=123", "/2025/06/", "x99@": part of an address
-        m = pats.amount.match(self.text, pos)
         if not m:
             return pos + 1
         first = _read_amount(self.text, m, european=self.european)
@@ -690,6 +709,7 @@ def _habits(text: str) -> tuple[bool, bool]:
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
 _ADDRESS_MARKS = frozenset("=/@#&?_\\")
+_ANCHOR = re.compile("[0-9\u00bc-\u00be\u2150-\u215e]")  # a digit or a vulgar fraction: every number has one
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
 _FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
 _FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
