@@ -122,6 +122,8 @@ class _Patterns:
     scale_after: re.Pattern[str]
     cents_after: re.Pattern[str]
     minus_before: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
 
 
 def _amount_pattern(lx: _Lex) -> str:
@@ -131,6 +133,7 @@ def _amount_pattern(lx: _Lex) -> str:
         r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"  # 1,500,000
         r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"  # 15,00,000 (lakh grouping)
         r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])"  # 1.500.000 (continental grouping)
+        r"|[0-9]{1,3}(?:\.[0-9]{3})+(?=,[0-9]{1,2}(?![0-9]))"  # 1.234,5 (continental, with decimals)
         r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4}(?![0-9]|[ \u00a0\u2009\u202f][0-9])"  # 7 500, 2 345 678
         r"|[0-9]{1,3}(?:['’][0-9]{3})+(?![0-9])"  # 1'000'000 (Swiss grouping)
     )
@@ -212,6 +215,7 @@ def _patterns() -> _Patterns:
     )
     hedge_words = _alt(lx.hedges, "i").replace(r"\ ", HS)
     age_words = _alt(lx.age_before, "i").replace(r"\ ", HS)
+    months = _alt(m.capitalize() for m in lx.months)
     return _Patterns(
         master=re.compile(f"{_date_patterns(lx)}|(?P<num>{amount})"),
         amount=re.compile(amount),
@@ -229,6 +233,8 @@ def _patterns() -> _Patterns:
         scale_after=re.compile(rf"{HS}({_alt(lx.scale_words, 'i')})(?![{LETTER}])"),
         cents_after=re.compile(rf"{HS}+(?:(?i:and){HS}+)?([0-9]{{1,2}}){HS}*(?i:cents?)(?![{LETTER}])"),
         minus_before=re.compile(rf"(?<![{LETTER}])(?i:{_alt(lx.minus_words)}){HS}+$"),
+        day_month=re.compile(rf"(?<![0-9.,/])[0-9]{{1,2}}{HS}(?:{months})(?![{LETTER}])"),
+        month_day=re.compile(rf"(?<![{LETTER}])(?:{months})\.?{HS}[0-9]{{1,2}}(?![0-9])"),
     )
 
 
@@ -701,6 +707,8 @@ def _habits(text: str) -> tuple[bool, bool]:
         a, b = int(m.group(1)), int(m.group(3))
         votes += (a > 12 >= b) - (b > 12 >= a)
         dotted += m.group(2) == "."
+    pats = _patterns()
+    votes += sum(1 for _ in pats.day_month.finditer(text)) - sum(1 for _ in pats.month_day.finditer(text))
     if votes:
         return european, votes > 0
     return european, european or dotted > 0
@@ -826,7 +834,7 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 # ---------------------------------------------------------------- the entry point
 def find_numbers(text: str, source: str) -> list[Number]:
     """Every quantity written with digits in `text`, sorted by offset, never overlapping."""
-    if not any(c.isdigit() for c in text):
+    if not _ANCHOR.search(text):
         return []
     found = _Scanner(text).run()
     sentences = sentence_spans(text) if found else []
