@@ -121,10 +121,10 @@ def test_a_line_of_forty_thousand_spaces_stays_fast() -> None:
 
 
 def test_a_megabyte_line_stays_fast() -> None:
-    line = "Orsa paid about 2 450,5 million euros on 3/7/2019 for 9,2 per cent of Brevik, and " * 12_100
+    line = "Orsa paid about 2 450,5 million euros on 3/7/2019 for 9,2 per cent of Brevik, and " * 12_200
     started = time.perf_counter()
     found = find_numbers(line, "line.txt")
-    assert len(line) > 1_000_000 and len(found) == 3 * 12_100
+    assert len(line) > 1_000_000 and len(found) == 3 * 12_200
     assert time.perf_counter() - started < 60.0  # the pass is linear; the bound leaves room for a loaded machine
     for text in ("1 " * 500_000, "123 " * 250_000, "12." * 330_000, "a" * 1_000_000):
         started = time.perf_counter()
