@@ -26,8 +26,6 @@ MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
 APPROX_SPREAD = Decimal("0.05")
 MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
 LOOKBACK = 32  # the longest text a number may have before its first digit ("September of 1991")
-WINDOW = 4096  # characters searched after a digit at once
-LOOKAHEAD = 8  # characters a pattern may look at beyond its match
 
 
 def _alt(words: object, flags: str = "") -> str:
@@ -124,6 +122,7 @@ class _Patterns:
     minus_before: re.Pattern[str]
     day_month: re.Pattern[str]
     month_day: re.Pattern[str]
+    starts: re.Pattern[str]
 
 
 def _amount_pattern(lx: _Lex) -> str:
@@ -216,6 +215,7 @@ def _patterns() -> _Patterns:
     hedge_words = _alt(lx.hedges, "i").replace(r"\ ", HS)
     age_words = _alt(lx.age_before, "i").replace(r"\ ", HS)
     months = _alt(m.capitalize() for m in lx.months)
+    symbols = "".join(sorted({p[0] for p in lx.prefixes if not p[0].isalnum()}))
     return _Patterns(
         master=re.compile(f"{_date_patterns(lx)}|(?P<num>{amount})"),
         amount=re.compile(amount),
@@ -233,8 +233,9 @@ def _patterns() -> _Patterns:
         scale_after=re.compile(rf"{HS}({_alt(lx.scale_words, 'i')})(?![{LETTER}])"),
         cents_after=re.compile(rf"{HS}+(?:(?i:and){HS}+)?([0-9]{{1,2}}){HS}*(?i:cents?)(?![{LETTER}])"),
         minus_before=re.compile(rf"(?<![{LETTER}])(?i:{_alt(lx.minus_words)}){HS}+$"),
-        day_month=re.compile(rf"(?<![0-9.,/])[0-9]{{1,2}}{HS}(?:{months})(?![{LETTER}])"),
-        month_day=re.compile(rf"(?<![{LETTER}])(?:{months})\.?{HS}[0-9]{{1,2}}(?![0-9])"),
+        day_month=re.compile(rf"[0-9]{{1,2}}{HS}(?:{months})(?![{LETTER}])"),
+        month_day=re.compile(rf"(?:{months})\.?{HS}[0-9]{{1,2}}(?![0-9])"),
+        starts=re.compile(rf"(?<![{LETTER}0-9_])[{LETTER}]|[{re.escape(symbols)}]"),
     )
 
 
@@ -453,25 +454,29 @@ class _Scanner:
     def run(self) -> list[_Found]:
         """Every number, read left to right.
 
-        The master pattern is tried only in a bounded window around each digit: a fast
-        character scan skips text without digits (prose, runs of spaces), and a window
-        without a match is left behind, so the work stays linear in the text's length.
+        A character scan finds each run of digits; the master pattern is then tried only
+        where a number may start in the few characters before it (a word, a currency
+        sign, the digits themselves), so text without digits costs nothing and the work
+        per number is bounded whatever surrounds it.
         """
-        pats, text, pos, size = _patterns(), self.text, 0, len(self.text)
+        text, pos = self.text, 0
         while d := _ANCHOR.search(text, pos):
-            lo, hi = max(pos, d.start() - LOOKBACK), min(size, d.start() + WINDOW)
-            m = pats.master.search(text, lo, hi)
-            if m is not None and hi < size and m.end() + LOOKAHEAD >= hi:
-                m = pats.master.match(text, m.start())  # cut by the window: read it whole
-                if m is None:
-                    pos = lo + 1
-                    continue
+            m = self._match_before(d.start(), max(pos, d.start() - LOOKBACK))
             if m is None:
-                pos = max(d.end(), hi - LOOKBACK) if hi < size else size
+                pos = d.end()  # digits inside a name ("A320neo"): no number starts in the run
                 continue
             pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
             pos = max(pos, m.start() + 1)
         return self.found
+
+    def _match_before(self, digit: int, lo: int) -> re.Match[str] | None:
+        """The leftmost master match starting in [lo, digit]: at a word, a currency sign or the digit."""
+        pats, text = _patterns(), self.text
+        for s in pats.starts.finditer(text, lo, digit):
+            m = pats.master.match(text, s.start())
+            if m is not None:
+                return m
+        return pats.master.match(text, digit)
 
     def _emit(self, f: _Found) -> None:
         if f.start >= self.last_end and f.end > f.start:
@@ -689,35 +694,46 @@ def _negative_sign(text: str, start: int) -> bool:
 
 _UNSIGNED = frozenset({"year", "date", "age", "days", "weeks", "months", "years"})
 _TABLE_CELL = re.compile(r"(?:^|\n|[ \t]{2}|\|[ \t]?)$")
-_EUROPEAN_DECIMAL = re.compile(r"(?<![0-9.,])[0-9]{1,3},[0-9]{1,2}(?![0-9]|[.,][0-9])")
-_ENGLISH_DECIMAL = re.compile(r"(?<![0-9.,])[0-9]+\.[0-9]{1,2}(?![0-9]|[.,][0-9])|[0-9],[0-9]{3}\.[0-9]")
-_NUMERIC_DATE = re.compile(r"(?<![0-9.,/])([0-9]{1,2})([./\-])([0-9]{1,2})\2(?:[0-9]{4}|[0-9]{2})(?![0-9])")
+_EUROPEAN_DECIMAL = re.compile(r"[0-9]{1,3},[0-9]{1,2}(?![0-9]|[.,][0-9])")
+_ENGLISH_DECIMAL = re.compile(r"[0-9](?:[0-9]{0,15}\.[0-9]{1,2}(?![0-9]|[.,][0-9])|,[0-9]{3}\.[0-9])")
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})([./\-])([0-9]{1,2})\2(?:[0-9]{4}|[0-9]{2})(?![0-9])")
 
 
 def _habits(text: str) -> tuple[bool, bool]:
     """(writes comma decimals, writes the day before the month): the article's own conventions.
 
     Read once per article from the figures it leaves no doubt about ("9,2" against "3.25";
-    "28.10.2022" against "10/28/2022"), so an ambiguous "1,500 billion" or "3/7/2019" is read
-    the way the rest of the article is written.
+    "28.10.2022" against "10/28/2022"; "25 April" against "April 25"), so an ambiguous
+    "1,500 billion" or "3/7/2019" is read the way the rest of the article is written.
+    Each pattern starts with a digit or a capital, so the regex engine skips the rest fast;
+    what comes before a match is checked here.
     """
-    european = sum(1 for _ in _EUROPEAN_DECIMAL.finditer(text)) > sum(1 for _ in _ENGLISH_DECIMAL.finditer(text))
+    pats = _patterns()
+    comma = sum(1 for m in _EUROPEAN_DECIMAL.finditer(text) if _free(text, m.start(), "0123456789.,"))
+    dot = sum(1 for m in _ENGLISH_DECIMAL.finditer(text) if "," in m.group() or _free(text, m.start(), "0123456789.,"))
     votes, dotted = 0, 0
     for m in _NUMERIC_DATE.finditer(text):
-        a, b = int(m.group(1)), int(m.group(3))
-        votes += (a > 12 >= b) - (b > 12 >= a)
-        dotted += m.group(2) == "."
-    pats = _patterns()
-    votes += sum(1 for _ in pats.day_month.finditer(text)) - sum(1 for _ in pats.month_day.finditer(text))
+        if _free(text, m.start(), "0123456789.,/"):
+            a, b = int(m.group(1)), int(m.group(3))
+            votes += (a > 12 >= b) - (b > 12 >= a)
+            dotted += m.group(2) == "."
+    votes += sum(1 for m in pats.day_month.finditer(text) if _free(text, m.start(), "0123456789.,/"))
+    votes -= sum(1 for m in pats.month_day.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
+    european = comma > dot
     if votes:
         return european, votes > 0
     return european, european or dotted > 0
 
 
+def _free(text: str, start: int, joiners: str) -> bool:
+    """The character before `start` is none of `joiners` (a hand-written lookbehind)."""
+    return start == 0 or text[start - 1] not in joiners
+
+
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
 _ADDRESS_MARKS = frozenset("=/@#&?_\\")
-_ANCHOR = re.compile("[0-9\u00bc-\u00be\u2150-\u215e]")  # a digit or a vulgar fraction: every number has one
+_ANCHOR = re.compile("[0-9\u00bc-\u00be\u2150-\u215e]+")  # a digit or a vulgar fraction: every number has one
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
 _FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
 _FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
