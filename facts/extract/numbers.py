@@ -25,6 +25,7 @@ LETTER = r"A-Za-z\u00c0-\u024f"
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
 APPROX_SPREAD = Decimal("0.05")
 MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
+LOOKBACK = 32  # the longest text a number may have before its first digit ("September of 1991")
 
 
 def _alt(words: object, flags: str = "") -> str:
@@ -54,6 +55,15 @@ class _Lex:
     counted: frozenset[str]
     function_words: frozenset[str]
     labels: frozenset[str]
+    code_scales: dict[str, Decimal]
+    suffix_symbols: dict[str, str]
+    words_after_scale: dict[str, str]
+    bare_decimal_suffixes: frozenset[str]
+    spaced_suffixes: frozenset[str]
+    duration_adjectives: frozenset[str]
+    minus_words: frozenset[str]
+    vulgar: dict[str, Decimal]
+    denominators: frozenset[int]
 
 
 @cache
@@ -79,6 +89,15 @@ def _lex() -> _Lex:
         counted=frozenset(w.casefold() for w in d["counted_nouns"]),
         function_words=frozenset(w.casefold() for w in d["function_words"]),
         labels=frozenset(w.casefold() for w in d["label_words"]),
+        code_scales={k: Decimal(str(v)) for k, v in d["code_scales"].items()},
+        suffix_symbols=dict(d["currency_suffix_symbols"]),
+        words_after_scale={k.casefold(): v for k, v in d["currency_words_after_scale"].items()},
+        bare_decimal_suffixes=frozenset(d["bare_decimal_suffixes"]),
+        spaced_suffixes=frozenset(d["spaced_suffixes"]),
+        duration_adjectives=frozenset(w.casefold() for w in d["duration_adjectives"]),
+        minus_words=frozenset(w.casefold() for w in d["minus_words"]),
+        vulgar={k: Decimal(str(v)) for k, v in d["vulgar_fractions"].items()},
+        denominators=frozenset(int(v) for v in d["fraction_denominators"]),
     )
 
 
@@ -98,21 +117,39 @@ class _Patterns:
     comma_after: re.Pattern[str]
     prev_token: re.Pattern[str]
     next_words: re.Pattern[str]
+    scale_after: re.Pattern[str]
+    cents_after: re.Pattern[str]
+    minus_before: re.Pattern[str]
+    day_month: re.Pattern[str]
+    month_day: re.Pattern[str]
+    starts: re.Pattern[str]
 
 
 def _amount_pattern(lx: _Lex) -> str:
+    # Every repetition below consumes a separator and a fixed number of digits, so a
+    # candidate is read in one pass whatever runs of spaces or digits surround it.
     grouped = (
         r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])"  # 1,500,000
         r"|[0-9]{1,2}(?:,[0-9]{2})+,[0-9]{3}(?![0-9])"  # 15,00,000 (lakh grouping)
-        r"|[0-9]{1,3}(?:[\u00a0\u2009\u202f][0-9]{3})+(?![0-9])"  # 1 500 000 with thin spaces
+        r"|[0-9]{1,3}(?:\.[0-9]{3}){2,}(?![0-9])"  # 1.500.000 (continental grouping)
+        r"|[0-9]{1,3}(?:\.[0-9]{3})+(?=,[0-9]{1,2}(?![0-9]))"  # 1.234,5 (continental, with decimals)
+        r"|[0-9]{1,3}(?:[ \u00a0\u2009\u202f][0-9]{3}){1,4}(?![0-9]|[ \u00a0\u2009\u202f][0-9])"  # 7 500, 2 345 678
+        r"|[0-9]{1,3}(?:['’][0-9]{3})+(?![0-9])"  # 1'000'000 (Swiss grouping)
     )
-    digits = rf"(?:{grouped}|[0-9]+)(?:\.[0-9]+)?"
+    # A comma decimal has one or two digits ("9,2", "54,20"); three make a group ("1,500").
+    decimal = r"(?:\.[0-9]+(?:[eE][+-]?[0-9]{1,2}(?![0-9]))?|,[0-9]{1,2}(?![0-9]))"
+    vulgar = _alt(lx.vulgar)
+    dens = "|".join(str(d) for d in sorted(lx.denominators, reverse=True))
+    fraction = rf"(?:(?P<fw>[0-9]{{1,3}}){HS})?(?P<fn>[0-9]{{1,2}})/(?P<fd>{dens})(?![0-9/])"
+    digits = rf"(?P<fr>{fraction})|(?:{grouped}|[0-9]+){decimal}?(?P<vf>{vulgar})?|(?P<vf0>{vulgar})"
     suffixes = _alt(lx.suffixes)
+    spaced = _alt(lx.spaced_suffixes)
     return (
         rf"(?<![{LETTER}0-9_])(?<![0-9][.,])"
         rf"(?:(?P<cur>{_alt(lx.prefixes)}){HS}?)?"
         rf"(?P<n>{digits})(?![0-9])"
-        rf"(?:(?:{HS}|{DASH})?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9]))?"
+        rf"(?:(?:{HS}|{DASH})?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9])"
+        rf"|{HS}(?P<ss2>{spaced})(?![{LETTER}0-9]))?"
     )
 
 
@@ -122,8 +159,18 @@ def _date_patterns(lx: _Lex) -> str:
     # an abbreviation may take a full stop ("Jan."); a full name never swallows the sentence's
     month = rf"(?P<{{}}>{full}(?![{LETTER}])|{short}(?![{LETTER}])\.?)"
     year = r"(?:1[89]|20|21)[0-9]{2}"
+    any_month = _alt(lx.months, "i")
     return "|".join(
         [
+            # numeric dates: "28.10.2022", "3/7/2019", "17/09/2020", "3/7/19"; the order of day and
+            # month is decided by the figure, else by the article's other dates
+            rf"(?P<nd>(?<![{LETTER}0-9.,/:\-])(?P<na>[0-9]{{1,2}})(?P<ns>[./\-])(?P<nb>[0-9]{{1,2}})(?P=ns)"
+            rf"(?P<ny>{year}|(?<=/)[0-9]{{2}})(?![0-9]|[.,:/\-][0-9]))",
+            # compact dates: "30-Jun-2021", "1-Oct-21", "12-Aug"
+            rf"(?P<dmo>(?<![{LETTER}0-9.,/\-])(?P<d4>[0-9]{{1,2}})-(?P<m4>{any_month})"
+            rf"(?:-(?P<y4>{year}|[0-9]{{2}}))?(?![{LETTER}0-9]|-[0-9]))",
+            # "Sep-2021", "Mar-21"
+            rf"(?P<moy>(?<![{LETTER}0-9\-])(?P<m5>{any_month})-(?P<y5>{year}|[0-9]{{2}})(?![{LETTER}0-9]|-[0-9]))",
             rf"(?P<iso>(?<![{LETTER}0-9.])(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])(?:-(?P<id>[0-3][0-9])"
             rf"(?:[T ][0-2][0-9]:[0-5][0-9](?::[0-5][0-9](?:\.[0-9]+)?)?(?:Z|[+-][0-2][0-9]:?[0-5][0-9])?)?)?"
             rf"(?![{LETTER}0-9]|-[0-9]))",
@@ -131,8 +178,11 @@ def _date_patterns(lx: _Lex) -> str:
             rf"(?:,?{HS}+(?P<y1>{year}))?(?![{LETTER}0-9]|[.,][0-9]))",
             rf"(?P<dmy>(?<![{LETTER}0-9.,$€£¥])(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?{HS}+(?:of{HS}+)?"
             rf"{month.format('m2')}(?:,?{HS}+(?P<y2>{year})(?![{LETTER}0-9]))?)",
-            rf"(?P<my>\b{month.format('m3')},?{HS}+(?P<y3>{year})(?![{LETTER}0-9]))",
-            rf"(?P<qtr>\b(?:(?:Q[1-4]|H[12])(?:{HS}|{HS}?['’]|-)|(?:FY|CY|[1-4]Q){HS}?['’]?)"
+            # "9 feb 2024": a month in any case when the day and the year are written
+            rf"(?P<dmyl>(?<![{LETTER}0-9.,$€£¥])(?P<d6>[0-9]{{1,2}}){HS}+(?P<m6>{any_month})\.?,?{HS}+"
+            rf"(?P<y6>{year})(?![{LETTER}0-9]))",
+            rf"(?P<my>\b{month.format('m3')},?{HS}+(?:of{HS}+)?(?P<y3>{year})(?![{LETTER}0-9]))",
+            rf"(?P<qtr>\b(?:(?:Q[1-4]|H[12])(?:{HS}|{HS}?['’]|-)|(?:FY|CY|[1-4]Q|[12]H){HS}?['’]?)"
             rf"(?P<qy>[0-9]{{4}}|[0-9]{{2}})(?![{LETTER}0-9]))",
         ]
     )
@@ -145,10 +195,12 @@ def _tail_pattern(lx: _Lex) -> str:
         rf"(?P<pct>{HS}?%|{HS}?(?i:per{HS}?cent|percent(?:age{HS}points?)?|pct|ppts?)(?![{LETTER}]))"
         rf"|(?P<mult>(?:[xX×]|{HS}?{DASH}?(?i:fold)|{HS}(?i:times))(?![{LETTER}0-9]))"
         rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
-        rf"|(?P<dur>{sep}(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
+        rf"|(?P<dur>{sep}(?:{_alt(lx.duration_adjectives, 'i')}{HS}+)?(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
         rf"|(?P<minor>p(?![{LETTER}0-9])|{HS}?(?i:{_alt(m for m in lx.minor if m != 'p')})(?![{LETTER}]))"
-        rf"|(?P<cw>{sep}(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
-        rf"|(?P<cc>{HS}(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"
+        rf"|(?P<cw>{sep}(?P<of>(?i:of){HS}+)?(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
+        rf"|(?P<cws>{sep}(?P<of2>(?i:of){HS}+)?(?P<cwsn>{_alt(lx.words_after_scale, 'i')})(?![{LETTER}]))"
+        rf"|(?P<cc>{HS}(?P<ccs>{_alt(lx.code_scales)})?(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"
+        rf"|(?P<sym>{HS}?(?P<symn>{_alt(lx.suffix_symbols)})(?![{LETTER}0-9]|{HS}?[0-9]))"
         r")?(?P<plus2>\+)?"
     )
 
@@ -162,6 +214,8 @@ def _patterns() -> _Patterns:
     )
     hedge_words = _alt(lx.hedges, "i").replace(r"\ ", HS)
     age_words = _alt(lx.age_before, "i").replace(r"\ ", HS)
+    months = _alt(m.capitalize() for m in lx.months)
+    symbols = "".join(sorted({p[0] for p in lx.prefixes if not p[0].isalnum()}))
     return _Patterns(
         master=re.compile(f"{_date_patterns(lx)}|(?P<num>{amount})"),
         amount=re.compile(amount),
@@ -171,11 +225,17 @@ def _patterns() -> _Patterns:
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
         at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
-        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*,|(?<![{LETTER}])(?i:then)){HS}+$"),
+        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*{HS}?,|(?<![{LETTER}])(?i:then)){HS}+$"),
         comma_after=re.compile(rf"{HS}*[,;)]"),
         age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
         prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
         next_words=re.compile(rf"{HS}+([{LETTER}][{LETTER}'’-]*)(?:{HS}+([{LETTER}][{LETTER}'’-]*))?"),
+        scale_after=re.compile(rf"{HS}({_alt(lx.scale_words, 'i')})(?![{LETTER}])"),
+        cents_after=re.compile(rf"{HS}+(?:(?i:and){HS}+)?([0-9]{{1,2}}){HS}*(?i:cents?)(?![{LETTER}])"),
+        minus_before=re.compile(rf"(?<![{LETTER}])(?i:{_alt(lx.minus_words)}){HS}+$"),
+        day_month=re.compile(rf"[0-9]{{1,2}}{HS}(?:{months})(?![{LETTER}])"),
+        month_day=re.compile(rf"(?:{months})\.?{HS}[0-9]{{1,2}}(?![0-9])"),
+        starts=re.compile(rf"(?<![{LETTER}0-9_])[{LETTER}]|[{re.escape(symbols)}]"),
     )
 
 
@@ -222,13 +282,14 @@ class _Found:
     high: float | None = None
 
 
-def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amount | None:
+def _read_amount(text: str, m: re.Match[str], shared_currency: str = "", european: bool = False) -> _Amount | None:
     """The amount at `m` (a match of the amount pattern) and its tail; None when not a quantity.
 
     `shared_currency`: the currency of a range's first end, which lets "€90-100m" scale its second.
+    `european`: the article writes decimals with a comma, which decides "1,500 billion" and "7.500".
     """
     lx, raw = _lex(), m.group("n")
-    if len(raw.split(".")[0]) > MAX_DIGITS * 2 or _malformed(text, m.end("n")):
+    if len(raw) > MAX_DIGITS * 3 or _malformed(text, m.end("n")):
         return None
     if raw[0] == "0" and raw[1:2].isdigit():
         return None  # "0100": an identifier, not a quantity
@@ -236,20 +297,91 @@ def _read_amount(text: str, m: re.Match[str], shared_currency: str = "") -> _Amo
     scale = None
     if m.group("sw"):
         scale = lx.scale_words[m.group("sw").casefold()]
-    elif m.group("ss"):
-        bare_ok = m.group("ss") in lx.bare_suffixes or _counted_next(text, m.end())
+    elif m.group("ss") or m.group("ss2"):
+        suffix = m.group("ss") or m.group("ss2")
+        bare_ok = (
+            suffix in lx.bare_suffixes
+            or (suffix in lx.bare_decimal_suffixes and "." in raw)
+            or _counted_next(text, m.end())
+        )
         if not (cur or shared_currency or bare_ok):
             return None  # "4K", "5m": a screen or a length, not an amount
-        scale = lx.suffixes[m.group("ss")]
-    digits = re.sub(r"[^0-9.]", "", raw)
-    if len(digits.split(".")[0]) > MAX_DIGITS:
+        scale = lx.suffixes[suffix]
+    read = _numeral(m, european, scale is not None)
+    if read is None:
+        return None
+    num, grouped, integer = read
+    amount = _Amount(m.start(), m.end(), num, grouped, integer, cur, scale)
+    return _read_tail(text, amount)
+
+
+_SEPARATORS = re.compile(r"[ \u00a0\u2009\u202f'’]")
+
+
+def _numeral(m: re.Match[str], european: bool, scaled: bool) -> tuple[Decimal, bool, bool] | None:
+    """(value, written with group separators, written without decimals) of the digits of `m`."""
+    lx = _lex()
+    if m.group("fr"):
+        whole, num, den = int(m.group("fw") or 0), int(m.group("fn")), int(m.group("fd"))
+        if not 0 < num < den:
+            return None  # "5/4", "0/8": not a written fraction
+        return Decimal(whole) + Decimal(num) / Decimal(den), False, False
+    if m.group("vf0"):
+        return lx.vulgar[m.group("vf0")], False, False
+    raw = m.group("n")
+    extra = Decimal(0)
+    if m.group("vf"):
+        extra = lx.vulgar[m.group("vf")]
+        raw = raw[: -len(m.group("vf"))]
+    body = _SEPARATORS.sub("", raw)
+    spaced = body != raw
+    mantissa, _, exponent = body.lower().partition("e")
+    whole, frac = _split_decimal(mantissa, european, scaled)
+    if whole is None or len(whole) > MAX_DIGITS:
         return None
     try:
-        num = Decimal(digits)
-    except InvalidOperation:
+        num = Decimal(f"{whole}.{frac}" if frac else whole)
+        if exponent:
+            num = num.scaleb(int(exponent))
+    except (InvalidOperation, ValueError):
         return None
-    amount = _Amount(m.start(), m.end(), num, not raw.replace(".", "").isdigit(), "." not in raw, cur, scale)
-    return _read_tail(text, amount)
+    grouped = spaced or _has_groups(mantissa, frac)
+    return num + extra, grouped, not frac and not exponent and not extra
+
+
+def _split_decimal(body: str, european: bool, scaled: bool) -> tuple[str | None, str]:
+    """The whole and fractional digits of a numeral with "," and "." in either role.
+
+    The last separator is the decimal one when both appear ("1.234,5", "1,234.5"); a single
+    comma before one or two digits is a decimal ("9,2"), before three a thousands group
+    ("1,500") unless the article writes comma decimals and a scale word follows
+    ("1,500 billion"); a single dot before three digits is a group only in such an article
+    and without a scale word ("7.500 employees").
+    """
+    commas, dots = body.count(","), body.count(".")
+    if commas and dots:
+        dec = "," if body.rfind(",") > body.rfind(".") else "."
+        head, _, frac = body.rpartition(dec)
+        return head.replace(",", "").replace(".", ""), frac
+    if commas:
+        head, _, tail = body.rpartition(",")
+        if commas == 1 and (len(tail) != 3 or (european and scaled)):
+            return head, tail
+        return body.replace(",", ""), ""
+    if dots > 1:
+        return body.replace(".", ""), ""
+    if dots == 1:
+        head, _, tail = body.partition(".")
+        if european and not scaled and len(tail) == 3 and len(head) <= 3:
+            return head + tail, ""
+        return head, tail
+    return body, ""
+
+
+def _has_groups(mantissa: str, frac: str) -> bool:
+    """Thousands separators were written ("1,500", "1.500.000", "1.234,5")."""
+    seps = mantissa.count(",") + mantissa.count(".")
+    return seps > (1 if frac else 0)
 
 
 def _malformed(text: str, end: int) -> bool:
@@ -263,8 +395,10 @@ def _malformed(text: str, end: int) -> bool:
 def _read_tail(text: str, a: _Amount) -> _Amount | None:
     lx, pats = _lex(), _patterns()
     t = pats.tail.match(text, a.end)
-    unit, factor, cur = "", Decimal(1), a.currency
-    if t.group("pct"):
+    unit, factor, cur, end = "", Decimal(1), a.currency, t.end()
+    if (t.group("of") or t.group("cws")) and a.scale is None:
+        end = a.end  # "5 of dollars", "3 won": such a currency needs a scale word first
+    elif t.group("pct"):
         unit = "percent"
     elif t.group("mult"):
         unit = "multiplier"
@@ -274,11 +408,26 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
         unit, n = lx.durations[t.group("du").casefold()]
         factor = Decimal(n)
     elif t.group("minor"):
-        cur, factor = lx.minor[t.group("minor").strip().casefold()]
-    elif t.group("cw") or t.group("cc"):
-        word = t.group("cwn") or t.group("ccn")
-        cur = cur or lx.words.get(word.casefold()) or lx.prefixes.get(word, word)
-    end = t.end()
+        code, factor = lx.minor[_squash(t.group("minor")).strip()]
+        unit, cur = (code, cur) if code == "percent" else ("", code)  # "150 bps": percentage points
+    elif t.group("cw") or t.group("cws"):
+        word = (t.group("cwn") or t.group("cwsn")).casefold()
+        cur = cur or lx.words.get(word) or lx.words_after_scale[word]
+    elif t.group("cc"):
+        cur = cur or lx.prefixes.get(t.group("ccn"), t.group("ccn"))
+        if t.group("ccs") and a.scale is None:
+            a = replace(a, scale=lx.code_scales[t.group("ccs")])  # "40 MEUR"
+    elif t.group("sym"):
+        cur = cur or lx.suffix_symbols[t.group("symn")]
+    named = end > a.end and bool(t.group("cw") or t.group("cc"))
+    if named and not a.currency and a.scale is None:
+        sw = pats.scale_after.match(text, end)  # "60 USD million"
+        if sw:
+            a, end = replace(a, scale=lx.scale_words[sw.group(1).casefold()]), sw.end()
+    if named and a.scale is None and t.group("cw"):
+        cents = pats.cents_after.match(text, end)  # "7 dollars 25 cents": one amount
+        if cents:
+            a, end = replace(a, num=a.num + Decimal(cents.group(1)) / 100, integer=False), cents.end()
     qualifier = "over" if t.group("plus") or t.group("plus2") else ""
     trail = pats.trailing.match(text, end)
     if trail:
@@ -300,13 +449,34 @@ class _Scanner:
         self.text = text
         self.last_end = 0  # hedges never reach back into the previous number
         self.found: list[_Found] = []
+        self.european, self.day_first = _habits(text)
 
     def run(self) -> list[_Found]:
-        pats, pos = _patterns(), 0
-        while m := pats.master.search(self.text, pos):
+        """Every number, read left to right.
+
+        A character scan finds each run of digits; the master pattern is then tried only
+        where a number may start in the few characters before it (a word, a currency
+        sign, the digits themselves), so text without digits costs nothing and the work
+        per number is bounded whatever surrounds it.
+        """
+        text, pos = self.text, 0
+        while d := _ANCHOR.search(text, pos):
+            m = self._match_before(d.start(), max(pos, d.start() - LOOKBACK))
+            if m is None:
+                pos = d.end()  # digits inside a name ("A320neo"): no number starts in the run
+                continue
             pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
             pos = max(pos, m.start() + 1)
         return self.found
+
+    def _match_before(self, digit: int, lo: int) -> re.Match[str] | None:
+        """The leftmost master match starting in [lo, digit]: at a word, a currency sign or the digit."""
+        pats, text = _patterns(), self.text
+        for s in pats.starts.finditer(text, lo, digit):
+            m = pats.master.match(text, s.start())
+            if m is not None:
+                return m
+        return pats.master.match(text, digit)
 
     def _emit(self, f: _Found) -> None:
         if f.start >= self.last_end and f.end > f.start:
@@ -315,9 +485,11 @@ class _Scanner:
 
     # ---- dates and quarters
     def _date(self, m: re.Match[str]) -> int:
-        value = _date_value(m)
+        value = _date_value(m, self.day_first)
         if value is None:
-            return self._amounts(m.start()) if m.group("dmy") else m.start() + 1
+            if m.group("nd"):
+                return _skip_run(self.text, m.start())  # "45.13.2020": neither a date nor an amount
+            return self._amounts(m.start()) if m.group("dmy") or m.group("dmo") else m.start() + 1
         unit = "year" if isinstance(value, float) else "date"
         f = _Found(m.start(), m.end(), value, unit)
         if unit == "year":
@@ -328,15 +500,15 @@ class _Scanner:
     # ---- amounts, alone or as the two ends of a range
     def _amounts(self, pos: int) -> int:
         pats = _patterns()
+        m = pats.amount.match(self.text, pos)
         phone = _PHONE.match(self.text, pos - 1 if self.text[pos - 1 : pos] == "+" else pos)
         if phone:
-            return phone.end()
+            return max(phone.end(), m.end() if m else 0)  # and the rest of a run of digit groups
         if self.text[pos - 1 : pos] in _ADDRESS_MARKS and pos > 0:
             return _skip_run(self.text, pos)  # "?id=123", "/2025/06/", "x99@": part of an address
-        m = pats.amount.match(self.text, pos)
         if not m:
             return pos + 1
-        first = _read_amount(self.text, m)
+        first = _read_amount(self.text, m, european=self.european)
         if first is None:
             return _skip_run(self.text, m.end())
         second, conn = self._range_end(first)
@@ -356,7 +528,7 @@ class _Scanner:
         if word == "and" and not _BETWEEN.search(text, max(0, first.start - 12), first.start):
             return None, ""
         m = pats.amount.match(text, c.end())
-        second = _read_amount(text, m, first.currency) if m else None
+        second = _read_amount(text, m, first.currency, self.european) if m else None
         glued = c.group("dash") is not None and c.group("dash").strip() == c.group("dash")
         if c.group("dash") == "/" and not first.year_like:
             return None, ""
@@ -389,10 +561,25 @@ class _Scanner:
         start, qualifier, hedge = self._hedge(a.start, unit)
         if a.qualifier:
             qualifier, hedge = a.qualifier, ""
-        if unit == "percent" and start == a.start and _negative_sign(self.text, a.start):
-            start, value = start - 1, -value
+        if start == a.start and unit not in _UNSIGNED:
+            start, end, value = self._sign(a, value)
+        else:
+            end = a.end
         low, high = _interval(value, unit, qualifier, hedge)
-        self._emit(_Found(start, a.end, value, unit, qualifier, low, high))
+        self._emit(_Found(start, end, value, unit, qualifier, low, high))
+
+    def _sign(self, a: _Amount, value: float) -> tuple[int, int, float]:
+        """(start, end, value) with a written sign: "-41.3%", "−3.2%", "minus 7", a table's "($45.10)"."""
+        text = self.text
+        if _negative_sign(text, a.start):
+            return a.start - 1, a.end, -value
+        minus = _patterns().minus_before.search(text, max(self.last_end, a.start - 12), a.start)
+        if minus:
+            return minus.start(), a.end, -value
+        bracketed = text[a.start - 1 : a.start] == "(" and text[a.end : a.end + 1] == ")"
+        if a.currency and bracketed and _TABLE_CELL.search(text, max(0, a.start - 3), a.start - 1):
+            return a.start - 1, a.end + 1, -value  # accounting brackets in a table
+        return a.start, a.end, value
 
     def _hedge(self, start: int, unit: str) -> tuple[int, str, str]:
         """The hedge word right before `start`: (new start, qualifier, word)."""
@@ -411,6 +598,8 @@ class _Scanner:
         value = float(a.num * (a.scale or 1) * a.factor)
         if a.currency:
             return value, a.currency
+        if a.unit == "years" and a.factor == 1 and not in_range and self._apposed(a, 1, 120):
+            return value, "age"  # "Raman, 51 years, said": an age written as a duration
         if a.unit:
             return value, a.unit
         if a.scale is not None:
@@ -432,12 +621,20 @@ class _Scanner:
             return True
         if strong_only:
             return False
-        if 15 <= a.num <= 110 and pats.apposition.search(before) and pats.comma_after.match(text, a.end):
+        if self._apposed(a, 15, 110):
             return True  # "Raman, 45, said" / "founded by Raman, then 29,"
         at = pats.at_before.search(before)
         if not at or (at.group("verb") or "").casefold() in _lex().not_age_at:
             return False  # "closed at 52." is a price
         return 10 <= a.num <= 110 and bool(pats.age_after_at.match(text, a.end))
+
+    def _apposed(self, a: _Amount, low: int, high: int) -> bool:
+        """The number stands in commas right after a name, as an age does ("Raman, 45, said")."""
+        pats, text = _patterns(), self.text
+        if not (a.integer and low <= a.num <= high):
+            return False
+        before = text[max(0, a.start - 24) : a.start]
+        return bool(pats.apposition.search(before) and pats.comma_after.match(text, a.end))
 
     def _is_label(self, a: _Amount) -> bool:
         """List numbering, footnotes, product names ("Orca 4", "ZX-5") and labels ("No. 1")."""
@@ -486,7 +683,7 @@ def _enumerated(text: str, start: int, end: int) -> bool:
     if opens_line and closer[:1] in (".", ")") and (len(closer) < 2 or closer[1].isspace()):
         return True
     if closer[:1] == ")" and end - start <= 2 and text[start - 1 : start] in (" ", "\t", "") and start > 0:
-        return True  # an inline list: "1) Reuters 2) CNBC"
+        return "(" not in lead.rsplit(")", 1)[-1]  # an inline list: "1) Reuters 2) CNBC", not "(now 95)"
     around = text[start - 1 : start] + text[end : end + 1]
     return around in ("[]", "()") and end - start <= 2
 
@@ -495,9 +692,48 @@ def _negative_sign(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
 
 
+_UNSIGNED = frozenset({"year", "date", "age", "days", "weeks", "months", "years"})
+_TABLE_CELL = re.compile(r"(?:^|\n|[ \t]{2}|\|[ \t]?)$")
+_EUROPEAN_DECIMAL = re.compile(r"[0-9]{1,3},[0-9]{1,2}(?![0-9]|[.,][0-9])")
+_ENGLISH_DECIMAL = re.compile(r"[0-9](?:[0-9]{0,15}\.[0-9]{1,2}(?![0-9]|[.,][0-9])|,[0-9]{3}\.[0-9])")
+_NUMERIC_DATE = re.compile(r"([0-9]{1,2})([./\-])([0-9]{1,2})\2(?:[0-9]{4}|[0-9]{2})(?![0-9])")
+
+
+def _habits(text: str) -> tuple[bool, bool]:
+    """(writes comma decimals, writes the day before the month): the article's own conventions.
+
+    Read once per article from the figures it leaves no doubt about ("9,2" against "3.25";
+    "28.10.2022" against "10/28/2022"; "25 April" against "April 25"), so an ambiguous
+    "1,500 billion" or "3/7/2019" is read the way the rest of the article is written.
+    Each pattern starts with a digit or a capital, so the regex engine skips the rest fast;
+    what comes before a match is checked here.
+    """
+    pats = _patterns()
+    comma = sum(1 for m in _EUROPEAN_DECIMAL.finditer(text) if _free(text, m.start(), "0123456789.,"))
+    dot = sum(1 for m in _ENGLISH_DECIMAL.finditer(text) if "," in m.group() or _free(text, m.start(), "0123456789.,"))
+    votes, dotted = 0, 0
+    for m in _NUMERIC_DATE.finditer(text):
+        if _free(text, m.start(), "0123456789.,/"):
+            a, b = int(m.group(1)), int(m.group(3))
+            votes += (a > 12 >= b) - (b > 12 >= a)
+            dotted += m.group(2) == "."
+    votes += sum(1 for m in pats.day_month.finditer(text) if _free(text, m.start(), "0123456789.,/"))
+    votes -= sum(1 for m in pats.month_day.finditer(text) if not text[m.start() - 1 : m.start()].isalpha())
+    european = comma > dot
+    if votes:
+        return european, votes > 0
+    return european, european or dotted > 0
+
+
+def _free(text: str, start: int, joiners: str) -> bool:
+    """The character before `start` is none of `joiners` (a hand-written lookbehind)."""
+    return start == 0 or text[start - 1] not in joiners
+
+
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
 _ADDRESS_MARKS = frozenset("=/@#&?_\\")
+_ANCHOR = re.compile("[0-9\u00bc-\u00be\u2150-\u215e]+")  # a digit or a vulgar fraction: every number has one
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
 _FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
 _FORM_CODE = re.compile(rf"{DASH}[A-Z](?![{LETTER}])")
@@ -560,20 +796,43 @@ def _interval(value: float, unit: str, qualifier: str, hedge: str) -> tuple[floa
     return min(lo, hi), max(lo, hi)
 
 
-def _date_value(m: re.Match[str]) -> str | float | None:
-    """ISO 8601 text of a date match, the year (a float) of a quarter; None when impossible."""
+def _date_value(m: re.Match[str], day_first: bool = False) -> str | float | None:
+    """ISO 8601 text of a date match, the year (a float) of a quarter; None when impossible.
+
+    `day_first`: how the article orders day and month when a numeric date cannot say ("3/7/2019").
+    """
     months = _lex().months
     if m.group("iso"):
         y, mo, d = m.group("iy"), int(m.group("im")), m.group("id")
         return _iso(int(y), mo, int(d) if d else None)
     if m.group("qtr"):
-        y = int(m.group("qy"))
-        return float(y + 2000 if y < 100 else y)
+        return float(_year(m.group("qy")))
+    if m.group("nd"):
+        a, b = int(m.group("na")), int(m.group("nb"))
+        if a > 12 or (day_first and b <= 12):
+            a, b = b, a  # (month, day)
+        if not 1 <= a <= 12:
+            return None
+        return _iso(_year(m.group("ny")), a, b)
+    if m.group("dmo"):
+        return _iso(_year(m.group("y4")), months[m.group("m4").casefold()], int(m.group("d4")))
+    if m.group("moy"):
+        return _iso(_year(m.group("y5")), months[m.group("m5").casefold()], None)
+    if m.group("dmyl"):
+        return _iso(_year(m.group("y6")), months[m.group("m6").casefold()], int(m.group("d6")))
     if m.group("mdy"):
         return _iso(_int(m.group("y1")), months[m.group("m1").rstrip(".").casefold()], int(m.group("d1")))
     if m.group("dmy"):
         return _iso(_int(m.group("y2")), months[m.group("m2").rstrip(".").casefold()], int(m.group("d2")))
     return _iso(_int(m.group("y3")), months[m.group("m3").rstrip(".").casefold()], None)
+
+
+def _year(s: str | None) -> int | None:
+    """A written year, two digits read as this century's ("FY21", "1-Oct-21")."""
+    if not s:
+        return None
+    y = int(s)
+    return y + 2000 if y < 100 else y
 
 
 def _int(s: str | None) -> int | None:
@@ -591,7 +850,7 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 # ---------------------------------------------------------------- the entry point
 def find_numbers(text: str, source: str) -> list[Number]:
     """Every quantity written with digits in `text`, sorted by offset, never overlapping."""
-    if not any(c.isdigit() for c in text):
+    if not _ANCHOR.search(text):
         return []
     found = _Scanner(text).run()
     sentences = document_of(text).sentences if found else ()
