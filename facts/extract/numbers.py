@@ -11,6 +11,7 @@ accepted by the patterns instead of normalised away.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -28,7 +29,7 @@ MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a n
 LOOKBACK = 32  # the longest text a number may have before its first digit ("September of 1991")
 
 
-def _alt(words: object, flags: str = "") -> str:
+def _alt(words: Iterable[object], flags: str = "") -> str:
     """A regex alternation of literal words, longest first so "US$" beats "$"."""
     body = "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=len, reverse=True))
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
@@ -220,7 +221,8 @@ def _patterns() -> _Patterns:
         master=re.compile(f"{_date_patterns(lx)}|(?P<num>{amount})"),
         amount=re.compile(amount),
         tail=re.compile(_tail_pattern(lx)),
-        trailing=re.compile(rf"(?i:{trailing})(?![{LETTER}])"),
+        # "8 and up" is a hedge, "8 and up to 12" two figures: a hedge never opens a range
+        trailing=re.compile(rf"(?i:{trailing})(?![{LETTER}])(?!{HS}+to{HS})"),
         connector=re.compile(rf"(?P<dash>{HS}?{DASH}{HS}?|/(?=[0-9]))|{HS}+(?P<word>to|and|through){HS}+"),
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
@@ -322,13 +324,13 @@ def _numeral(m: re.Match[str], european: bool, scaled: bool) -> tuple[Decimal, b
     """(value, written with group separators, written without decimals) of the digits of `m`."""
     lx = _lex()
     if m.group("fr"):
-        whole, num, den = int(m.group("fw") or 0), int(m.group("fn")), int(m.group("fd"))
-        if not 0 < num < den:
+        units, over, under = int(m.group("fw") or 0), int(m.group("fn")), int(m.group("fd"))
+        if not 0 < over < under:
             return None  # "5/4", "0/8": not a written fraction
-        return Decimal(whole) + Decimal(num) / Decimal(den), False, False
+        return Decimal(units) + Decimal(over) / Decimal(under), False, False
     if m.group("vf0"):
         return lx.vulgar[m.group("vf0")], False, False
-    raw = m.group("n")
+    raw: str = m.group("n")
     extra = Decimal(0)
     if m.group("vf"):
         extra = lx.vulgar[m.group("vf")]
@@ -395,6 +397,7 @@ def _malformed(text: str, end: int) -> bool:
 def _read_tail(text: str, a: _Amount) -> _Amount | None:
     lx, pats = _lex(), _patterns()
     t = pats.tail.match(text, a.end)
+    assert t is not None  # every part of the tail is optional: it matches, if only the empty string
     unit, factor, cur, end = "", Decimal(1), a.currency, t.end()
     if (t.group("of") or t.group("cws")) and a.scale is None:
         end = a.end  # "5 of dollars", "3 won": such a currency needs a scale word first
@@ -490,10 +493,10 @@ class _Scanner:
             if m.group("nd"):
                 return _skip_run(self.text, m.start())  # "45.13.2020": neither a date nor an amount
             return self._amounts(m.start()) if m.group("dmy") or m.group("dmo") else m.start() + 1
-        unit = "year" if isinstance(value, float) else "date"
-        f = _Found(m.start(), m.end(), value, unit)
-        if unit == "year":
-            f = replace(f, low=value, high=value)
+        if isinstance(value, float):  # a year
+            f = _Found(m.start(), m.end(), value, "year", low=value, high=value)
+        else:
+            f = _Found(m.start(), m.end(), value, "date")
         self._emit(f)
         return m.end()
 
@@ -529,10 +532,11 @@ class _Scanner:
             return None, ""
         m = pats.amount.match(text, c.end())
         second = _read_amount(text, m, first.currency, self.european) if m else None
-        glued = c.group("dash") is not None and c.group("dash").strip() == c.group("dash")
-        if c.group("dash") == "/" and not first.year_like:
+        dash: str | None = c.group("dash")
+        glued = dash is not None and dash.strip() == dash
+        if dash == "/" and not first.year_like:
             return None, ""
-        if second is None or not _joinable(first, second):
+        if m is None or second is None or not _joinable(first, second):
             return None, ("broken" if glued and m else "")
         if glued and (_phone_like(text, second) or m.group("n").startswith("0")):
             return None, "broken"
@@ -664,7 +668,7 @@ class _Scanner:
 def _counted_next(text: str, end: int) -> bool:
     """One of the next two words is a counted noun ("2000 new employees")."""
     m = _patterns().next_words.match(text, end)
-    return bool(m) and any(w and w.casefold() in _lex().counted for w in m.groups())
+    return m is not None and any(w and w.casefold() in _lex().counted for w in m.groups())
 
 
 def _name_like(word: str) -> bool:
@@ -744,7 +748,8 @@ _BETWEEN = re.compile(r"(?i:between)\W*$")
 
 def _skip_run(text: str, pos: int) -> int:
     """Past a run of digits and joiners that is not a quantity (phone numbers, identifiers)."""
-    return max(_RUN.match(text, pos).end(), pos + 1)
+    run = _RUN.match(text, pos)  # matches, if only the empty string
+    return max(run.end() if run else pos, pos + 1)
 
 
 def _phone_like(text: str, second: _Amount) -> bool:
@@ -806,7 +811,8 @@ def _date_value(m: re.Match[str], day_first: bool = False) -> str | float | None
         y, mo, d = m.group("iy"), int(m.group("im")), m.group("id")
         return _iso(int(y), mo, int(d) if d else None)
     if m.group("qtr"):
-        return float(_year(m.group("qy")))
+        year = _year(m.group("qy"))
+        return float(year) if year is not None else None
     if m.group("nd"):
         a, b = int(m.group("na")), int(m.group("nb"))
         if a > 12 or (day_first and b <= 12):
@@ -868,7 +874,7 @@ def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
         span=Span(source=source, start=f.start, end=f.end, text=text[f.start : f.end]),
         value=f.value,
         unit=f.unit,
-        qualifier=f.qualifier,  # type: ignore[arg-type]
+        qualifier=f.qualifier,
         low=f.low,
         high=f.high,
         sentence=Span(source=source, start=s, end=e, text=text[s:e]),

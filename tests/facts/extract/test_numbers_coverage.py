@@ -13,8 +13,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from facts.extract.numbers import find_numbers
 from facts.model import Number
-from facts.numbers import find_numbers
 
 FILLER = ["said", "rose", "while", "that", "board", "the", "and", "with", "reported", "yesterday"]
 NOT_NUMBERS = [

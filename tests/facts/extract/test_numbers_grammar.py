@@ -1,4 +1,4 @@
-"""The number grammar as real coverage writes it: one case per line in tests/data/number_cases.yaml.
+"""The number grammar as real coverage writes it: one case per line in data/number_cases.yaml beside it.
 
 Every sentence there is written for these tests; each section is one class of writing
 (European notation, currency after the amount, numeric dates, periods, signs, ...).
@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
+from facts.extract.numbers import find_numbers
 from facts.model import Number
-from facts.numbers import find_numbers
 
 CASES: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "data" / "number_cases.yaml").read_text("utf-8"))
 QUANTITIES = [(section, *case) for section, cases in CASES.items() if section != "not_numbers" for case in cases]
