@@ -16,8 +16,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from facts import lexicon
 from facts.extract.document import Spans, document_of, span_at
+from facts.lexicon import load_model
+from facts.lexicon.models import NumbersLexicon
 from facts.model import Number, Span, number_id
 
 HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
@@ -69,36 +70,36 @@ class _Lex:
 
 @cache
 def _lex() -> _Lex:
-    d = lexicon.load("numbers")
+    d = load_model("numbers", NumbersLexicon)
     return _Lex(
-        prefixes=dict(d["currency_prefixes"]),
-        codes=frozenset(d["currency_codes"]),
-        words={k.casefold(): v for k, v in d["currency_words"].items()},
-        scale_words={k.casefold(): Decimal(str(v)) for k, v in d["scale_words"].items()},
-        suffixes={k: Decimal(str(v)) for k, v in d["scale_suffixes"].items()},
-        bare_suffixes=frozenset(d["bare_suffixes"]),
-        hedges={w.casefold(): q for q, ws in d["hedges"].items() for w in ws},
-        below=frozenset(w.casefold() for w in d["hedges_below"]),
-        year_hedges=frozenset(w.casefold() for w in d["year_hedges"]),
-        trailing={k.casefold(): v for k, v in d["trailing_hedges"].items()},
-        months={k.casefold(): v for k, v in d["months"].items()},
-        durations={k.casefold(): (v[0], int(v[1])) for k, v in d["durations"].items()},
-        minor={k.casefold(): (v[0], Decimal(str(v[1]))) for k, v in d["minor_units"].items()},
-        age_before=tuple(d["age_before"]),
-        not_age_at=frozenset(w.casefold() for w in d["prices_at"]),
-        age_after_at=tuple(d["age_after_at"]),
-        counted=frozenset(w.casefold() for w in d["counted_nouns"]),
-        function_words=frozenset(w.casefold() for w in d["function_words"]),
-        labels=frozenset(w.casefold() for w in d["label_words"]),
-        code_scales={k: Decimal(str(v)) for k, v in d["code_scales"].items()},
-        suffix_symbols=dict(d["currency_suffix_symbols"]),
-        words_after_scale={k.casefold(): v for k, v in d["currency_words_after_scale"].items()},
-        bare_decimal_suffixes=frozenset(d["bare_decimal_suffixes"]),
-        spaced_suffixes=frozenset(d["spaced_suffixes"]),
-        duration_adjectives=frozenset(w.casefold() for w in d["duration_adjectives"]),
-        minus_words=frozenset(w.casefold() for w in d["minus_words"]),
-        vulgar={k: Decimal(str(v)) for k, v in d["vulgar_fractions"].items()},
-        denominators=frozenset(int(v) for v in d["fraction_denominators"]),
+        prefixes=dict(d.currency_prefixes),
+        codes=frozenset(d.currency_codes),
+        words={k.casefold(): v for k, v in d.currency_words.items()},
+        scale_words={k.casefold(): v for k, v in d.scale_words.items()},
+        suffixes=dict(d.scale_suffixes),
+        bare_suffixes=frozenset(d.bare_suffixes),
+        hedges={w.casefold(): q for q, ws in d.hedges.items() for w in ws},
+        below=frozenset(w.casefold() for w in d.hedges_below),
+        year_hedges=frozenset(w.casefold() for w in d.year_hedges),
+        trailing={k.casefold(): v for k, v in d.trailing_hedges.items()},
+        months={k.casefold(): v for k, v in d.months.items()},
+        durations={k.casefold(): v for k, v in d.durations.items()},
+        minor={k.casefold(): v for k, v in d.minor_units.items()},
+        age_before=d.age_before,
+        not_age_at=frozenset(w.casefold() for w in d.prices_at),
+        age_after_at=d.age_after_at,
+        counted=frozenset(w.casefold() for w in d.counted_nouns),
+        function_words=frozenset(w.casefold() for w in d.function_words),
+        labels=frozenset(w.casefold() for w in d.label_words),
+        code_scales=dict(d.code_scales),
+        suffix_symbols=dict(d.currency_suffix_symbols),
+        words_after_scale={k.casefold(): v for k, v in d.currency_words_after_scale.items()},
+        bare_decimal_suffixes=frozenset(d.bare_decimal_suffixes),
+        spaced_suffixes=frozenset(d.spaced_suffixes),
+        duration_adjectives=frozenset(w.casefold() for w in d.duration_adjectives),
+        minus_words=frozenset(w.casefold() for w in d.minus_words),
+        vulgar=dict(d.vulgar_fractions),
+        denominators=frozenset(d.fraction_denominators),
     )
 
 

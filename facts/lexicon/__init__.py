@@ -6,6 +6,6 @@ file has a pydantic model (models.py) that checks it when it is first loaded.
 
 from __future__ import annotations
 
-from facts.lexicon.loader import LexiconError, load, load_model
+from facts.lexicon.loader import LexiconError, load_model
 
-__all__ = ["LexiconError", "load", "load_model"]
+__all__ = ["LexiconError", "load_model"]

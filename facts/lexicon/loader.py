@@ -32,12 +32,8 @@ def _text(name: str) -> str:
 
 
 @cache
-def load(name: str) -> Any:
-    """The parsed `facts/lexicon/<name>.yaml`, unvalidated (safe loader, read once).
-
-    Only for a lexicon without a model yet (see models.UNMODELLED); the others
-    are read with `load_model`.
-    """
+def _parsed(name: str) -> Any:
+    """The parsed `facts/lexicon/<name>.yaml`, before its model checks it (safe loader, read once)."""
     try:
         return yaml.safe_load(_text(name))
     except yaml.MarkedYAMLError as err:
@@ -53,7 +49,7 @@ def load_model(name: str, model: type[L]) -> L:
 
 @cache
 def _validated(name: str, model: type[Lexicon]) -> Lexicon:
-    data = load(name)
+    data = _parsed(name)
     try:
         return model.model_validate(data)
     except ValidationError as err:
@@ -90,5 +86,5 @@ def _line(node: yaml.Node | None, loc: tuple[int | str, ...]) -> int:
 
 def clear_cache() -> None:
     """Forget every lexicon read so far: the next load reads the files again (tests, tools)."""
-    load.cache_clear()
+    _parsed.cache_clear()
     _validated.cache_clear()

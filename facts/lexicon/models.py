@@ -7,6 +7,7 @@ a misspelt list name would otherwise be ignored.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -158,14 +159,51 @@ class MetadataLexicon(Lexicon):
     copyright_tail: Words
 
 
-# The model of each lexicon file. numbers.yaml has none yet: its grammar is
-# being rewritten and facts.extract.numbers reads it raw with `load`; once it
-# settles, give it a model here and drop it from UNMODELLED.
+# ---------------------------------------------------------------- numbers.yaml
+Hedge = Literal["approx", "over", "under"]
+DurationUnit = Literal["days", "weeks", "months", "years"]
+Factor = Annotated[Decimal, Field(gt=0)]  # written "1e9" or 0.01; read as an exact decimal
+
+
+class NumbersLexicon(Lexicon):
+    """The number grammar's words: currencies, scales, hedges, dates, units."""
+
+    currency_prefixes: dict[Word, Word]  # "US$" -> USD
+    currency_codes: Words
+    code_scales: dict[Word, Factor]  # "M" of "40 MEUR"
+    currency_suffix_symbols: dict[Word, Word]  # "12 €"
+    currency_words: dict[Word, Word]  # "dollars" -> USD
+    minor_units: dict[Word, tuple[Word, Factor]]  # "cents" -> (USD, 0.01); "bps" -> (percent, 0.01)
+    scale_words: dict[Word, Factor]
+    scale_suffixes: dict[Word, Factor]  # "bn", "m"
+    bare_suffixes: Words
+    bare_decimal_suffixes: Words
+    spaced_suffixes: Words
+    hedges: dict[Hedge, Words]
+    hedges_below: Words  # "nearly": approximately, and from below
+    year_hedges: Words
+    trailing_hedges: dict[Word, Hedge]  # "or so", "and up"
+    months: dict[Word, Annotated[StrictInt, Field(ge=1, le=12)]]
+    durations: dict[Word, tuple[DurationUnit, Annotated[StrictInt, Field(ge=1)]]]
+    currency_words_after_scale: dict[Word, Word]  # "won", "rand": currency only after a scale word
+    duration_adjectives: Words
+    minus_words: Words
+    vulgar_fractions: dict[Word, Annotated[Decimal, Field(gt=0, lt=1)]]
+    fraction_denominators: tuple[Annotated[StrictInt, Field(ge=2)], ...]
+    age_before: Words
+    age_after_at: Words
+    counted_nouns: Words
+    function_words: Words
+    label_words: Words  # "No. 3", "version 2": numbering, not quantities
+    prices_at: Words
+
+
+# The model of each lexicon file.
 MODELS: dict[str, type[Lexicon]] = {
     "entities": EntitiesLexicon,
     "attributes": AttributesLexicon,
     "attribution": AttributionLexicon,
     "checks": ChecksLexicon,
     "metadata": MetadataLexicon,
+    "numbers": NumbersLexicon,
 }
-UNMODELLED = frozenset({"numbers"})
