@@ -30,7 +30,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import overload
+from typing import TextIO, overload
 
 from facts.analyse.checks import find_checks
 from facts.analyse.conflicts import find_conflicts
@@ -103,13 +103,17 @@ def _build_fresh(
 ) -> FactBase:
     from facts.analyse.attributes import annotate
     from facts.analyse.attribution import attribute_numbers
+    from facts.analyse.mentions import ArticleMentions, by_source
     from facts.analyse.resolve import resolve
 
     found = per_source(corpus.sources, store, progress, workers)
     entities = resolve({sid: r["candidates"] for sid, r in found.items()})
+    mentions = by_source(entities)  # once per build: each article's mentions, read by both stages
     for s in corpus.sources:
-        annotate(found[s.id]["numbers"], documents[s.id], entities)
-        attribute_numbers(found[s.id]["numbers"], documents[s.id], entities)  # before conflicts: claims copy it
+        doc, numbers = documents[s.id], found[s.id]["numbers"]
+        article = ArticleMentions(mentions.get(s.id, []), len(doc.text))
+        annotate(numbers, doc, entities, article)
+        attribute_numbers(numbers, doc, entities, article)  # before conflicts: claims copy it
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,
@@ -251,9 +255,9 @@ def _start_helpers(ctx: multiprocessing.context.BaseContext) -> None:
             sys.stderr = saved
 
 
-def _has_fd(stream: object) -> bool:
+def _has_fd(stream: TextIO | None) -> bool:
     try:
-        return stream is not None and stream.fileno() >= 0  # type: ignore[attr-defined]
+        return stream is not None and stream.fileno() >= 0
     except (AttributeError, OSError, ValueError):
         return False
 

@@ -171,10 +171,10 @@ class _Clause:
 class _Article:
     """One article's Document and entity mentions."""
 
-    def __init__(self, doc: Document, source: str, entities: list[Entity]) -> None:
+    def __init__(self, doc: Document, index: ArticleMentions) -> None:
         self.doc, self.text = doc, doc.text
         self.lex = _lexicon()
-        self.index = ArticleMentions(entities, source, len(doc.text))
+        self.index = index
         self.mentions, self.starts = self.index.mentions, self.index.starts
         _mark_lists(doc.text, self.mentions)
 
@@ -448,11 +448,14 @@ def _span_distance(a: Number, b: Number) -> int:
 
 
 # ---------------------------------------------------------------- entry point
-def annotate(numbers: list[Number], doc: Document, entities: list[Entity]) -> None:
-    """Set `attribute`, `subject` and `period` of the numbers of ONE article."""
+def annotate(
+    numbers: list[Number], doc: Document, entities: list[Entity], mentions: ArticleMentions | None = None
+) -> None:
+    """Set `attribute`, `subject` and `period` of the numbers of ONE article;
+    `mentions`, the article's entity mentions when the build has them indexed."""
     if not numbers:
         return
-    art = _Article(doc, numbers[0].span.source, entities)
+    art = _Article(doc, mentions or ArticleMentions.of(entities, numbers[0].span.source, len(doc.text)))
     by_sentence: dict[tuple[int, int], list[Number]] = {}
     for n in numbers:
         by_sentence.setdefault(art.sentence_of(n), []).append(n)

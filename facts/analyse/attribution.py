@@ -100,10 +100,13 @@ _NAME_AT_START = re.compile(r"^\s*((?:[A-Z][\w&.'’-]*\s+){0,3}[A-Z][\w&.'’-]
 _WORD = re.compile(r"[\w'’-]+")
 
 
+_VOICE_OF_KIND: dict[str, AttributionKind] = {"person": "speaker", "organisation": "official"}
+
+
 class _Article:
-    def __init__(self, doc: Document, source: str, entities: list[Entity] | None) -> None:
+    def __init__(self, doc: Document, source: str, index: ArticleMentions) -> None:
         self.doc, self.text, self.source, self.lex = doc, doc.text, source, _lex()
-        self.index = ArticleMentions(entities or [], source, len(doc.text))
+        self.index = index
         self.mentions = self.index.mentions
         self.by_end = {m.end: m for m in self.mentions}
         self._speakers: dict[tuple[int, int], _Cue | None] = {}
@@ -229,7 +232,7 @@ def _according(art: _Article, start: int, a: int, b: int) -> _Cue | None:
     actor = _named(art, a, len(region.rstrip()) + a)
     if actor is None or not actor.name:
         return _Cue(start, b, "hearsay", " ".join(region.split()))
-    kind: AttributionKind = {"person": "speaker", "organisation": "official"}.get(actor.kind, "outlet")  # type: ignore[assignment]
+    kind = _VOICE_OF_KIND.get(actor.kind, "outlet")
     return _Cue(start, b, kind, actor.name, actor.entity)
 
 
@@ -368,12 +371,19 @@ class _Cues:
         return min(near, key=lambda c: _distance(c, n), default=None)
 
 
-def attribute_numbers(numbers: list[Number], doc: Document, entities: list[Entity] | None = None) -> None:
+def attribute_numbers(
+    numbers: list[Number],
+    doc: Document,
+    entities: list[Entity] | None = None,
+    mentions: ArticleMentions | None = None,
+) -> None:
     """Set `attribution` of the numbers of ONE article (None: its own voice).
-    `entities`, when given, name the origins and tell people from companies."""
+    `entities` (or the article's `mentions`, when the build has them indexed)
+    name the origins and tell people from companies."""
     if not numbers:
         return
-    art = _Article(doc, numbers[0].span.source, entities)
+    source = numbers[0].span.source
+    art = _Article(doc, source, mentions or ArticleMentions.of(entities or [], source, len(doc.text)))
     cues_of: dict[tuple[int, int], _Cues] = {}
     for n in numbers:
         if n.provenance != "auto":

@@ -23,6 +23,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import cast
 
 from rapidfuzz.distance import OSA
 
@@ -421,7 +422,7 @@ class _Clusters:
         kind = self.kind(root)
         if kind == "other" and any(norm(c.form.split()[-1]) in LEX.corporate_suffixes for _, c in members):
             return "organisation"
-        return kind  # type: ignore[return-value]
+        return cast(EntityKind, kind)  # votes are only ever cast with an EntityKind
 
 
 # ---------------------------------------------------------------- helpers

@@ -117,12 +117,11 @@ def _status(ix: TimelineIndex, c: Claim) -> Status:
     s, e = ix.sentence(c.span.source, c.span.start)
     s, e = max(s, c.span.start - WINDOW), min(e, c.span.end + WINDOW)
     rumour, announced = _status_res()
-    cues = [(m, "rumour") for m in rumour.finditer(text, s, e)] + [
-        (m, "announced") for m in announced.finditer(text, s, e)
-    ]
+    cues: list[tuple[re.Match[str], Status]] = [(m, "rumour") for m in rumour.finditer(text, s, e)]
+    cues += [(m, "announced") for m in announced.finditer(text, s, e)]
     cues = [(m, k) for m, k in cues if m.end() <= c.span.start or m.start() >= c.span.end]
     if cues:
-        return min(cues, key=lambda mk: _distance(mk[0], c))[1]  # type: ignore[return-value]
+        return min(cues, key=lambda mk: _distance(mk[0], c))[1]
     if c.attribution is not None and c.attribution.kind in ("anonymous", "hearsay"):
         return "rumour"
     return "reported"

@@ -22,7 +22,7 @@ from facts.text import single_line
 try:  # libyaml is much faster; both are the safe loader
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python PyYAML
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python class stands in for the C one
 
 MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 64

@@ -12,8 +12,8 @@ try:  # the C loader/dumper are many times faster; both are the *safe* ones
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - pure-Python PyYAML
-    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeDumper as _Dumper  # type: ignore[assignment]  # the pure-Python class stands in for the C one
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]  # the pure-Python class stands in for the C one
 
 
 def _value(v: float | str | None) -> float | int | str | None:

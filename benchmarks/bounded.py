@@ -1,10 +1,10 @@
-"""Resolution stays near-linear when thousands of articles carry near-duplicate names.
+"""Bounded work per figure and per name, as ratios (never a timed test).
 
-Run as a script to print the figure for 1,000 vs 8,000 articles:
+    python benchmarks/bounded.py
 
-    .venv/bin/python tests/test_resolve_scaling.py
-
-The test runs a smaller pair (250 vs 2,000) so the suite stays quick.
+- names: finding and resolving the names of 1,000 vs 8,000 articles full of
+  near-duplicate surnames (linear is 8.0x);
+- numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x).
 """
 
 from __future__ import annotations
@@ -14,11 +14,12 @@ import sys
 import time
 from pathlib import Path
 
-if __name__ == "__main__":  # run as a script from the project root or tests/
+if __name__ == "__main__":  # run as a script from the project root
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from facts.analyse.resolve import resolve
 from facts.extract.entities import Candidate, find_candidates
+from facts.extract.numbers import find_numbers
 
 _GIVEN = ["Anna", "Omar", "Kenji", "Priya", "Jonas", "Lena", "Tomas", "Hana", "Ravi", "Mira", "Ivo", "Sana"]
 _ROOTS = ["Brennick", "Okafor", "Haldane", "Vesterby", "Marchetti", "Rasheed", "Agrawal", "Mueller", "Tallis"]
@@ -67,14 +68,22 @@ def measure(n: int) -> float:
     return time.process_time() - started
 
 
-def test_eight_times_the_articles_take_well_under_sixty_four_times_the_time() -> None:
+def number_cost(n: int) -> float:
+    """CPU seconds to read n figures written on one line."""
+    text = "1 " * n
+    started = time.process_time()
+    find_numbers(text, "dense.txt")
+    return time.process_time() - started
+
+
+def main() -> None:
     measure(100)  # warm the lexicons and caches
-    small, large = measure(250), measure(2000)
-    print(f"250 articles {small:.2f}s, 2000 articles {large:.2f}s, ratio {large / small:.1f}")
-    assert large / small < 16, f"resolution grew {large / small:.1f}x for 8x the articles"
+    one, eight = measure(1000), measure(8000)
+    print(f"names: 1,000 articles {one:.2f}s, 8,000 articles {eight:.2f}s: {eight / one:.1f}x for 8x (linear 8.0x)")
+    number_cost(100)
+    small, large = number_cost(5_000), number_cost(20_000)
+    print(f"numbers: 5,000 figures {small:.3f}s, 20,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
 
 
 if __name__ == "__main__":
-    measure(100)
-    one, eight = measure(1000), measure(8000)
-    print(f"1000 articles {one:.2f}s, 8000 articles {eight:.2f}s, ratio {eight / one:.1f} (linear is 8.0)")
+    main()
