@@ -220,7 +220,8 @@ def _is_cap(word: str) -> bool:
     particle, _, rest = word.partition("-")
     if particle in _PARTICLES and rest[:1].isupper():
         return True  # "al-Rasheed", "el-Sayed": a lowercase particle hyphened to a name
-    head = word.split("-", 1)[0].split("'", 1)[0].split("’", 1)[0]  # up to its first hyphen or apostrophe
+    found = _HEAD.match(word)  # always matches, if only the empty string
+    head = found.group() if found else word
     return any(c.isupper() for c in head[1:])  # xAI, iPhone, eBay
 
 
