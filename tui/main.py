@@ -9,6 +9,12 @@ from tui.cli.main import main as cli_main
 
 
 def open_app(path: str | None) -> int:
+    from pathlib import Path
+
+    from facts.read.corpus import check_path
+
+    if path is not None:
+        check_path(Path(path))  # a missing folder is one line and exit 2, as for the headless commands
     from tui.app import run_app  # only here: the headless commands never load textual
 
     return run_app(path)

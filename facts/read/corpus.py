@@ -44,6 +44,14 @@ def bundled_corpus() -> Path:
     raise CorpusError("the bundled corpus is missing from this installation")
 
 
+def check_path(p: Path) -> None:
+    """Raise CorpusError unless `p` is a file or folder there is to read."""
+    if not os.path.lexists(p):
+        raise CorpusError(f"{p}: no such file or directory")
+    if not (p.is_dir() or p.is_file()):
+        raise CorpusError(f"{p}: not a file or directory")
+
+
 def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
     targets = [Path(p) for p in paths]
     if not targets:
@@ -51,14 +59,11 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
     warnings: list[Notice] = []
     files: list[tuple[Path, Path]] = []  # (file, the root it was found under)
     for p in targets:
-        if not os.path.lexists(p):
-            raise CorpusError(f"{p}: no such file or directory")
+        check_path(p)
         if p.is_dir():
             files.extend((f, p) for f in _walk(p, warnings))
-        elif p.is_file():
-            files.append((p, p.parent))
         else:
-            raise CorpusError(f"{p}: not a file or directory")
+            files.append((p, p.parent))
     sources = []
     ids = _unique_ids(files)
     for (f, _root), sid in zip(files, ids, strict=True):
