@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     Fact = Source | Entity | Number | Conflict | Check
 
 FactKind = Literal["source", "entity", "number", "conflict", "check"]
+FactRef = tuple[FactKind, str]  # a fact by its kind and id: in a selection, a search hit, an export
 
 
 @dataclass(frozen=True, slots=True)

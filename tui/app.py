@@ -21,9 +21,9 @@ from textual.screen import ModalScreen
 from textual.widgets import ProgressBar, Static
 from textual.worker import get_current_worker
 
-from facts.kinds import KINDS
+from facts.kinds import KINDS, FactRef
 from facts.text import single_line
-from facts.views.selection import FactRef, Selection
+from facts.views.selection import Selection
 from tui.actions import MAIN_SCREEN_ACTIONS, bindings
 from tui.messages import OpenReader, RunOnPanes
 from tui.screens.message import MessageScreen

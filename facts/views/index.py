@@ -21,8 +21,8 @@ from facts.analyse import attribution
 from facts.analyse.attribution import Side
 from facts.analyse.timeline import TimelineEntry, TimelineIndex, timeline, update_note
 from facts.extract.document import document_of
+from facts.kinds import FactKind, FactRef
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
-from facts.views.selection import FactKind, FactRef
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim") for the reader
 Fact = Source | Entity | Number | Conflict | Check

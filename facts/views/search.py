@@ -22,12 +22,11 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from facts.kinds import BY_NAME, SEARCH_ORDER
+from facts.kinds import BY_NAME, SEARCH_ORDER, FactKind
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number
 from facts.text import fold, single_line
 from facts.views.export import human_value
 from facts.views.index import Fact, FactIndex
-from facts.views.selection import FactKind
 
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from facts.kinds import FactKind as FactKind  # re-exported: FactRef and its users name it here
-
-FactRef = tuple[FactKind, str]  # (kind, the fact's id)
+from facts.kinds import FactRef
 
 
 class Selection:

@@ -10,9 +10,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from facts.kinds import BY_NAME, KIND_NAMES, FactKind, kind_named
+from facts.kinds import BY_NAME, KIND_NAMES, FactKind, FactRef, kind_named
 from facts.model import FactBase
-from facts.views.selection import FactRef
 
 if TYPE_CHECKING:
     from facts.views.index import FactIndex

@@ -12,8 +12,8 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, Static
 
+from facts.kinds import FactKind, FactRef
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind, FactRef
 from tui.actions import bindings
 from tui.widgets.fact_table import Column, FactTable
 

@@ -9,10 +9,10 @@ from typing import ClassVar
 
 from textual.content import Content
 
+from facts.kinds import FactKind
 from facts.labels import claim_label, format_value, said_by
 from facts.model import Check, Claim
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind
 from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line, quote

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.content import Content
 
+from facts.kinds import FactKind
 from facts.labels import claim_label
 from facts.model import Conflict
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind
 from tui.actions import bindings
 from tui.messages import OpenReader
 from tui.panes.base import FactPane

@@ -9,9 +9,9 @@ from typing import ClassVar
 
 from textual.content import Content
 
+from facts.kinds import FactKind
 from facts.model import Entity
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind
 from tui.panes.base import FactPane
 from tui.screens.mentions import MentionsScreen
 from tui.widgets.detail import field_line

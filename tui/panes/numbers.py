@@ -8,10 +8,10 @@ from typing import Any, ClassVar
 
 from textual.content import Content
 
+from facts.kinds import FactKind
 from facts.labels import format_value, said_by
 from facts.model import Number
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind
 from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line, quote, said_line

@@ -7,9 +7,9 @@ from typing import ClassVar
 
 from textual.content import Content
 
+from facts.kinds import FactKind
 from facts.model import Source
 from facts.views.index import FactIndex
-from facts.views.selection import FactKind
 from tui.messages import OpenReader
 from tui.panes.base import FactPane
 from tui.widgets.detail import field_line

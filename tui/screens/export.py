@@ -18,12 +18,12 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from facts.kinds import FactRef
 from facts.model import FactBase
 from facts.store.files import write_atomic
 from facts.text import single_line
 from facts.views.export import render_markdown
 from facts.views.index import FactIndex
-from facts.views.selection import FactRef
 
 HINT = "Enter writes · Esc cancels"
 

@@ -20,9 +20,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from facts.kinds import SEARCH_ORDER
+from facts.kinds import SEARCH_ORDER, FactKind
 from facts.views.search import Hit, SearchIndex
-from facts.views.selection import FactKind
 
 GROUPS: tuple[tuple[FactKind, str], ...] = tuple((k.name, k.title) for k in SEARCH_ORDER)
 MORE = {f"more-{kind}": kind for kind, _ in GROUPS}  # the option that shows every hit of a kind
