@@ -18,14 +18,17 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facts.analyse.attribution import attribution_label, conflict_sourcing, origins
 from facts.kinds import BY_NAME, KIND_NAMES, FactKind, FactRef
 from facts.labels import format_claim, format_value
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 from facts.text import display_safe, single_line
-from facts.views.index import Fact, FactIndex
+from facts.views.index import FactIndex
+
+if TYPE_CHECKING:
+    from facts.kinds import Fact  # the union of fact models, named once
 
 TIMELINE_ROWS = 12  # a timeline in the export shows this many claims, then a count of the rest
 TITLE_QUOTE_CHARS = 300

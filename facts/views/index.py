@@ -16,16 +16,19 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from facts.analyse import attribution
 from facts.analyse.attribution import Side
 from facts.analyse.timeline import TimelineEntry, TimelineIndex, timeline, update_note
 from facts.extract.document import document_of
 from facts.kinds import FactKind, FactRef
+
+if TYPE_CHECKING:
+    from facts.kinds import Fact
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim") for the reader
-Fact = Source | Entity | Number | Conflict | Check
 
 _NEWLINE = re.compile("\n")
 

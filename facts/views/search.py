@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
@@ -26,7 +27,10 @@ from facts.kinds import BY_NAME, SEARCH_ORDER, FactKind
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number
 from facts.text import fold, single_line
 from facts.views.export import human_value
-from facts.views.index import Fact, FactIndex
+from facts.views.index import FactIndex
+
+if TYPE_CHECKING:
+    from facts.kinds import Fact  # the union of fact models, named once
 
 SENTENCE_WEIGHT = 0.9  # a word found in a number's sentence counts less than one in the number itself
 CHUNK = 8192  # rapidfuzz holds the GIL while it scans: scan in chunks so the UI thread can run between them

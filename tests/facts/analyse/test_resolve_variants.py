@@ -8,23 +8,10 @@ possessives, corporate suffixes, and the things that are never one entity
 
 from __future__ import annotations
 
-from facts.analyse.resolve import resolve, spelling
-from facts.extract.entities import find_candidates, ticker_after
+from facts.analyse.resolve import spelling
+from facts.extract.entities import ticker_after
 from facts.model import Entity
-
-
-def corpus(**texts: str) -> list[Entity]:
-    return resolve({src: find_candidates(text, src) for src, text in texts.items()})
-
-
-def entity_of(entities: list[Entity], surface: str) -> Entity:
-    hits = [e for e in entities if any(m.text == surface for m in e.mentions)]
-    assert len(hits) == 1, f"{surface!r} is in {[e.name for e in hits]}"
-    return hits[0]
-
-
-def together(entities: list[Entity], *surfaces: str) -> bool:
-    return len({entity_of(entities, s).id for s in surfaces}) == 1
+from tests.facts.analyse.test_resolve import corpus, entity_of, together
 
 
 def apart(entities: list[Entity], *surfaces: str) -> bool:
