@@ -126,7 +126,7 @@ class ScaledealApp(App[None]):
     @work(thread=True, exclusive=True, group="load")
     def _extract(self) -> None:
         from facts.build import extract_paths
-        from facts.read.corpus import CorpusError
+        from facts.read.paths import CorpusError
 
         worker = get_current_worker()
         try:

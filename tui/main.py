@@ -11,7 +11,7 @@ from tui.cli.main import main as cli_main
 def open_app(path: str | None) -> int:
     from pathlib import Path
 
-    from facts.read.corpus import check_path
+    from facts.read.paths import check_path
 
     if path is not None:
         check_path(Path(path))  # a missing folder is one line and exit 2, as for the headless commands

@@ -31,7 +31,8 @@ from facts.curate.schema import (
     SourceMeta,
 )
 from facts.model import FactBase, Model, Source, Span
-from facts.read.corpus import CorpusError, bundled_corpus
+from facts.read.corpus import bundled_corpus
+from facts.read.paths import CorpusError
 
 __all__ = ["Problem", "apply_curation", "load_curation", "validate_corpus"]
 

@@ -16,15 +16,12 @@ from pathlib import Path
 
 from facts.model import Notice, Source
 from facts.read.metadata import sniff
+from facts.read.paths import CorpusError, check_path
 from facts.text import single_line, word_count
 
 ARTICLE_SUFFIX = ".txt"
 MAX_BYTES = 64 * 1024 * 1024  # a plain-text article is never this big
 TITLE_CHARS = 200
-
-
-class CorpusError(Exception):
-    """Nothing usable at the given paths: the CLI prints it and exits 2."""
 
 
 @dataclass
@@ -42,14 +39,6 @@ def bundled_corpus() -> Path:
         if candidate.is_dir():
             return candidate
     raise CorpusError("the bundled corpus is missing from this installation")
-
-
-def check_path(p: Path) -> None:
-    """Raise CorpusError unless `p` is a file or folder there is to read."""
-    if not os.path.lexists(p):
-        raise CorpusError(f"{p}: no such file or directory")
-    if not (p.is_dir() or p.is_file()):
-        raise CorpusError(f"{p}: not a file or directory")
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:

@@ -107,7 +107,7 @@ def main(argv: Sequence[str] | None = None, open_app: OpenApp = _no_app) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     sub = argv[0] if argv and argv[0] in SUBCOMMANDS else None
     args = build_parser(sub, open_app).parse_args(argv[1:] if sub else argv)
-    from facts.read.corpus import CorpusError
+    from facts.read.paths import CorpusError
 
     try:
         func: Callable[[argparse.Namespace], int] = args.func  # each subcommand's set_defaults(func=...)

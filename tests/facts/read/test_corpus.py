@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from facts.read.corpus import CorpusError, bundled_corpus, decode, read_corpus, title_of
+from facts.read.corpus import bundled_corpus, decode, read_corpus, title_of
+from facts.read.paths import CorpusError
 from tests.conftest import SHARED
 
 
