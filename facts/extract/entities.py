@@ -85,10 +85,13 @@ class _Tok:
     poss: bool = False  # followed by 's: the name ends here
     cut: bool = False  # a hyphenated word cut before its lowercase part ("Human" of "Human-in-the-loop")
     initial: bool = False
+    low: str = ""  # norm(text), kept in step with text: read many times per token
 
-    @property
-    def low(self) -> str:
-        return norm(self.text)
+    def __post_init__(self) -> None:
+        self.low = norm(self.text)
+
+    def set_text(self, text: str) -> None:
+        self.text, self.low = text, norm(text)
 
 
 @dataclass(slots=True)
@@ -186,13 +189,25 @@ def _is_title(line: str) -> bool:
 
 
 # ---------------------------------------------------------------- tokens and runs
-def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+def _tokens(text: str, start: int, end: int, *, collapse: bool = False) -> list[_Tok]:
+    """The words of text[start:end]. With `collapse`, a stretch of plain lowercase words
+    (no capital letter, not a connector; digits too) is kept as its first word only: each of them just ends
+    a run, so one does what all do, and prose is mostly such words."""
     toks: list[_Tok] = []
+    plain = False  # the last token kept is a plain lowercase word
+    connectors = LEX.connectors
     for m in _TOKEN.finditer(text, start, end):
-        tok = _Tok(m.start(), m.end(), m.group())
+        word = m.group()
+        if collapse and word == word.lower() and word not in connectors:
+            if plain:
+                continue
+            plain = True
+        else:
+            plain = False
+        tok = _Tok(m.start(), m.end(), word)
         if tok.text.endswith(_POSSESSIVE) and len(tok.text) > 2:
             tok.end -= 2
-            tok.text = tok.text[:-2]
+            tok.set_text(tok.text[:-2])
             tok.poss = True
         _cut_hyphen(tok)
         toks.append(tok)
@@ -203,7 +218,7 @@ def _cut_hyphen(tok: _Tok) -> None:
     """ "DoD-certified" -> "DoD"; "ZX-5" and "Coca-Cola" stay whole."""
     parts = tok.text.split("-")
     if len(parts) > 1 and _is_cap(parts[0]) and any(p[:1].islower() for p in parts[1:]):
-        tok.text = parts[0]
+        tok.set_text(parts[0])
         tok.end = tok.start + len(parts[0])
         tok.cut = True
         tok.poss = True  # nothing joins after a cut word
@@ -238,7 +253,7 @@ def shape(word: str) -> str:
 
 def _runs(text: str, start: int, end: int) -> Iterator[list[_Tok]]:
     """Maximal runs of capitalised tokens joined by single spaces or name connectors."""
-    toks = _tokens(text, start, end)
+    toks = _tokens(text, start, end, collapse=True)
     run: list[_Tok] = []
     carry = False  # "YouTube Just Dropped": words after a capitalised "Just" still open the line
     for i, tok in enumerate(toks):
@@ -561,9 +576,10 @@ def _context_kind(text: str, toks: list[_Tok], start: int, end: int) -> tuple[En
         return "person", False
     if word in LEX.product_cues and not toks[-1].poss:
         return "product", False
-    if any(before.lower().rstrip().endswith(c) for c in LEX.publication_cues_before):
+    tail = before.lower().rstrip()
+    if tail.endswith(tuple(LEX.publication_cues_before)):
         return "publication", False
-    if any(before.lower().rstrip().endswith(c) for c in LEX.place_cues_before):
+    if tail.endswith(tuple(LEX.place_cues_before)):
         return "place", False
     prev = re.findall(r"[\w-]+", before.lower().split(",")[-1])[-2:]  # "the company, and X": not X's cue
     if word in LEX.org_cues_after or any(w in LEX.org_cues_before for w in prev):
