@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Provenance = Literal["auto", "curated"]
 Qualifier = Literal["exact", "approx", "over", "under", "range"]
+Direction = Literal["", "up", "down"]  # of a change: "fell 12%" is 12, down
 EntityKind = Literal["person", "organisation", "product", "place", "publication", "other"]
 ConflictKind = Literal["numeric", "spelling", "qualitative"]
 Verdict = Literal["contradiction", "compatible"]
@@ -74,6 +75,7 @@ class Number(Model):
     value: Value
     unit: str  # an ISO 4217 code or one of NON_MONEY_UNITS
     qualifier: Qualifier = "exact"
+    direction: Direction = ""
     low: float | None = None  # the interval the hedged value allows
     high: float | None = None
     attribute: str = ""  # what the number is about: "deal value", "valuation", ...

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
+from facts.extract.directions import direction_of
 from facts.extract.document import Spans, document_of, span_at
 from facts.lexicon import load_model
 from facts.lexicon.models import NumbersLexicon
@@ -73,7 +74,7 @@ def _lex() -> _Lex:
     d = load_model("numbers", NumbersLexicon)
     return _Lex(
         prefixes=dict(d.currency_prefixes),
-        codes=frozenset(d.currency_codes),
+        codes=frozenset(d.currency_codes) | frozenset(d.currency_codes_lowercase),
         words={k.casefold(): v for k, v in d.currency_words.items()},
         scale_words={k.casefold(): v for k, v in d.scale_words.items()},
         suffixes=dict(d.scale_suffixes),
@@ -418,14 +419,15 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
         word = (t.group("cwn") or t.group("cwsn")).casefold()
         cur = cur or lx.words.get(word) or lx.words_after_scale[word]
     elif t.group("cc"):
-        cur = cur or lx.prefixes.get(t.group("ccn"), t.group("ccn"))
+        code = t.group("ccn").upper()
+        cur = cur or lx.prefixes.get(code, code)
         if t.group("ccs") and a.scale is None:
             a = replace(a, scale=lx.code_scales[t.group("ccs")])  # "40 MEUR"
     elif t.group("sym"):
         cur = cur or lx.suffix_symbols[t.group("symn")]
-    named = end > a.end and bool(t.group("cw") or t.group("cc"))
+    named = end > a.end and bool(t.group("cw") or t.group("cc") or t.group("sym"))
     if named and not a.currency and a.scale is None:
-        sw = pats.scale_after.match(text, end)  # "60 USD million"
+        sw = pats.scale_after.match(text, end)  # "60 USD million", "12 € million"
         if sw:
             a, end = replace(a, scale=lx.scale_words[sw.group(1).casefold()]), sw.end()
     if named and a.scale is None and t.group("cw"):
@@ -864,6 +866,9 @@ def find_numbers(text: str, source: str) -> list[Number]:
     return [_number(f, text, source, sentences) for f in found]
 
 
+_NO_DIRECTION = frozenset({"year", "date", "age"})  # points in time and ages do not move
+
+
 def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
     s1, _ = span_at(sentences, f.start)
     _, e2 = span_at(sentences, f.end - 1)
@@ -876,6 +881,7 @@ def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
         value=f.value,
         unit=f.unit,
         qualifier=f.qualifier,
+        direction=direction_of(text, f.start, f.end, f.unit) if f.unit not in _NO_DIRECTION else "",
         low=f.low,
         high=f.high,
         sentence=Span(source=source, start=s, end=e, text=text[s:e]),

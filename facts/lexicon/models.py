@@ -165,11 +165,19 @@ DurationUnit = Literal["days", "weeks", "months", "years"]
 Factor = Annotated[Decimal, Field(gt=0)]  # written "1e9" or 0.01; read as an exact decimal
 
 
+class DirectionWords(Lexicon):
+    """The words that say a figure is a change one way: just before it, just after it."""
+
+    before: Words
+    after: Words
+
+
 class NumbersLexicon(Lexicon):
     """The number grammar's words: currencies, scales, hedges, dates, units."""
 
     currency_prefixes: dict[Word, Word]  # "US$" -> USD
     currency_codes: Words
+    currency_codes_lowercase: Words  # "60 usd"
     code_scales: dict[Word, Factor]  # "M" of "40 MEUR"
     currency_suffix_symbols: dict[Word, Word]  # "12 €"
     currency_words: dict[Word, Word]  # "dollars" -> USD
@@ -196,6 +204,7 @@ class NumbersLexicon(Lexicon):
     function_words: Words
     label_words: Words  # "No. 3", "version 2": numbering, not quantities
     prices_at: Words
+    directions: dict[Literal["up", "down"], DirectionWords]
 
 
 # The model of each lexicon file.

@@ -64,6 +64,7 @@ class NumbersPane(FactPane):
         line = self.lookup.line_of(n.span.source, n.span.start)
         value = QUALIFIER_MARK[n.qualifier] + format_value(n.value, n.unit)
         hedge = f" ({n.qualifier})" if n.qualifier != "exact" else ""
+        hedge += {"up": "  a rise", "down": "  a fall"}.get(n.direction, "")
         bounds = ""
         if n.qualifier != "exact" and (n.low is not None or n.high is not None):
             low = format_value(n.low, n.unit) if n.low is not None else "…"
