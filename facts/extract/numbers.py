@@ -239,7 +239,11 @@ def _patterns() -> _Patterns:
         minus_before=re.compile(rf"(?<![{LETTER}])(?i:{_alt(lx.minus_words)}){HS}+$"),
         day_month=re.compile(rf"[0-9]{{1,2}}{HS}(?:{months})(?![{LETTER}])"),
         month_day=re.compile(rf"(?:{months})\.?{HS}[0-9]{{1,2}}(?![0-9])"),
-        starts=re.compile(rf"(?<![{LETTER}0-9_])[{LETTER}]|[{re.escape(symbols)}]"),
+        # where a number may start before its first digit: a month, a lettered currency, a period
+        starts=re.compile(
+            rf"(?<![{LETTER}0-9_])(?:(?i:{_alt(lx.months)})|{_alt(p for p in lx.prefixes if p[0].isalpha())}|Q|H|FY|CY)"
+            rf"|[{re.escape(symbols)}]"
+        ),
     )
 
 
