@@ -20,7 +20,7 @@ from facts.extract.directions import direction_of
 from facts.extract.document import Spans, document_of, span_at
 from facts.lexicon import load_model
 from facts.lexicon.models import NumbersLexicon
-from facts.model import Number, Span, number_id
+from facts.model import Number, number_id
 
 HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
@@ -248,7 +248,7 @@ def _patterns() -> _Patterns:
 
 
 # ---------------------------------------------------------------- one amount
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Amount:
     """An amount with whatever was written around it; unit "" when bare."""
 
@@ -279,7 +279,7 @@ class _Amount:
         return not (self.currency or self.scale is not None or self.unit)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Found:
     start: int
     end: int
@@ -446,7 +446,8 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
         return None  # "3D", "1st", "5G": digits glued to letters
     if _FORM_CODE.match(text, end):
         return None  # "8-K", "10-Q": a form's name
-    return replace(a, end=end, currency=cur, unit=unit, factor=factor, qualifier=qualifier)
+    # the constructor, not dataclasses.replace: this runs once per number and replace is slow
+    return _Amount(a.start, end, a.num, a.grouped, a.integer, cur, a.scale, unit, factor, qualifier)
 
 
 def _squash(s: str) -> str:
@@ -879,14 +880,17 @@ def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
     s, e = min(s1, f.start), max(e2, f.end)  # the whole number, even when a "sentence" ends inside it
     # An unpunctuated wall of text is one "sentence": quote a window of it, or every number copies it all.
     s, e = max(s, f.start - MAX_CONTEXT), min(e, f.end + MAX_CONTEXT)
-    return Number(
-        id=number_id(source, f.start),
-        span=Span(source=source, start=f.start, end=f.end, text=text[f.start : f.end]),
-        value=f.value,
-        unit=f.unit,
-        qualifier=f.qualifier,
-        direction=direction_of(text, f.start, f.end, f.unit) if f.unit not in _NO_DIRECTION else "",
-        low=f.low,
-        high=f.high,
-        sentence=Span(source=source, start=s, end=e, text=text[s:e]),
+    # One validation of the whole record, nested spans included: half the cost of three models built one by one.
+    return Number.model_validate(
+        {
+            "id": number_id(source, f.start),
+            "span": {"source": source, "start": f.start, "end": f.end, "text": text[f.start : f.end]},
+            "value": f.value,
+            "unit": f.unit,
+            "qualifier": f.qualifier,
+            "direction": direction_of(text, f.start, f.end, f.unit) if f.unit not in _NO_DIRECTION else "",
+            "low": f.low,
+            "high": f.high,
+            "sentence": {"source": source, "start": s, "end": e, "text": text[s:e]},
+        }
     )
