@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -84,3 +85,43 @@ def mask_escapes(text: str) -> str:
     if "\x1b" not in text and not any("\x90" <= c <= "\x9f" for c in text if c > "\x8f"):
         return text
     return _ESCAPES.sub(lambda m: " " * len(m.group()), text)
+
+
+# ---------------------------------------------------------------- phrase lists
+_Trie = dict[str, "_Trie"]
+_END = ""  # the key that marks the end of a phrase in a trie node
+
+
+def words_re(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    """A pattern for any of `phrases` as whole words, the longest where several
+    fit, spaces inside a phrase matching any run of blanks.
+
+    Written as a trie ("acqui(?:red|sition)" rather than "acquired|acquisition"):
+    the regex engine tries the alternatives of a flat list one by one at every
+    position of the text, so a lexicon of hundreds of phrases made each scan
+    cost hundreds of comparisons per character.
+    """
+    fold_case = bool(flags & re.IGNORECASE)
+    root: _Trie = {}
+    for phrase in {" ".join(str(p).split()) for p in phrases}:
+        if not phrase:
+            continue
+        node = root
+        for ch in phrase.lower() if fold_case else phrase:
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    return re.compile(rf"(?<![\w-])(?:{_trie_body(root)})(?![\w-])", flags)
+
+
+def _trie_body(node: _Trie) -> str:
+    # children first, the end of a phrase last: the longest phrase is tried first
+    branches = [_unit(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch != _END]
+    if _END in node:
+        branches.append("")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _unit(ch: str) -> str:
+    return r"\s+" if ch == " " else re.escape(ch)

@@ -19,6 +19,7 @@ from facts.extract.document import Document
 from facts.lexicon import load_model
 from facts.lexicon.models import Attribute, AttributesLexicon
 from facts.model import NON_MONEY_UNITS, Entity, Number
+from facts.text import words_re
 
 DURATIONS = frozenset({"days", "weeks", "months", "years"})
 PERIODIC = frozenset({"money", "percent", "count", "multiplier"})
@@ -60,12 +61,6 @@ class _Lexicon:
     period_block: re.Pattern[str]
 
 
-def _words_re(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
 def _spec(name: str, raw: Attribute) -> AttributeSpec:
     return AttributeSpec(
         name=name,
@@ -87,16 +82,16 @@ def _lexicon() -> _Lexicon:
             cue_map.setdefault(" ".join(cue.lower().split()), []).append(name)
     return _Lexicon(
         specs=specs,
-        cue_re=_words_re(list(cue_map)),
+        cue_re=words_re(list(cue_map)),
         cue_map={k: tuple(v) for k, v in cue_map.items()},
-        founding_re=_words_re(list(raw.founding)),
+        founding_re=words_re(list(raw.founding)),
         count_nouns=dict(raw.count_nouns),
         count_stop=frozenset(raw.count_stop),
         stop=frozenset(raw.stopwords),
         investee=frozenset(raw.investee_nouns),
         approx=raw.approx_tolerance,
         max_distance=raw.max_distance,
-        period_block=_words_re(list(raw.period_blockers)),
+        period_block=words_re(list(raw.period_blockers)),
     )
 
 

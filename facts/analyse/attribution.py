@@ -27,7 +27,7 @@ from facts.labels import claim_label
 from facts.lexicon import load_model
 from facts.lexicon.models import AttributionLexicon, EntitiesLexicon
 from facts.model import Attribution, AttributionKind, Claim, Conflict, Entity, Number, Span
-from facts.text import fold
+from facts.text import fold, words_re
 
 LEAD_WORDS = 3  # "But according to X, ...": a cue this close to the sentence start governs it
 REGION_CHARS = 160  # how far the origin after "according to" may run
@@ -36,12 +36,6 @@ ACTOR_CHARS = 160  # how far before its verb a speaker (with an apposition) may 
 
 
 # ---------------------------------------------------------------- lexicon
-def _words_re(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    alternatives = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
-
-
 @dataclass(frozen=True, slots=True)
 class _Lex:
     anonymous: re.Pattern[str]
@@ -67,18 +61,18 @@ def _lex() -> _Lex:
     actors = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in raw.official_actors)
     quantities = "|".join(re.escape(q) for q in raw.quantities)
     return _Lex(
-        anonymous=_words_re(raw.anonymous),
-        hearsay=_words_re(raw.hearsay),
-        official=_words_re(raw.official),
+        anonymous=words_re(raw.anonymous),
+        hearsay=words_re(raw.hearsay),
+        official=words_re(raw.official),
         official_actor=re.compile(rf"(?<![\w-])(?:{actors})\s*$", re.IGNORECASE),
-        speech=_words_re(raw.speech_verbs),
+        speech=words_re(raw.speech_verbs),
         official_verbs=frozenset(raw.official_verbs),
         outlet_verbs=frozenset(raw.outlet_verbs),
         fillers=frozenset(raw.speech_fillers),
         quantity=re.compile(rf"(?<![\w-])(?:(?:{quantities}|\d+)\s+)$", re.IGNORECASE),
         anonymous_nouns=frozenset(raw.anonymous_nouns),
         hearsay_nouns=frozenset(raw.hearsay_nouns),
-        publications=_words_re(ent.publications, 0),
+        publications=words_re(ent.publications, 0),
         openers=frozenset(w.lower() for w in ent.openers),
         weights={str(k): v for k, v in raw.weights.items()},
     )

@@ -29,7 +29,7 @@ from facts.labels import format_claim, format_value
 from facts.lexicon import load_model
 from facts.lexicon.models import ChecksLexicon
 from facts.model import Check, Claim, FactBase, Number
-from facts.text import fold
+from facts.text import fold, words_re
 
 PRECISE = ("exact", "approx")  # an open figure ("over $10B") is never an input
 MAX_SENTENCE_FIGURES = 40  # more figures than this in one "sentence" is a table or a list: nothing pairs in it
@@ -37,12 +37,6 @@ HEADLINE = ("deal value", "valuation", "market capitalisation")  # what a price 
 
 
 # ---------------------------------------------------------------- lexicon
-def _words_re(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
 @dataclass(frozen=True, slots=True)
 class _Lex:
     tolerance: float
@@ -68,16 +62,16 @@ def _lex() -> _Lex:
     return _Lex(
         tolerance=raw.tolerance,
         growth={k.lower(): v for k, v in raw.growth_words.items()},
-        growth_re=_words_re(list(raw.growth_words)),
+        growth_re=words_re(list(raw.growth_words)),
         rise=frozenset(raw.rise_attributes),
         fall=frozenset(raw.fall_attributes),
         target_re=re.compile(rf"^\s+(?:{targets})\s+[^\d.;]{{0,24}}$", re.IGNORECASE),
         base_re=re.compile(rf"(?<![\w-])(?:{bases})\s+[^\d.;,]{{0,24}}$", re.IGNORECASE),
         to_re=re.compile(rf"(?<![\w-])(?:{targets})\s+[^\d.;,]{{0,24}}$", re.IGNORECASE),
-        revenue_multiple=_words_re(list(raw.revenue_multiples)),
-        cash=_words_re(list(raw.cash_words)),
-        stock=_words_re(list(raw.stock_words)),
-        prior=_words_re(list(raw.prior_price_cues)),
+        revenue_multiple=words_re(list(raw.revenue_multiples)),
+        cash=words_re(list(raw.cash_words)),
+        stock=words_re(list(raw.stock_words)),
+        prior=words_re(list(raw.prior_price_cues)),
         share_counts=frozenset(raw.share_counts),
     )
 

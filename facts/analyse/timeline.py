@@ -32,6 +32,7 @@ from facts.labels import format_claim
 from facts.lexicon import load_model
 from facts.lexicon.models import AttributionLexicon
 from facts.model import Claim, Conflict, FactBase, Number
+from facts.text import words_re
 
 Status = Literal["rumour", "reported", "announced", ""]
 WINDOW = 300  # status words and dates are looked for this far around a claim, inside its sentence
@@ -48,16 +49,10 @@ class TimelineEntry:
 
 
 # ---------------------------------------------------------------- cues
-def _words_re(phrases: list[str]) -> re.Pattern[str]:
-    alternatives = sorted({str(p).lower() for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
 @cache
 def _status_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     status = load_model("attribution", AttributionLexicon).status
-    return _words_re(list(status.rumour)), _words_re(list(status.announced))
+    return words_re(list(status.rumour)), words_re(list(status.announced))
 
 
 # ---------------------------------------------------------------- the corpus, indexed once per fact base

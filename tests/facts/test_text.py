@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from facts.extract.document import split_sentences
-from facts.text import display_safe, fold, line_of
+from facts.text import display_safe, fold, line_of, words_re
 
 
 def sentences(text: str) -> list[str]:
@@ -45,3 +48,44 @@ def test_sentence_spans_are_ordered_and_inside_the_text(text):
     for s, e in split_sentences(text):
         assert last <= s < e <= len(text)
         last = e
+
+
+def _flat(phrases: list[str]) -> re.Pattern[str]:
+    """The plain alternation words_re replaces, as the reference."""
+    alternatives = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+_PHRASES = ["stake", "stakes", "stake in", "staff", "share of", "share", "shares", "market share", "c.", "per cent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It bought a stake in Orsa and stakes elsewhere; staff shares rose.",
+        "Its market  share and share of sales, per\ncent, c. 2019.",
+        "stakeholders, mistake, staffing, market-share, sharecroppers",
+        "",
+    ],
+)
+def test_a_phrase_list_finds_what_a_flat_alternation_finds(text: str) -> None:
+    found = [(m.start(), m.end()) for m in words_re(_PHRASES).finditer(text)]
+    assert found == [(m.start(), m.end()) for m in _flat(_PHRASES).finditer(text)]
+
+
+def test_a_phrase_list_prefers_the_longest_phrase_and_whole_words() -> None:
+    found = [m.group() for m in words_re(_PHRASES).finditer("A stake in it; a mistake; market share.")]
+    assert found == ["stake in", "market share"]
+
+
+def test_a_case_sensitive_phrase_list_keeps_case() -> None:
+    assert [m.group() for m in words_re(["The Ledger"], 0).finditer("the ledger, The Ledger")] == ["The Ledger"]
+
+
+@given(st.lists(st.sampled_from(["stake", "s", " in", "share", "market ", "-", "of ", "c.", "per", " cent", "\n"])))
+@settings(max_examples=200, deadline=None)
+def test_a_phrase_list_agrees_with_a_flat_alternation_on_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    found = [(m.start(), m.end()) for m in words_re(_PHRASES).finditer(text)]
+    assert found == [(m.start(), m.end()) for m in _flat(_PHRASES).finditer(text)]
