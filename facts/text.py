@@ -94,28 +94,32 @@ _END = ""  # the key that marks the end of a phrase in a trie node
 
 def words_re(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
     """A pattern for any of `phrases` as whole words, the longest where several
-    fit, spaces inside a phrase matching any run of blanks.
+    fit, spaces inside a phrase matching any run of blanks."""
+    spaced = {" ".join(str(p).split()) for p in phrases}
+    body = alternation(spaced, fold_case=bool(flags & re.IGNORECASE), space=r"\s+")
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
-    Written as a trie ("acqui(?:red|sition)" rather than "acquired|acquisition"):
-    the regex engine tries the alternatives of a flat list one by one at every
-    position of the text, so a lexicon of hundreds of phrases made each scan
-    cost hundreds of comparisons per character.
-    """
-    fold_case = bool(flags & re.IGNORECASE)
+
+def alternation(words: Iterable[str], *, fold_case: bool = False, space: str = "") -> str:
+    """A regex alternation of literal `words`, the longest first where several fit,
+    written as a trie ("acqui(?:red|sition)" rather than "acquired|acquisition"):
+    the regex engine tries the branches of a flat list one by one at every
+    position of the text, so a lexicon of hundreds of words cost hundreds of
+    comparisons per character. `space` replaces a blank inside a word
+    (default: the blank itself); `fold_case` for a case-insensitive pattern."""
     root: _Trie = {}
-    for phrase in {" ".join(str(p).split()) for p in phrases}:
-        if not phrase:
-            continue
+    for word in words:
         node = root
-        for ch in phrase.lower() if fold_case else phrase:
+        for ch in word.lower() if fold_case else word:
             node = node.setdefault(ch, {})
-        node[_END] = {}
-    return re.compile(rf"(?<![\w-])(?:{_trie_body(root)})(?![\w-])", flags)
+        if node is not root:
+            node[_END] = {}
+    return _trie_body(root, space) or "(?!)"  # no words: a pattern that never matches
 
 
-def _trie_body(node: _Trie) -> str:
-    # children first, the end of a phrase last: the longest phrase is tried first
-    branches = [_unit(ch) + _trie_body(child) for ch, child in sorted(node.items()) if ch != _END]
+def _trie_body(node: _Trie, space: str) -> str:
+    # children first, the end of a word last: the longest word is tried first
+    branches = [_unit(ch, space) + _trie_body(child, space) for ch, child in sorted(node.items()) if ch != _END]
     if _END in node:
         branches.append("")
     if len(branches) == 1:
@@ -123,5 +127,5 @@ def _trie_body(node: _Trie) -> str:
     return "(?:" + "|".join(branches) + ")"
 
 
-def _unit(ch: str) -> str:
-    return r"\s+" if ch == " " else re.escape(ch)
+def _unit(ch: str, space: str) -> str:
+    return space if ch == " " and space else re.escape(ch)

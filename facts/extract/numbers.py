@@ -21,6 +21,7 @@ from facts.extract.document import Spans, document_of, span_at
 from facts.lexicon import load_model
 from facts.lexicon.models import NumbersLexicon
 from facts.model import Number, number_id
+from facts.text import alternation
 
 HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
@@ -33,7 +34,7 @@ LOOKBACK = 32  # the longest text a number may have before its first digit ("Sep
 
 def _alt(words: Iterable[object], flags: str = "") -> str:
     """A regex alternation of literal words, longest first so "US$" beats "$"."""
-    body = "|".join(re.escape(w) for w in sorted({str(w) for w in words}, key=len, reverse=True))
+    body = alternation((str(w) for w in words), fold_case="i" in flags)
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
