@@ -358,7 +358,10 @@ def _candidates(text: str, source: str, run: list[_Tok], mid_forms: set[str]) ->
 
 def _expanded_acronym(text: str, start: int) -> str:
     """The acronym a bracket spells out: "FTC (Federal Trade Commission)" -> "FTC"."""
-    m = _EXPANDS.search(text, max(0, start - 90), start)
+    lo = max(0, start - 90)
+    if text.find("(", lo, start) < 0:
+        return ""  # most names have no bracket before them: skip the search
+    m = _EXPANDS.search(text, lo, start)
     return m.group(1) if m and ")" not in m.group(2) else ""
 
 
