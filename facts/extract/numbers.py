@@ -141,11 +141,13 @@ def _amount_pattern(lx: _Lex) -> str:
         r"|[0-9]{1,3}(?:['’][0-9]{3})+(?![0-9])"  # 1'000'000 (Swiss grouping)
     )
     # A comma decimal has one or two digits ("9,2", "54,20"); three make a group ("1,500").
-    decimal = r"(?:\.[0-9]+(?:[eE][+-]?[0-9]{1,2}(?![0-9]))?|,[0-9]{1,2}(?![0-9]))"
+    exponent = r"[eE][+-]?[0-9]{1,2}(?![0-9])"
+    decimal = rf"(?:\.[0-9]+(?:{exponent})?|,[0-9]{{1,2}}(?![0-9])|{exponent})"
     vulgar = _alt(lx.vulgar)
     dens = "|".join(str(d) for d in sorted(lx.denominators, reverse=True))
     fraction = rf"(?:(?P<fw>[0-9]{{1,3}}){HS})?(?P<fn>[0-9]{{1,2}})/(?P<fd>{dens})(?![0-9/])"
-    digits = rf"(?P<fr>{fraction})|(?:{grouped}|[0-9]+){decimal}?(?P<vf>{vulgar})?|(?P<vf0>{vulgar})"
+    point = r"\.[0-9]+(?![0-9])"  # ".08", "$.50": a decimal without its leading zero
+    digits = rf"(?P<fr>{fraction})|(?:{grouped}|[0-9]+){decimal}?(?P<vf>{vulgar})?|(?P<vf0>{vulgar})|{point}"
     suffixes = _alt(lx.suffixes)
     spaced = _alt(lx.spaced_suffixes)
     return (
@@ -203,7 +205,7 @@ def _tail_pattern(lx: _Lex) -> str:
         rf"|(?P<minor>p(?![{LETTER}0-9])|{HS}?(?i:{_alt(m for m in lx.minor if m != 'p')})(?![{LETTER}]))"
         rf"|(?P<cw>{sep}(?P<of>(?i:of){HS}+)?(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
         rf"|(?P<cws>{sep}(?P<of2>(?i:of){HS}+)?(?P<cwsn>{_alt(lx.words_after_scale, 'i')})(?![{LETTER}]))"
-        rf"|(?P<cc>{HS}(?P<ccs>{_alt(lx.code_scales)})?(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"
+        rf"|(?P<cc>{HS}?(?P<ccs>{_alt(lx.code_scales)})?(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"  # "115USD" too
         rf"|(?P<sym>{HS}?(?P<symn>{_alt(lx.suffix_symbols)})(?![{LETTER}0-9]|{HS}?[0-9]))"
         r")?(?P<plus2>\+)?"
     )
@@ -243,7 +245,7 @@ def _patterns() -> _Patterns:
         # where a number may start before its first digit: a month, a lettered currency, a period
         starts=re.compile(
             rf"(?<![{LETTER}0-9_])(?:(?i:{_alt(lx.months)})|{_alt(p for p in lx.prefixes if p[0].isalpha())}|Q|H|FY|CY)"
-            rf"|[{re.escape(symbols)}]"
+            rf"|[{re.escape(symbols)}]|(?<![{LETTER}0-9_.,])\."  # ".08": checked up to the digit only
         ),
     )
 
@@ -344,6 +346,8 @@ def _numeral(m: re.Match[str], european: bool, scaled: bool) -> tuple[Decimal, b
         raw = raw[: -len(m.group("vf"))]
     body = _SEPARATORS.sub("", raw)
     spaced = body != raw
+    if body.startswith("."):
+        body = "0" + body
     mantissa, _, exponent = body.lower().partition("e")
     whole, frac = _split_decimal(mantissa, european, scaled)
     if whole is None or len(whole) > MAX_DIGITS:
@@ -472,7 +476,14 @@ class _Scanner:
         per number is bounded whatever surrounds it.
         """
         text, pos = self.text, 0
+        addresses = _ADDRESS.finditer(text)
+        address = next(addresses, None)
         while d := _ANCHOR.search(text, pos):
+            while address is not None and address.end() <= d.start():
+                address = next(addresses, None)
+            if address is not None and address.start() <= d.start():
+                pos = address.end()  # a figure inside a web address is no quantity
+                continue
             m = self._match_before(d.start(), max(pos, d.start() - LOOKBACK))
             if m is None:
                 pos = d.end()  # digits inside a name ("A320neo"): no number starts in the run
@@ -746,6 +757,7 @@ def _free(text: str, start: int, joiners: str) -> bool:
 # Three or more digit groups joined by single spaces, dots or dashes: "+44 20 7946 0958", "(415) 555-0100".
 _PHONE = re.compile(r"(?:\+[0-9]{1,3}[ .\-]?)?(?:\(?[0-9]{2,5}\)?[ .\-]){2,4}[0-9]{3,4}(?![0-9])")
 _ADDRESS_MARKS = frozenset("=/@#&?_\\")
+_ADDRESS = re.compile(r"(?i:https?://|ftp://|www\.)[^\s<>\"'“”‘’()\[\]{}]+")  # a web address, to its first blank
 _ANCHOR = re.compile("[0-9\u00bc-\u00be\u2150-\u215e]+")  # a digit or a vulgar fraction: every number has one
 _GLUED_LABEL = re.compile(r"(?<![A-Za-z])(?:No|no|Nr|nr|Nos|nos)\.$")
 _FISCAL = re.compile(r"(?:19|20)[0-9]{2}/(?:[0-9]{2}|(?:19|20)[0-9]{2})(?![0-9/])")
