@@ -152,7 +152,7 @@ def _amount_pattern(lx: _Lex) -> str:
     spaced = _alt(lx.spaced_suffixes)
     return (
         rf"(?<![{LETTER}0-9_])(?<![0-9][.,])"
-        rf"(?:(?P<cur>{_alt(lx.prefixes)}){HS}?)?"
+        rf"(?:(?P<cur>{_alt(lx.prefixes)}){HS}?(?P<neg>[-\u2212](?=[0-9]))?)?"  # "$-99.99": a sign after the currency
         rf"(?P<n>{digits})(?![0-9])"
         rf"(?:(?:{HS}|{DASH})?(?P<sw>{_alt(lx.scale_words, 'i')})(?![{LETTER}])|(?P<ss>{suffixes})(?![{LETTER}0-9])"
         rf"|{HS}(?P<ss2>{spaced})(?![{LETTER}0-9]))?"
@@ -265,6 +265,7 @@ class _Amount:
     unit: str = ""
     factor: Decimal = Decimal(1)  # "2 decades" is 20 years, "410p" is 4.10 pounds
     qualifier: str = ""  # from "+" or a trailing hedge
+    negative: bool = False  # a sign between the currency and the digits
 
     @property
     def year_like(self) -> bool:
@@ -322,7 +323,7 @@ def _read_amount(text: str, m: re.Match[str], shared_currency: str = "", europea
     if read is None:
         return None
     num, grouped, integer = read
-    amount = _Amount(m.start(), m.end(), num, grouped, integer, cur, scale)
+    amount = _Amount(m.start(), m.end(), num, grouped, integer, cur, scale, negative=bool(m.group("neg")))
     return _read_tail(text, amount)
 
 
@@ -447,12 +448,16 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
     trail = pats.trailing.match(text, end)
     if trail:
         qualifier, end = lx.trailing[_squash(trail.group()).lstrip(" ")], trail.end()
+    if _CLOCK.match(text, end):
+        return None  # "2 pm", "9.30 a.m.": a time of day, not a quantity
+    if not unit and _DECADE.match(text, a.start, end + 2) and a.integer and not cur and a.scale is None:
+        return _Amount(a.start, end + 1, a.num, False, True, unit="year")  # "the 1990s": its first year
     if end < len(text) and (text[end].isalnum() or text[end] == "_"):
         return None  # "3D", "1st", "5G": digits glued to letters
     if _FORM_CODE.match(text, end):
         return None  # "8-K", "10-Q": a form's name
     # the constructor, not dataclasses.replace: this runs once per number and replace is slow
-    return _Amount(a.start, end, a.num, a.grouped, a.integer, cur, a.scale, unit, factor, qualifier)
+    return _Amount(a.start, end, a.num, a.grouped, a.integer, cur, a.scale, unit, factor, qualifier, a.negative)
 
 
 def _squash(s: str) -> str:
@@ -595,6 +600,8 @@ class _Scanner:
     def _sign(self, a: _Amount, value: float) -> tuple[int, int, float]:
         """(start, end, value) with a written sign: "-41.3%", "−3.2%", "minus 7", a table's "($45.10)"."""
         text = self.text
+        if a.negative:
+            return a.start, a.end, -value
         if _negative_sign(text, a.start):
             return a.start - 1, a.end, -value
         minus = _patterns().minus_before.search(text, max(self.last_end, a.start - 12), a.start)
@@ -716,6 +723,8 @@ def _negative_sign(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
 
 
+_CLOCK = re.compile(rf"{HS}?(?i:[ap]\.m\.|[ap]m)(?![{LETTER}])")
+_DECADE = re.compile(rf"(?:1[89]|20)[0-9]0s(?![{LETTER}0-9])")
 _UNSIGNED = frozenset({"year", "date", "age", "days", "weeks", "months", "years"})
 _TABLE_CELL = re.compile(r"(?:^|\n|[ \t]{2}|\|[ \t]?)$")
 _EUROPEAN_DECIMAL = re.compile(r"[0-9]{1,3},[0-9]{1,2}(?![0-9]|[.,][0-9])")
