@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import ClassVar
 
@@ -196,9 +196,9 @@ def _tokens(text: str, start: int, end: int, *, collapse: bool = False) -> list[
     toks: list[_Tok] = []
     plain = False  # the last token kept is a plain lowercase word
     connectors = LEX.connectors
-    for m in _TOKEN.finditer(text, start, end):
+    for m in (_plain_or_token() if collapse else _TOKEN).finditer(text, start, end):
         word = m.group()
-        if collapse and word == word.lower() and word not in connectors:
+        if collapse and (m.lastgroup == "plain" or (word == word.lower() and word not in connectors)):
             if plain:
                 continue
             plain = True
@@ -212,6 +212,19 @@ def _tokens(text: str, start: int, end: int, *, collapse: bool = False) -> list[
         _cut_hyphen(tok)
         toks.append(tok)
     return toks
+
+
+@cache
+def _plain_or_token() -> re.Pattern[str]:
+    """A token, or a whole stretch of plain ASCII lowercase words read in one match:
+    the regex engine skips such prose far faster than a loop over its words. A
+    stretch never opens with a connector ("of" may join "Bank of America") and
+    never ends inside a word ("co-CEO" stays one token)."""
+    word = r"[a-z0-9]+(?:['’-][a-z0-9]+)*"
+    connector = "|".join(re.escape(c) for c in sorted(LEX.connectors, key=len, reverse=True))
+    whole = r"(?![^\W_]|[-'’&][^\W_])"
+    stretch = rf"(?<![^\W_])(?!(?:{connector}){whole}){word}(?:[^\w&]+{word})*{whole}"
+    return re.compile(rf"(?P<plain>{stretch})|{_TOKEN.pattern}")
 
 
 def _cut_hyphen(tok: _Tok) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import facts.extract.entities as entities
 from facts.analyse.resolve import resolve
 from facts.extract.entities import find_candidates
 
@@ -39,6 +41,12 @@ _PIECES = st.sampled_from(
         "Inc.",
         "AI",
         "Ünïcode",
+        "the head",
+        " of ",
+        "co-CEO",
+        "van der",
+        "company’s",
+        "sold 40 units, then",
         "\u200b",
         "\x1b[31m",
     ]
@@ -75,3 +83,16 @@ def test_resolution_keeps_every_mention_exact_and_in_one_entity(texts: list[str]
             assert (m.source, m.start) not in seen
             seen.add((m.source, m.start))
     assert len({e.id for e in entities}) == len(entities)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXT)
+def test_reading_plain_prose_in_stretches_finds_what_reading_word_by_word_finds(text: str) -> None:
+    fast = find_candidates(text, "r.txt")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(entities, "_plain_or_token", lambda: entities._TOKEN)  # plain words collapsed one by one
+        collapsed = find_candidates(text, "r.txt")
+        tokens = entities._tokens
+        mp.setattr(entities, "_tokens", lambda t, a, b, collapse=False: tokens(t, a, b))  # every word kept
+        every = find_candidates(text, "r.txt")
+    assert fast == collapsed == every
