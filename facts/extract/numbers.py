@@ -203,7 +203,7 @@ def _tail_pattern(lx: _Lex) -> str:
         rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
         rf"|(?P<dur>{sep}(?:{_alt(lx.duration_adjectives, 'i')}{HS}+)?(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
         rf"|(?P<minor>p(?![{LETTER}0-9])|{HS}?(?i:{_alt(m for m in lx.minor if m != 'p')})(?![{LETTER}]))"
-        rf"|(?P<cw>{sep}(?P<of>(?i:of){HS}+)?(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
+        rf"|(?P<cw>{sep}(?P<of>(?i:of|de){HS}+)?(?P<cwn>{_alt(lx.words, 'i')})(?![{LETTER}]))"
         rf"|(?P<cws>{sep}(?P<of2>(?i:of){HS}+)?(?P<cwsn>{_alt(lx.words_after_scale, 'i')})(?![{LETTER}]))"
         rf"|(?P<cc>{HS}?(?P<ccs>{_alt(lx.code_scales)})?(?P<ccn>{_alt(lx.codes)})(?![{LETTER}]))"  # "115USD" too
         rf"|(?P<sym>{HS}?(?P<symn>{_alt(lx.suffix_symbols)})(?![{LETTER}0-9]|{HS}?[0-9]))"
@@ -319,7 +319,9 @@ def _read_amount(text: str, m: re.Match[str], shared_currency: str = "", europea
         if not (cur or shared_currency or bare_ok):
             return None  # "4K", "5m": a screen or a length, not an amount
         scale = lx.suffixes[suffix]
-    read = _numeral(m, european, scale is not None)
+    # "7.500 employees": a dot before three digits groups thousands where people or things are counted
+    counted = not european and scale is None and _DOT_GROUP.fullmatch(raw) is not None and _counted_next(text, m.end())
+    read = _numeral(m, european or counted, scale is not None)
     if read is None:
         return None
     num, grouped, integer = read
@@ -723,6 +725,7 @@ def _negative_sign(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
 
 
+_DOT_GROUP = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
 _CLOCK = re.compile(rf"{HS}?(?i:[ap]\.m\.|[ap]m)(?![{LETTER}])")
 _DECADE = re.compile(rf"(?:1[89]|20)[0-9]0s(?![{LETTER}0-9])")
 _UNSIGNED = frozenset({"year", "date", "age", "days", "weeks", "months", "years"})
