@@ -198,7 +198,7 @@ def _tail_pattern(lx: _Lex) -> str:
     sep = rf"(?:{DASH}|{HS})"
     return (
         r"(?P<plus>\+)?(?:"
-        rf"(?P<pct>{HS}?%|{HS}?(?i:per{HS}?cent|percent(?:age{HS}points?)?|pct|ppts?)(?![{LETTER}]))"
+        rf"(?P<pct>{HS}?%|{HS}?(?:(?i:per{HS}?cent|percent(?:age{HS}points?)?|pct|ppts?)|pc)(?![{LETTER}]))"  # "3.5pc"
         rf"|(?P<mult>(?:[xX×]|{HS}?{DASH}?(?i:fold)|{HS}(?i:times))(?![{LETTER}0-9]))"
         rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
         rf"|(?P<dur>{sep}(?:{_alt(lx.duration_adjectives, 'i')}{HS}+)?(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
