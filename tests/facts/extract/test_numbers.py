@@ -274,6 +274,9 @@ def test_a_year_followed_by_to_and_money_is_not_a_range():
         ("Bids of 200 or more firms arrived.", "200 or more", "over", 200, None),
         ("A 500-odd strong crew.", "500-odd", "approx", 475, 525),
         ("It runs 100,000-level jobs.", "100,000-level", "approx", 95000, 105000),
+        ("No fewer than 400 firms signed.", "No fewer than 400", "over", 400, None),
+        ("It hires upward of 90 people.", "upward of 90", "over", 90, None),
+        ("Bids need a minimum of 20% cover.", "a minimum of 20%", "over", 20, None),
     ],
 )
 def test_hedges_become_qualifiers_and_intervals(text, quote, qualifier, low, high):
