@@ -522,10 +522,23 @@ class _Scanner:
             return self._amounts(m.start()) if m.group("dmy") or m.group("dmo") else m.start() + 1
         if isinstance(value, float):  # a year
             f = _Found(m.start(), m.end(), value, "year", low=value, high=value)
+        elif m.group("mdy") and not m.group("y1") and (days := _DAY_RANGE.match(self.text, m.end())):
+            return self._day_range(m, days)
         else:
             f = _Found(m.start(), m.end(), value, "date")
         self._emit(f)
         return m.end()
+
+    def _day_range(self, m: re.Match[str], days: re.Match[str]) -> int:
+        """ "April 25-26, 2022", "from April 4 to 14": both ends are dates of that month."""
+        month, year = _lex().months[m.group("m1").rstrip(".").casefold()], _int(days.group("y"))
+        first, second = _iso(year, month, int(m.group("d1"))), _iso(year, month, int(days.group("d")))
+        if first is None or second is None or second <= first:
+            self._emit(_Found(m.start(), m.end(), first or "", "date"))
+            return m.end()
+        self._emit(_Found(m.start(), m.end(), first, "date", "range"))
+        self._emit(_Found(days.start("d"), days.end(), second, "date", "range"))
+        return days.end()
 
     # ---- amounts, alone or as the two ends of a range
     def _amounts(self, pos: int) -> int:
@@ -725,6 +738,12 @@ def _negative_sign(text: str, start: int) -> bool:
     return start >= 1 and text[start - 1] in "-\u2212" and (start == 1 or text[start - 2] in " \t(\n")
 
 
+# the second day of "April 25-26, 2022" or "April 4 to 14": after a dash anything may follow,
+# after a word only the end of the clause ("from April 4 to 14 people" counts people)
+_DAY_RANGE = re.compile(
+    rf"(?:{HS}?{DASH}{HS}?|{HS}+(?:to|and|through|until|till){HS}+(?=[0-9]{{1,2}}(?:st|nd|rd|th)?(?:[,.;:)]|$)))"
+    rf"(?P<d>[0-9]{{1,2}})(?:st|nd|rd|th)?(?![0-9%]|{HS}?[%.,]?[0-9]|{HS}*(?:%|per{HS}?cent|percent))(?:,?{HS}+(?P<y>(?:1[89]|20)[0-9]{{2}})(?![0-9]))?"
+)
 _DOT_GROUP = re.compile(r"[0-9]{1,3}\.[0-9]{3}")
 _CLOCK = re.compile(rf"{HS}?(?i:[ap]\.m\.|[ap]m)(?![{LETTER}])")
 _DECADE = re.compile(rf"(?:1[89]|20)[0-9]0s(?![{LETTER}0-9])")
