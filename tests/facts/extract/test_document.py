@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import facts.extract.document as document_module
 from facts.analyse.timeline import timeline
 from facts.build import build
-from facts.extract.document import MAX_SENTENCE, Document, document_of
+from facts.extract.document import MAX_CLAUSE, MAX_SENTENCE, Document, document_of
 from facts.read.corpus import read_corpus
 
 
@@ -43,6 +43,14 @@ def test_a_run_on_without_stops_is_cut_after_a_comma_within_the_bound() -> None:
     assert all(e - s <= MAX_SENTENCE for s, e in doc.sentences)
     assert all(piece.endswith(",") for piece in pieces(doc, doc.sentences)[:-1])
     assert " ".join(pieces(doc, doc.sentences)) == text
+
+
+def test_comma_spliced_clauses_past_the_bound_are_cut_at_commas() -> None:
+    text = ", ".join(f"Ferrow Works rose {i} percent" for i in range(20)) + "."
+    doc = Document(text)
+    assert len(doc.sentences) == 1 and len(doc.clauses) > 1
+    assert all(e - s <= MAX_CLAUSE for s, e in doc.clauses)
+    assert all(piece.endswith(", ") for piece in pieces(doc, doc.clauses)[:-1])
 
 
 def test_a_long_ordinary_sentence_stays_whole() -> None:
