@@ -127,6 +127,7 @@ class Cache:
         self.root = root
         self.dir = root / f"v-{extractor_version()}"
         self._key: bytes | None = None
+        self._key_tried = False  # an unwritable cache is asked once per build, not per article
 
     @classmethod
     def open(cls) -> Cache | None:
@@ -169,8 +170,8 @@ class Cache:
     # ------------------------------------------------------------ signing
     def key(self) -> bytes | None:
         """The signing key, made on first use; None where it cannot be kept."""
-        if self._key is None:
-            self._key = signing_key(self.root)
+        if not self._key_tried:
+            self._key, self._key_tried = signing_key(self.root), True
         return self._key
 
     def _read(self, path: Path) -> bytes | None:
