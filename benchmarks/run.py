@@ -107,9 +107,23 @@ def run(mode: str, plan: Plan, work: Path, env: dict[str, str]) -> int:
     )
     interactive.numbers_pane(report, grown, small_fb, plan.datatable_rows)
 
+    report.section("Pathological inputs (one process, no cache; CPU per MB against ordinary prose)")
+    pathological(report, {"smoke": "tiny", "quick": "small", "full": "full"}[mode])
+
     print(report.summary())
     print(f"finished in {time.perf_counter() - started:.0f} s; corpora in {work}")
     return 0
+
+
+def pathological(report, size: str) -> None:
+    from benchmarks.pathological import GOAL, ratios
+
+    for r in ratios(size):
+        if r.name == "prose":
+            report.add(f"pathological baseline: {r.what}", r.detail)
+            continue
+        shown = f"{r.ratio:.2f}x prose per MB" if r.ratio is not None else r.detail
+        report.add(f"{r.name}: {r.what}", shown, f"<= {GOAL:.0f}x", r.ratio is not None and r.ratio <= GOAL)
 
 
 def fact_total(fb) -> int:

@@ -19,7 +19,7 @@ def test_smoke_run_prints_every_figure_with_its_goal(tmp_path):
     )  # fmt: skip
     assert out.returncode == 0, out.stderr[-2000:]
     for figure in ("extraction throughput", "scaling", "quantulum3", "first paint", "peak memory", "search keystroke",
-                   "numbers pane"):  # fmt: skip
+                   "numbers pane", "pathological baseline", "corp_periods", "big_article"):  # fmt: skip
         assert figure in out.stdout, f"no {figure!r} line"
     assert "goals met" in out.stdout
     assert not list(tmp_path.glob("cache/**/*.txt")), "the cache must never hold articles"

@@ -23,6 +23,12 @@ from functools import lru_cache
 
 Spans = tuple[tuple[int, int], ...]
 QUOTE_CHARS = 3000  # a quotation longer than this is a stray quote mark, not a quotation
+# Longer than any sentence an editor lets through (news prose averages ~150
+# characters); a run-on past it is cut so the work per figure stays bounded.
+MAX_SENTENCE = 600
+# A clause runs to the next ";", ", while", dash...: past this, a run of
+# comma-spliced clauses ("A rose 3%, B fell 2%, ...") is cut at a comma.
+MAX_CLAUSE = 250
 
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _QUOTES = re.compile(rf"“[^”]{{1,{QUOTE_CHARS}}}”|\"[^\"\n]{{1,{QUOTE_CHARS}}}\"")
@@ -30,6 +36,8 @@ _HARD = re.compile(r";|:\s|,\s+(?:while|whereas|but|although|though|yet)\b|\s(?:
 _AND = re.compile(r",\s+and\s")
 _DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*")
+_CLAUSE_CUT = re.compile(r"[,;]\s+")
+_SPACE_CUT = re.compile(r"\s+")
 
 
 # Abbreviations after which a full stop does not end a sentence.
@@ -45,7 +53,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """Split `text` into sentences: (start, end) offsets, whitespace trimmed.
 
     Newlines end sentences too: articles from the web put headlines, captions
-    and list items on lines of their own without a full stop.
+    and list items on lines of their own without a full stop. No sentence is
+    longer than MAX_SENTENCE characters (see _bounded).
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -53,10 +62,51 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         end = m.end() if m.group().strip() else m.start()
         if m.group()[:1] == "." and _is_abbreviation(text, m.start()):
             continue
-        _push(text, start, end, spans)
+        _push_bounded(text, start, end, spans)
         start = m.end()
-    _push(text, start, len(text), spans)
+    _push_bounded(text, start, len(text), spans)
     return spans
+
+
+def _push_bounded(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    if end - start <= MAX_SENTENCE:
+        _push(text, start, end, spans)
+        return
+    for a, b in _bounded(text, start, end):
+        _push(text, a, b, spans)
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An over-long "sentence" in pieces a stage can afford: every stage reads
+    a figure's sentence or clause, some pairwise, so its length bounds the
+    work per figure. A run-on this long is rarely prose: a full stop after an
+    abbreviation ("Corp. Then") ends a sentence after all, and a piece still
+    too long is cut at its last comma or semicolon, else space, in the window."""
+    pieces, pos = [], start
+    for m in _BOUNDARY.finditer(text, start, end):  # only abbreviation stops are left inside
+        pieces.append((pos, m.end()))
+        pos = m.end()
+    pieces.append((pos, end))
+    return [w for a, b in pieces for w in _windows(text, a, b)]
+
+
+def _windows(text: str, start: int, end: int, longest: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """text[start:end] cut into pieces of at most `longest` characters."""
+    out = []
+    while end - start > longest:
+        low, limit = start + longest // 2, start + longest
+        cut = _last_cut(_CLAUSE_CUT, text, low, limit) or _last_cut(_SPACE_CUT, text, low, limit) or limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
+
+
+def _last_cut(pattern: re.Pattern[str], text: str, low: int, limit: int) -> int:
+    last = 0
+    for m in pattern.finditer(text, low, limit):
+        last = m.end()
+    return last
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -199,7 +249,8 @@ def _clauses(text: str, start: int, end: int) -> Spans:
             spans.append((start + pos, start + a))
             pos = b
     spans.append((start + pos, end))
-    return tuple((a, b) for a, b in spans if b > a)
+    bounded = (w for a, b in spans for w in (_windows(text, a, b, MAX_CLAUSE) if b - a > MAX_CLAUSE else [(a, b)]))
+    return tuple((a, b) for a, b in bounded if b > a)
 
 
 def _in_list(sentence: str, comma: int) -> bool:

@@ -9,14 +9,22 @@ invalidates the cache while a change to curation, views or export does not.
 
 The cache is JSON validated on load: an entry that does not parse, does not
 match the schema or whose spans do not match the article's text is ignored,
-never trusted and never a crash. Writes go through a temporary file and a
-rename; the cache never writes next to the articles.
+never trusted and never a crash. Each entry is signed (HMAC-SHA256 with a
+random per-user key kept in the cache folder, mode 0600): an entry edited by
+hand or copied from elsewhere fails the signature and is rebuilt. Writes go
+through a temporary file and a rename; the cache never writes next to the
+articles.
+
+The folders of the KEEP_VERSIONS most recently used extractor versions are
+kept (each open touches its folder), so two installs or a branch switch do
+not wipe each other's cache; older ones are removed.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import re
 import shutil
@@ -38,6 +46,10 @@ EXTRACTION_CODE = (
     "read", "extract", "analyse", "lexicon", "model.py", "text.py", "labels.py", "build.py", "store/cache.py",
 )  # fmt: skip
 _VERSION_DIR = re.compile(r"^v-[0-9a-f]{16}$")
+KEEP_VERSIONS = 3  # this install, another one, and the branch switched from
+KEY_FILE = "key"  # in the cache root: one key for every version folder
+_KEY_BYTES = 32
+_SIGNATURE = 64  # hex digits of an HMAC-SHA256, then a newline, then the entry
 
 
 class SourceResult(TypedDict):
@@ -114,6 +126,8 @@ class Cache:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.dir = root / f"v-{extractor_version()}"
+        self._key: bytes | None = None
+        self._key_tried = False  # an unwritable cache is asked once per build, not per article
 
     @classmethod
     def open(cls) -> Cache | None:
@@ -127,16 +141,17 @@ class Cache:
         return self.dir / "corpus" / f"{key}.json"
 
     def load_source(self, source: Source) -> SourceResult | None:
-        data = read_bytes(self.source_path(source_key(source)))
+        data = self._read(self.source_path(source_key(source)))
         return decode_result(data, source.text) if data is not None else None
 
     def store_source(self, source: Source, data: bytes) -> None:
-        write_bytes(self.source_path(source_key(source)), data)
+        self._write(self.source_path(source_key(source)), data)
 
     def load_corpus(self, key: str, sources: list[Source]) -> FactBase | None:
         """The cached fact base of exactly these sources (the key says so),
         given the sources as read now; None unless every span fits."""
-        data = read_bytes(self.corpus_path(key))
+        touch(self.dir)  # this version is in use: the last to be evicted
+        data = self._read(self.corpus_path(key))
         if data is None:
             return None
         try:
@@ -149,15 +164,107 @@ class Cache:
     def store_corpus(self, key: str, fb: FactBase) -> None:
         # sources and their texts are read afresh on every open; warnings belong to one reading
         slim = fb.model_copy(update={"sources": [], "warnings": []})
-        if write_bytes(self.corpus_path(key), _FACTBASE.dump_json(slim)):
-            self.prune_other_versions()
+        if self._write(self.corpus_path(key), _FACTBASE.dump_json(slim)):
+            evict_versions(self.root, keep=self.dir)
 
-    def prune_other_versions(self) -> None:
-        """Drop the folders of older extractor versions: they can never hit again."""
+    # ------------------------------------------------------------ signing
+    def key(self) -> bytes | None:
+        """The signing key, made on first use; None where it cannot be kept."""
+        if not self._key_tried:
+            self._key, self._key_tried = signing_key(self.root), True
+        return self._key
+
+    def _read(self, path: Path) -> bytes | None:
+        """The entry at `path` if its signature is this user's, else None."""
+        blob, key = read_bytes(path), self.key()
+        if blob is None or key is None:
+            return None
+        return verified(key, path.name, blob)
+
+    def _write(self, path: Path, data: bytes) -> bool:
+        key = self.key()
+        return key is not None and write_bytes(path, sign(key, path.name, data))
+
+
+def sign(key: bytes, name: str, data: bytes) -> bytes:
+    """`data` with its signature in front; the entry's file name is signed
+    too, so a valid entry copied over another one is still refused."""
+    return _mac(key, name, data).encode("ascii") + b"\n" + data
+
+
+def verified(key: bytes, name: str, blob: bytes) -> bytes | None:
+    """The entry inside `blob` when its signature holds, else None."""
+    signature, newline, data = blob[:_SIGNATURE], blob[_SIGNATURE : _SIGNATURE + 1], blob[_SIGNATURE + 1 :]
+    if newline != b"\n" or not hmac.compare_digest(signature, _mac(key, name, data).encode("ascii")):
+        return None
+    return data
+
+
+def _mac(key: bytes, name: str, data: bytes) -> str:
+    mac = hmac.new(key, name.encode("utf-8", "surrogatepass") + b"\0", hashlib.sha256)
+    mac.update(data)
+    return mac.hexdigest()
+
+
+def signing_key(root: Path) -> bytes | None:
+    """The per-user key in `root`, created once (random, mode 0600, written
+    atomically: concurrent first runs agree on one). A key others could read
+    or replace is not trusted: a new one replaces it."""
+    path = root / KEY_FILE
+    key = _private_key(path)
+    if key is not None:
+        return key
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".key-", suffix=".tmp", dir=root)  # mode 0600
+    except OSError:
+        return None  # an unwritable cache: nothing is read or written
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(_KEY_BYTES))
+        if path.exists():
+            os.replace(tmp, path)  # an untrusted key: every entry it signed is dropped
+        else:
+            with contextlib.suppress(FileExistsError):
+                os.link(tmp, path)  # the first run to get here wins; the rest read its key
+    except OSError:
+        return None
+    finally:
         with contextlib.suppress(OSError):
-            for d in self.root.iterdir():
-                if d != self.dir and d.is_dir() and _VERSION_DIR.match(d.name):
-                    shutil.rmtree(d, ignore_errors=True)
+            os.unlink(tmp)
+    return _private_key(path)
+
+
+def _private_key(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            key = fh.read(_KEY_BYTES + 1)
+    except OSError:
+        return None
+    mine = not hasattr(os, "getuid") or st.st_uid == os.getuid()
+    private = st.st_mode & 0o077 == 0
+    return key if mine and private and len(key) == _KEY_BYTES else None
+
+
+# ---------------------------------------------------------------- versions
+def touch(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        os.utime(folder)
+
+
+def evict_versions(root: Path, keep: Path, count: int = KEEP_VERSIONS) -> list[Path]:
+    """Remove all but the `count` most recently used version folders (by
+    mtime; `keep` is always one of them). Returns the folders removed."""
+    try:
+        folders = [d for d in root.iterdir() if _VERSION_DIR.match(d.name) and d.is_dir() and d != keep]
+        folders.sort(key=lambda d: d.stat().st_mtime, reverse=True)
+    except OSError:
+        return []
+    gone = folders[max(0, count - 1) :]
+    for d in gone:
+        shutil.rmtree(d, ignore_errors=True)
+    return gone
 
 
 def _spans_fit_sources(fb: FactBase) -> bool:

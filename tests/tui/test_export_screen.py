@@ -196,3 +196,19 @@ async def test_a_path_with_markup_is_shown_literally(tmp_path: Path):
         await pilot.press("enter")
         await settle(app, pilot)
         assert "[bold]x[/]" in status(app)
+
+
+async def test_a_name_too_long_is_one_line_and_the_selection_survives(tmp_path: Path):
+    too_long = tmp_path / ("x" * 300 + ".md")
+    app = Host(str(too_long))
+    async with app.run_test(size=(160, 30)) as pilot:
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ExportScreen), "the dialog stays open"
+        assert status(app).endswith(": File name too long.")
+        assert app.screen.refs == REFS
+        app.screen.query_one(Input).value = str(tmp_path / "short.md")  # fix the name, try again
+        await pilot.press("enter")
+        await settle(app, pilot)
+    assert app.result == tmp_path / "short.md"
+    assert "### Priya Ramaswamy" in (tmp_path / "short.md").read_text(encoding="utf-8")

@@ -76,6 +76,12 @@ def _err(message: str) -> None:
     print(f"scaledeal export: {single_line(message)}", file=sys.stderr)
 
 
+def _write_error(e: OSError) -> None:
+    from facts.store.files import write_failure
+
+    _err(write_failure(e) + (" (use --force to replace it)" if isinstance(e, FileExistsError) else ""))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         kinds = parse_kinds(args.kind)
@@ -84,12 +90,16 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     to_stdout = args.output == "-"
     target = Path(args.output)
-    if not to_stdout and target.is_file() and not args.force:  # say so before the slow part
-        _err(f"{target}: already exists (use --force to replace it)")
+    from facts.store.files import check_writable, write_atomic
+
+    try:
+        if not to_stdout:
+            check_writable(target, overwrite=args.force)  # say so before the slow part
+    except OSError as e:
+        _write_error(e)
         return EXIT_USAGE
 
     from facts.build import extract_paths
-    from facts.store.files import write_atomic
     from facts.views.export import render_markdown
     from facts.views.index import FactIndex
 
@@ -108,11 +118,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         write_atomic(target, text, overwrite=args.force)
-    except FileExistsError:
-        _err(f"{target}: already exists (use --force to replace it)")
-        return EXIT_USAGE
     except OSError as e:
-        _err(f"cannot write {target}: {e.strerror or e}")
+        _write_error(e)
         return EXIT_USAGE
     _err(f"wrote {len(refs)} fact{'s' if len(refs) != 1 else ''} to {target}")
     return EXIT_OK

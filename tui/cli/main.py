@@ -36,18 +36,51 @@ def warn_all(warnings: Sequence[Notice]) -> None:
 def cmd_extract(args: argparse.Namespace) -> int:
     from facts.build import extract_paths
     from facts.store.contract import dump_yaml, to_contract
-    from facts.store.files import write_atomic
     from tui.cli.progress import stderr_progress
 
+    to_file = bool(args.output) and args.output != "-"
+    if to_file and not _can_write(args.output, args.force):  # before the slow part
+        return EXIT_USAGE
     fb = extract_paths(args.paths, progress=stderr_progress())
     warn_all(fb.warnings)
     out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
-    if args.output and args.output != "-":
-        write_atomic(args.output, out + ("\n" if not out.endswith("\n") else ""), overwrite=args.force)
-    else:
-        sys.stdout.write(out)
-        sys.stdout.write("\n")
+    if to_file:
+        text = out + ("\n" if not out.endswith("\n") else "")
+        return EXIT_OK if _write(args.output, text, args.force) else EXIT_USAGE
+    sys.stdout.write(out)
+    sys.stdout.write("\n")
     return EXIT_OK
+
+
+def _can_write(path: str, force: bool) -> bool:
+    from facts.store.files import check_writable
+
+    try:
+        check_writable(path, overwrite=force)
+    except OSError as e:
+        _write_error(e)
+        return False
+    return True
+
+
+def _write(path: str, text: str, force: bool) -> bool:
+    """Write `text` to `path` atomically; a failure is one line on stderr and
+    leaves nothing half-written (the cache keeps the extraction: a rerun is quick)."""
+    from facts.store.files import write_atomic
+
+    try:
+        write_atomic(path, text, overwrite=force)
+    except OSError as e:
+        _write_error(e)
+        return False
+    return True
+
+
+def _write_error(e: OSError) -> None:
+    from facts.store.files import write_failure
+
+    hint = " (use --force to replace it)" if isinstance(e, FileExistsError) else ""
+    err(f"error: {write_failure(e)}{hint}")
 
 
 OpenApp = Callable[[str | None], int]

@@ -20,7 +20,7 @@ from textual.widgets import Input, Static
 
 from facts.kinds import FactRef
 from facts.model import FactBase
-from facts.store.files import write_atomic
+from facts.store.files import write_atomic, write_reason
 from facts.text import single_line
 from facts.views.export import render_markdown
 from facts.views.index import FactIndex
@@ -102,12 +102,20 @@ class ExportScreen(ModalScreen[Path | None]):
         if not raw:
             self.say("Type a file name.", "error")
             return
-        path = Path(raw).expanduser()
-        if path.is_dir():
+        try:  # a name too long, a folder we may not look in: one line, the dialog stays
+            path = Path(raw).expanduser()
+            is_dir, exists = path.is_dir(), path.exists()
+        except OSError as e:
+            self.say(f"Cannot write {raw}: {_reason(e)}.", "error")
+            return
+        except RuntimeError:  # "~" with no home directory
+            self.say(f"Cannot write {raw}: no home directory to expand ~ into.", "error")
+            return
+        if is_dir:
             self.say(f"{path} is a directory: add a file name.", "error")
             return
         overwrite = overwrite or self.confirming == path
-        if path.exists() and not overwrite:
+        if exists and not overwrite:
             self.ask_overwrite(path)
             return
         self.writing = True
@@ -141,10 +149,8 @@ class ExportScreen(ModalScreen[Path | None]):
             self.app.call_from_thread(self.ask_overwrite, path)
         except FileNotFoundError:
             self.app.call_from_thread(self.failed, f"Cannot write {path}: the folder {path.parent} does not exist.")
-        except PermissionError:
-            self.app.call_from_thread(self.failed, f"Cannot write {path}: permission denied.")
-        except OSError as e:
-            self.app.call_from_thread(self.failed, f"Cannot write {path}: {e.strerror or e}.")
+        except OSError as e:  # a full disk, no permission, a name too long
+            self.app.call_from_thread(self.failed, f"Cannot write {path}: {_reason(e)}.")
         except Exception as e:  # never a traceback in front of the user
             self.app.call_from_thread(self.failed, f"Export failed: {type(e).__name__}: {e}")
         else:
@@ -156,3 +162,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _reason(error: OSError) -> str:
+    return "permission denied" if isinstance(error, PermissionError) else write_reason(error)

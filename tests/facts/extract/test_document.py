@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import facts.extract.document as document_module
 from facts.analyse.timeline import timeline
 from facts.build import build
-from facts.extract.document import Document, document_of
+from facts.extract.document import MAX_CLAUSE, MAX_SENTENCE, Document, document_of
 from facts.read.corpus import read_corpus
 
 
@@ -28,6 +28,35 @@ def test_abbreviations_and_decimals_do_not_end_a_sentence() -> None:
         "Brindle Corp. paid $2.5 billion for a U.S. rival.",
         "The Ferrow Co. board agreed.",
     ]
+
+
+def test_a_run_on_of_abbreviation_stops_is_cut_at_them() -> None:
+    one = "Brindle Corp. sold 40 looms to Ferrow Corp."
+    doc = Document(" ".join([one] * 40))
+    assert set(pieces(doc, doc.sentences)) == {one}
+
+
+def test_a_run_on_without_stops_is_cut_after_a_comma_within_the_bound() -> None:
+    text = "In the spring " + " ".join(f"Ferrow Works raised {i} million dollars," for i in range(200)) + " and so on."
+    doc = Document(text)
+    assert len(doc.sentences) > 1
+    assert all(e - s <= MAX_SENTENCE for s, e in doc.sentences)
+    assert all(piece.endswith(",") for piece in pieces(doc, doc.sentences)[:-1])
+    assert " ".join(pieces(doc, doc.sentences)) == text
+
+
+def test_comma_spliced_clauses_past_the_bound_are_cut_at_commas() -> None:
+    text = ", ".join(f"Ferrow Works rose {i} percent" for i in range(20)) + "."
+    doc = Document(text)
+    assert len(doc.sentences) == 1 and len(doc.clauses) > 1
+    assert all(e - s <= MAX_CLAUSE for s, e in doc.clauses)
+    assert all(piece.endswith(", ") for piece in pieces(doc, doc.clauses)[:-1])
+
+
+def test_a_long_ordinary_sentence_stays_whole() -> None:
+    text = "Brindle Corp. said " + ", ".join(f"the {w} unit grew" for w in ["north", "south", "east", "west"] * 6) + "."
+    assert len(text) < MAX_SENTENCE
+    assert pieces(Document(text), Document(text).sentences) == [text]
 
 
 def test_lookups_return_the_span_holding_an_offset() -> None:
@@ -98,9 +127,10 @@ def test_a_megabyte_on_one_line_stays_linear() -> None:
     text = chunk * (1_000_000 // len(chunk))
     started = time.perf_counter()
     doc = Document(text)
-    assert len(doc.sentences) == 1 and len(doc.paragraphs) == 1
+    assert len(doc.paragraphs) == 1
+    assert max(e - s for s, e in doc.sentences) <= MAX_SENTENCE
     assert len(doc.quotes) == text.count("“")
-    assert len(doc.clauses) == 2 * text.count(";") + 1
+    assert all(doc.sentence_at(s)[0] <= s and e <= doc.sentence_at(s)[1] for s, e in doc.clauses)
     for offset in range(0, len(text), 997):
         assert doc.clause_at(offset)[0] <= offset
         doc.sentence_at(offset)

@@ -3,8 +3,11 @@ article does, and a broken or tampered cache is ignored, never trusted."""
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -168,12 +171,107 @@ def test_any_change_to_the_extractor_code_gives_a_new_cache_version(tmp_path, mo
         cache_mod.extractor_version.cache_clear()
 
 
-def test_old_versions_are_pruned_when_a_new_one_is_written(calls, folder, tmp_path):
-    stale = tmp_path / "cache" / "v-0123456789abcdef"
-    stale.mkdir(parents=True)
-    (stale / "x.json").write_text("{}")
-    unrelated = tmp_path / "cache" / "keep-me"
+# ---------------------------------------------------------------- signatures
+def fresh_build(folder: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
+    with monkeypatch.context() as m:
+        m.setenv("SCALEDEAL_NO_CACHE", "1")
+        return build(read_corpus([folder])).model_dump()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement"),
+    [(rb'"value":1\d\d\.0', b'"value":999999.0'), (rb'"attribute":"[^"]*"', b'"attribute":"fine"')],
+    ids=["value", "attribute"],
+)
+def test_an_edited_entry_is_rebuilt_not_trusted(calls, folder, tmp_path, monkeypatch, pattern, replacement):
+    build(read_corpus([folder]))
+    edited = 0
+    for p in cache_files(tmp_path):
+        data = p.read_bytes()
+        changed = re.sub(pattern, replacement, data)
+        edited += changed != data
+        p.write_bytes(changed)
+    assert edited, "the test must change some entry"
+    calls.clear()
+    assert build(read_corpus([folder])).model_dump() == fresh_build(folder, monkeypatch)
+    assert calls, "an edited entry must be extracted again"
+
+
+def test_an_entry_without_a_signature_is_rebuilt(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    for p in cache_files(tmp_path):
+        p.write_bytes(p.read_bytes().split(b"\n", 1)[1])  # the JSON alone, as an older version wrote it
+    calls.clear()
+    assert build(read_corpus([folder])).model_dump() == expected
+    assert sorted(calls) == sorted(ARTICLES)
+
+
+def test_a_signed_entry_copied_over_another_is_refused(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    entries = [p for p in cache_files(tmp_path) if p.parent.parent.name == "sources"]
+    donor = entries[0].read_bytes()
+    for p in entries[1:]:
+        p.write_bytes(donor)
+    calls.clear()
+    for p in cache_files(tmp_path):
+        if p.parent.name == "corpus":
+            p.unlink()
+    assert build(read_corpus([folder])).model_dump() == expected
+    assert len(calls) == len(ARTICLES) - 1
+
+
+def test_the_key_is_private_and_made_once(calls, folder, tmp_path):
+    build(read_corpus([folder]))
+    key = tmp_path / "cache" / cache_mod.KEY_FILE
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+    first = key.read_bytes()
+    build(read_corpus([folder]))
+    assert key.read_bytes() == first
+
+
+def test_a_key_others_can_read_is_replaced_and_its_entries_dropped(calls, folder, tmp_path):
+    expected = build(read_corpus([folder])).model_dump()
+    key = tmp_path / "cache" / cache_mod.KEY_FILE
+    first = key.read_bytes()
+    key.chmod(0o644)
+    calls.clear()
+    assert build(read_corpus([folder])).model_dump() == expected
+    assert sorted(calls) == sorted(ARTICLES)
+    assert key.read_bytes() != first and stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+# ---------------------------------------------------------------- versions
+def version_folder(root: Path, n: int, age_days: float) -> Path:
+    d = root / f"v-{n:016x}"
+    (d / "sources").mkdir(parents=True)
+    then = time.time() - age_days * 86400
+    os.utime(d, (then, then))
+    return d
+
+
+def test_the_most_recently_used_versions_are_kept_and_older_evicted(calls, folder, tmp_path):
+    root = tmp_path / "cache"
+    recent, older, oldest = (version_folder(root, i, age) for i, age in ((1, 1), (2, 5), (3, 30)))
+    unrelated = root / "keep-me"
     unrelated.mkdir()
     build(read_corpus([folder]))
-    assert not stale.exists()
-    assert unrelated.exists()
+    kept = sorted(d.name for d in root.iterdir() if d.name.startswith("v-"))
+    assert kept == sorted([recent.name, older.name, f"v-{cache_mod.extractor_version()}"])
+    assert not oldest.exists() and unrelated.exists()
+
+
+def test_opening_with_a_version_makes_it_recent_again(calls, folder, tmp_path):
+    build(read_corpus([folder]))
+    mine = tmp_path / "cache" / f"v-{cache_mod.extractor_version()}"
+    long_ago = time.time() - 90 * 86400
+    os.utime(mine, (long_ago, long_ago))
+    build(read_corpus([folder]))  # a cache hit writes nothing, but it is a use
+    assert mine.stat().st_mtime > long_ago + 86400
+
+
+def test_two_installs_do_not_evict_each_other(tmp_path):
+    root = tmp_path / "cache"
+    a, b = version_folder(root, 1, 2), version_folder(root, 2, 1)
+    assert cache_mod.evict_versions(root, keep=a) == []
+    assert cache_mod.evict_versions(root, keep=b) == []
+    assert a.exists() and b.exists()
