@@ -17,6 +17,7 @@ from xml.etree.ElementTree import Element
 
 from facts.lexicon import load_model
 from facts.lexicon.models import MetadataLexicon
+from facts.read.bylines import byline_fields
 from facts.read.formats import Article, Unreadable
 from facts.read.formats.page_fields import page_fields, page_title
 from facts.read.formats.page_meta import read_page_meta
@@ -25,9 +26,11 @@ from facts.read.metadata import sniff
 SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 16 * 1024 * 1024  # a saved article is rarely past 5 MB; a 50 MB page is skipped, not parsed
 MIN_WORDS = 25  # fewer words of body: an index or list page, not an article
-TEASER_WORDS = 30  # a link-only block this short is a teaser
+TEASER_WORDS = 30  # a block this short that begins "Related:" or "Read more" is a teaser
+PROSE_WORDS = 12  # a block of this many words without links ends a "Related" section
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+_COPYRIGHT = re.compile(r"(?i)\s*(?:©|\(c\)|copyright\b)")
 _BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code"})
 
 
@@ -36,8 +39,9 @@ def read(path: Path, data: bytes) -> Article:
     body = _extract(page)
     meta = read_page_meta(page)
     guessed = {k: body.get(k) or "" for k in ("title", "author", "date", "sitename")}
-    blocks = clean_blocks(_blocks(body))
-    fields = page_fields(meta, guessed, sniff("\n".join(blocks)))
+    raw_blocks = [(kind, text, max(linked, meta.link_share(text))) for kind, text, linked in _blocks(body)]
+    fields = page_fields(meta, guessed, sniff("\n".join(b[1] for b in raw_blocks)))  # the byline before it goes
+    blocks = clean_blocks(raw_blocks)
     title = page_title(meta, guessed, fields.outlet) or (blocks[0] if blocks else "")
     if blocks and _same(blocks[0], title):
         blocks = blocks[1:]
@@ -111,20 +115,30 @@ def clean_blocks(blocks: list[tuple[str, str, float]]) -> list[str]:
     blocks ("Related", "Read more: ...") with the link lists under them."""
     out: list[str] = []
     in_furniture = False
-    for kind, text, linked in blocks:
-        short = len(text.split()) < TEASER_WORDS
+    for k, (kind, text, linked) in enumerate(blocks):
+        words = len(text.split())
         if kind == "head":
-            in_furniture = _furniture_label(text) or (_furniture_phrase(text) and len(text.split()) <= 6)
+            in_furniture = _furniture_label(text) or (_furniture_phrase(text) and words <= 6)
             if not in_furniture:
                 out.append(text)
             continue
-        if in_furniture and (linked > 0.5 or short):
-            continue  # the link list under a "Related" heading
+        if in_furniture and (linked > 0.3 or words < PROSE_WORDS):
+            continue  # the teasers under a "Related" heading
         in_furniture = False
-        if short and (linked > 0.8 or _furniture_label(text) or (_furniture_phrase(text) and linked > 0.3)):
+        if linked > 0.8 or (words < TEASER_WORDS and _is_furniture(text, linked)) or (k < 3 and _is_byline(text)):
             continue
         out.append(text)
     return out
+
+
+def _is_furniture(text: str, linked: float) -> bool:
+    return _furniture_label(text) or _COPYRIGHT.match(text) is not None or (_furniture_phrase(text) and linked > 0.3)
+
+
+def _is_byline(text: str) -> bool:
+    """ "By Jane Roe | The Outlet | 3 May 2022" near the top: metadata, not article."""
+    line = byline_fields(text)
+    return len(text.split()) <= 20 and bool(line.author or line.date) and "\n" not in text
 
 
 @cache

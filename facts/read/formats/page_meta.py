@@ -8,6 +8,8 @@ and nothing in the page is ever run or fetched.
 from __future__ import annotations
 
 import json
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -16,6 +18,8 @@ from typing import Any
 SCAN_CHARS = 2 * 1024 * 1024
 JSON_CHARS = 256 * 1024  # one JSON-LD block; bigger ones are not metadata
 TEXT_CHARS = 300  # of one byline, title or heading
+COUNTED_WORDS = 200_000  # words of the page counted for link_share
+_WORDS = re.compile(r"\w+")
 _ARTICLE_TYPES = frozenset({
     "newsarticle", "article", "reportagenewsarticle", "blogposting", "analysisnewsarticle", "opinionnewsarticle",
     "backgroundnewsarticle", "webpage", "report", "techarticle",
@@ -32,6 +36,15 @@ class PageMeta:
     bylines: list[str] = field(default_factory=list)  # text of elements whose class says byline/author
     ld: list[dict[str, Any]] = field(default_factory=list)  # JSON-LD objects of an article type
     tail_text: str = ""  # the page's last visible words: a copyright line
+    in_links: Counter[str] = field(default_factory=Counter)  # visible words inside <a>, lower case
+    outside_links: Counter[str] = field(default_factory=Counter)  # and outside
+
+    def link_share(self, text: str) -> float:
+        """The share of `text`'s words that the page shows mostly as link text:
+        an extractor that flattened a list of teasers loses its links, not this."""
+        words = _WORDS.findall(text.casefold())
+        linked = sum(1 for w in words if self.in_links[w] > self.outside_links[w])
+        return linked / len(words) if words else 0.0
 
     def first(self, *keys: str) -> str:
         return next((self.meta[k] for k in keys if self.meta.get(k)), "")
@@ -56,9 +69,13 @@ class _Parser(HTMLParser):
         self._buf: list[str] = []
         self._held = 0  # characters in _buf
         self._visible: list[str] = []
+        self._links = 0  # open <a> elements
+        self._counted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
+        if tag == "a":
+            self._links += 1
         if tag == "meta":
             self._meta(a)
         elif tag == "time" and a.get("datetime"):
@@ -94,6 +111,8 @@ class _Parser(HTMLParser):
             self.out.meta[key] = a["content"].strip()[:TEXT_CHARS]
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._links = max(0, self._links - 1)
         if self._capture == "byline" and self._depth > 0:
             self._depth -= 1
             return
@@ -125,6 +144,13 @@ class _Parser(HTMLParser):
             self._visible.append(data)
             if len(self._visible) > 400:
                 del self._visible[:200]
+            self._count(data)
+
+    def _count(self, data: str) -> None:
+        if self._counted < COUNTED_WORDS:
+            words = _WORDS.findall(data.casefold())
+            self._counted += len(words)
+            (self.out.in_links if self._links else self.out.outside_links).update(words)
 
     def close(self) -> None:
         super().close()
