@@ -49,11 +49,10 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
     targets = [Path(p) for p in paths] or [bundled_corpus()]
     warnings: list[Notice] = []
     files: list[tuple[Path, Path]] = []  # (file, the root it was found under)
-    others: Counter[str] = Counter()  # suffixes of the files no reader takes
     for p in targets:
         check_path(p)
         if p.is_dir():
-            files.extend((f, p) for f in _walk(p, warnings, others))
+            files.extend((f, p) for f in _walk(p, warnings))
         else:
             files.append((p, p.parent))
     sources = []
@@ -63,17 +62,23 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
             sources.append(src)
     where = ", ".join(map(str, targets))
     if not files and not warnings:
-        raise CorpusError(f"{where}: no articles found ({' '.join(SUFFIXES)}){_others(others)}")
+        raise CorpusError(f"{where}: no articles found ({' '.join(SUFFIXES)}){_others(targets)}")
     if not sources:
         raise CorpusError(f"{where}: no article could be read: {_why(warnings)}")
-    if others:
-        warnings.append(Notice(kind="skipped_file", file=where, message=f"not an article format{_others(others)}"))
     root = targets[0] if targets[0].is_dir() else targets[0].parent
     name = root.resolve().name or str(root)
     return Corpus(name=name, sources=sources, warnings=warnings, root=root)
 
 
-def _others(others: Counter[str]) -> str:
+def _others(targets: list[Path]) -> str:
+    """What the folders hold instead of articles, by suffix (only said when there is no article)."""
+    others: Counter[str] = Counter()
+    for t in targets:
+        for i, f in enumerate(t.rglob("*") if t.is_dir() else ()):
+            if i >= 10_000:
+                break
+            if not f.name.startswith(".") and f.is_file():
+                others[f.suffix.lower()] += 1
     if not others:
         return ""
     kinds = ", ".join(f"{n} {s or 'without suffix'}" for s, n in others.most_common(6))
@@ -86,7 +91,7 @@ def _why(warnings: list[Notice]) -> str:
     return named + (f"; and {more} more" if more > 0 else "")
 
 
-def _walk(root: Path, warnings: list[Notice], others: Counter[str] | None = None) -> Iterator[Path]:
+def _walk(root: Path, warnings: list[Notice]) -> Iterator[Path]:
     """Every article under `root`, sorted; symlinked folders are not followed
     (no loops), a link to a file outside `root` is skipped, unreadable
     folders become warnings."""
@@ -102,10 +107,7 @@ def _walk(root: Path, warnings: list[Notice], others: Counter[str] | None = None
             if fn.startswith("."):
                 continue
             f = Path(dirpath) / fn
-            if reader_for(f) is None:
-                if others is not None:
-                    others[f.suffix.lower()] += 1
-            elif not f.is_symlink() or _links_inside(f, inside, warnings):
+            if reader_for(f) is not None and (not f.is_symlink() or _links_inside(f, inside, warnings)):
                 found.append(f)
     found.sort()
     return iter(found)

@@ -63,7 +63,7 @@ def _clean(name: str) -> str:
 
 # ---------------------------------------------------------------- outlet cues
 _DATELINE = re.compile(
-    rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{{1,2}})?)?[ \t]*"
+    rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[^\n(]{{1,40}})?[ \t]*"  # place, then maybe a region or a date
     rf"\(([A-Z][\w&.' -]{{1,40}})\)[ \t]*{_DASH}"
 )
 
