@@ -186,7 +186,7 @@ class ScaledealApp(App[None]):
         self.notify(shown + more, title=title, severity="warning", markup=False)
 
     def on_scaledeal_app_failed(self, message: Failed) -> None:
-        hint = "Run `scaledeal PATH` with a folder of .txt articles.  Press q to quit."
+        hint = "Run `scaledeal PATH` with a folder of articles (.txt, .md, .html, .pdf).  Press q to quit."
         self.push_screen(MessageScreen(message.headline, message.detail, hint))
 
     # ---------------------------------------------------------------- panes
