@@ -147,15 +147,33 @@ def read_source(path: Path, source_id: str, warnings: list[Notice]) -> Source | 
     raw = _read_bytes(path, reader.MAX_BYTES, warnings)
     if raw is None:
         return None
+    sha = hashlib.sha256(raw).hexdigest()
     try:
-        article = reader.read(path, raw)
+        article = _read_once(reader, path, raw, sha)
     except Unreadable as err:
         warnings.append(_skipped(path, str(err)))
         return None
     except (RecursionError, MemoryError, ValueError) as err:  # a pathological page deep inside a parser
         warnings.append(_skipped(path, f"could not be read ({type(err).__name__})"))
         return None
-    return source_of(article, source_id, str(path), hashlib.sha256(raw).hexdigest())
+    return source_of(article, source_id, str(path), sha)
+
+
+_READ: dict[tuple[str, str], Article] = {}  # (suffix, sha256 of the bytes) -> what its reader made of them
+READ_MEMO = 4096  # articles remembered: a live folder re-reads only what changed
+
+
+def _read_once(reader: Reader, path: Path, raw: bytes, sha: str) -> Article:
+    """A page or PDF is parsed once per content in this process: a live folder
+    re-reads the whole folder on every change, and parsing is the slow part."""
+    key = (path.suffix.lower(), sha)
+    article = _READ.get(key)
+    if article is None:
+        article = reader.read(path, raw)
+        if len(_READ) >= READ_MEMO:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = article
+    return article
 
 
 def _read_bytes(path: Path, limit: int, warnings: list[Notice]) -> bytes | None:
