@@ -27,7 +27,9 @@ SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 16 * 1024 * 1024  # a saved article is rarely past 5 MB; a 50 MB page is skipped, not parsed
 MIN_WORDS = 25  # fewer words of body: an index or list page, not an article
 TEASER_WORDS = 30  # a block this short that begins "Related:" or "Read more" is a teaser
+BOX_WORDS = 15  # a block this short naming a newsletter or a cookie is a box, not prose
 PROSE_WORDS = 12  # a block of this many words without links ends a "Related" section
+HEAD_LINKED = 0.7  # a heading this much made of link text is a teaser's headline
 _CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
 _COPYRIGHT = re.compile(r"(?i)\s*(?:©|\(c\)|copyright\b)")
@@ -118,21 +120,26 @@ def clean_blocks(blocks: list[tuple[str, str, float]]) -> list[str]:
     for k, (kind, text, linked) in enumerate(blocks):
         words = len(text.split())
         if kind == "head":
-            in_furniture = _furniture_label(text) or (_furniture_phrase(text) and words <= 6)
+            # a "Related" heading, or a teaser's linked headline: what follows is furniture too
+            in_furniture = linked >= HEAD_LINKED or _furniture_label(text) or (_furniture_phrase(text) and words <= 6)
             if not in_furniture:
                 out.append(text)
             continue
         if in_furniture and (linked > 0.3 or words < PROSE_WORDS):
             continue  # the teasers under a "Related" heading
-        in_furniture = False
-        if linked > 0.8 or (words < TEASER_WORDS and _is_furniture(text, linked)) or (k < 3 and _is_byline(text)):
+        in_furniture = words <= 3 and _furniture_label(text)  # "Advertisement": the ad's text follows
+        if in_furniture or linked > 0.8 or _is_furniture(text, linked, words) or (k < 3 and _is_byline(text)):
             continue
         out.append(text)
     return out
 
 
-def _is_furniture(text: str, linked: float) -> bool:
-    return _furniture_label(text) or _COPYRIGHT.match(text) is not None or (_furniture_phrase(text) and linked > 0.3)
+def _is_furniture(text: str, linked: float, words: int) -> bool:
+    if words >= TEASER_WORDS:
+        return False
+    if _furniture_label(text) or _COPYRIGHT.match(text) is not None or (_furniture_phrase(text) and linked > 0.3):
+        return True
+    return words < BOX_WORDS and _box_re().search(text) is not None  # "Get our newsletter: ..."
 
 
 def _is_byline(text: str) -> bool:
@@ -156,6 +163,13 @@ def _label_re() -> re.Pattern[str]:
 @cache
 def _phrase_re() -> re.Pattern[str]:
     return re.compile(rf"(?i:{_cues()})\b")
+
+
+@cache
+def _box_re() -> re.Pattern[str]:
+    words = load_model("metadata", MetadataLexicon).page_box_words
+    alt = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?i)\b(?:{alt})\b")
 
 
 def _furniture_label(text: str) -> bool:

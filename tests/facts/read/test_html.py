@@ -32,6 +32,13 @@ def test_teasers_inside_the_article_body_are_dropped_but_its_paragraphs_kept() -
     assert a.text.rstrip().endswith("a $400 million bond.")
 
 
+def test_teaser_cards_ads_and_sign_up_boxes_without_telling_class_names_are_dropped() -> None:
+    a = page("neutral_classes.html")
+    for furniture in ("Why sensor prices", "fell 17%", "30 days", "newsletter", "Foundry output", "2019"):
+        assert furniture not in a.text
+    assert "The sensor maker employs 3,400 people" in a.text and a.text.rstrip().endswith("second half of the year.")
+
+
 def test_metadata_from_og_tags_and_json_ld() -> None:
     a = page("og_jsonld.html")
     assert (a.title, a.outlet, a.author, a.date) == (
