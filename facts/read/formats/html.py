@@ -21,10 +21,13 @@ from facts.read.bylines import byline_fields
 from facts.read.formats import Article, Unreadable
 from facts.read.formats.page_fields import page_fields, page_title
 from facts.read.formats.page_meta import read_page_meta
+from facts.read.formats.page_strip import json_ld_blocks, strip_heavy
 from facts.read.metadata import sniff
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 16 * 1024 * 1024  # a saved article is rarely past 5 MB; a 50 MB page is skipped, not parsed
+MAX_MARKUP = 2_000_000  # characters of markup left after scripts and styles: past this, no article page
+FAST_MARKUP = 300_000  # past this, trafilatura skips its second opinions (they double its time)
 MIN_WORDS = 25  # fewer words of body: an index or list page, not an article
 TEASER_WORDS = 30  # a block this short that begins "Related:" or "Read more" is a teaser
 BOX_WORDS = 15  # a block this short naming a newsletter or a cookie is a box, not prose
@@ -38,11 +41,18 @@ _BLOCKS = frozenset({"p", "head", "item", "quote", "row", "code"})
 
 def read(path: Path, data: bytes) -> Article:
     page = decode_page(data)
-    body = _extract(page)
-    meta = read_page_meta(page)
-    guessed = {k: body.get(k) or "" for k in ("title", "author", "date", "sitename")}
+    light = strip_heavy(page)
+    if len(light) > MAX_MARKUP:
+        raise Unreadable(f"{len(light) / 1e6:.1f} MB of markup besides scripts and styles: not one article")
+    meta = read_page_meta(light, json_ld_blocks(page))  # JSON-LD sits in <script>: taken before stripping
+    body = _extract(light)
     raw_blocks = [(kind, text, max(linked, meta.link_share(text))) for kind, text, linked in _blocks(body)]
-    fields = page_fields(meta, guessed, sniff("\n".join(b[1] for b in raw_blocks)))  # the byline before it goes
+    byline = sniff("\n".join(b[1] for b in raw_blocks))  # read before the byline block goes
+    guessed: dict[str, str] = {}
+    fields = page_fields(meta, guessed, byline)
+    if not (fields.outlet and fields.author and fields.date):
+        guessed = _guessed(light)
+        fields = page_fields(meta, guessed, byline)
     blocks = clean_blocks(raw_blocks)
     title = page_title(meta, guessed, fields.outlet) or (blocks[0] if blocks else "")
     if blocks and _same(blocks[0], title):
@@ -76,13 +86,28 @@ def decode_page(data: bytes) -> str:
         return data.decode("cp1252", "replace")
 
 
+def _guessed(page: str) -> dict[str, str]:
+    """trafilatura's own metadata guesses (it also reads dates from URLs and
+    text), only when the page's tags leave something open: a second parse."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.extract_metadata(page)
+    except Exception:  # a guess failing is no reason to lose the page
+        return {}
+    if doc is None:
+        return {}
+    found = {"title": doc.title, "author": doc.author, "date": doc.date, "sitename": doc.sitename}
+    return {k: v for k, v in found.items() if isinstance(v, str) and v}
+
+
 def _extract(page: str) -> Element:
     import trafilatura  # lxml and friends load only when a page is read
 
     try:
         xml = trafilatura.extract(
             page, output_format="xml", include_links=True, include_comments=False, include_tables=True,
-            include_images=False, with_metadata=True, deduplicate=False,
+            include_images=False, with_metadata=False, deduplicate=False, fast=len(page) > FAST_MARKUP,
         )  # fmt: skip
     except Exception as err:
         raise Unreadable(f"not a readable web page ({type(err).__name__})") from None

@@ -10,12 +10,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
 
-SCAN_CHARS = 2 * 1024 * 1024
+SCAN_CHARS = 1024 * 1024
 JSON_CHARS = 256 * 1024  # one JSON-LD block; bigger ones are not metadata
 TEXT_CHARS = 300  # of one byline, title or heading
 COUNTED_WORDS = 200_000  # words of the page counted for link_share
@@ -53,10 +53,13 @@ class PageMeta:
         return next((obj[key] for obj in self.ld if obj.get(key)), None)
 
 
-def read_page_meta(page: str) -> PageMeta:
+def read_page_meta(page: str, json_ld: Sequence[str] = ()) -> PageMeta:
+    """The page's metadata; `json_ld`: the JSON-LD blocks, when `page` has lost its scripts."""
     parser = _Parser()
     parser.feed(page[:SCAN_CHARS])
     parser.close()
+    for block in json_ld:
+        parser.out.ld.extend(_articles(block))
     return parser.out
 
 
