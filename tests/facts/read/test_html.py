@@ -111,7 +111,8 @@ def test_a_huge_page_is_skipped_unread(tmp_path: Path) -> None:
 def test_scripts_styles_and_inline_images_are_dropped_before_extraction_but_json_ld_is_read() -> None:
     from facts.read.formats.page_strip import strip_heavy
 
-    heavy = "<script>var x = '$99 million';</script><style>p{}</style><!-- 42 -->" + '<img src="data:image/png;base64,AAAA">'
+    heavy = "<script>var x = '$99 million';</script><style>p{}</style><!-- 42 -->"
+    heavy += '<img src="data:image/png;base64,AAAA">'
     assert "$99" not in strip_heavy(heavy) and "42" not in strip_heavy(heavy) and "AAAA" not in strip_heavy(heavy)
     data = (PAGES / "graph_two_authors.html").read_bytes().replace(b"<article>", b"<article>" + heavy.encode() * 500)
     a = html.read(Path("x.html"), data)
