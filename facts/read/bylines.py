@@ -49,6 +49,14 @@ def byline_fields(head: str) -> Byline:
     return Byline()
 
 
+def lone_date(head: str) -> str:
+    """A date on a line of its own near the top ("October 3, 2025")."""
+    for line in head.splitlines()[:HEAD_LINES]:
+        if len(line) <= 40 and (iso := full_date(line.strip().rstrip("."))):
+            return iso
+    return ""
+
+
 def dateline_date(head: str) -> str:
     """The date of a wire dateline: "TOKYO, Oct. 3, 2025 — The company said..."."""
     for line in head.splitlines()[:HEAD_LINES]:

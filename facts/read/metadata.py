@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from facts.lexicon import load_model
 from facts.lexicon.models import MetadataLexicon
-from facts.read.bylines import byline_fields, dateline_date
+from facts.read.bylines import byline_fields, dateline_date, lone_date
 from facts.read.dates import parse_date
 
 EDGE_CHARS = 2048
@@ -41,7 +41,7 @@ def sniff(text: str) -> Meta:
     line = byline_fields(head)
     outlet = _dateline(head) or line.outlet or _first(_copyright, zones) or _first(_newsletter, zones)
     author = _first(_labelled_byline, zones) or line.author or _by_line(head)
-    date = _labelled_date(zones) or line.date or dateline_date(head)
+    date = _labelled_date(zones) or line.date or dateline_date(head) or lone_date(head)
     return Meta(outlet, author, date)
 
 

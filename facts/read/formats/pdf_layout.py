@@ -8,7 +8,8 @@ from collections import Counter
 
 Page = list[str]  # the lines of one page, top to bottom, blank lines for vertical gaps
 
-EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running furniture
+EDGE_LINES = 3
+SHORT_LINE = 0.6  # a line shorter than this share of a full one is the last of its paragraph (or a heading)  # lines at the top and at the bottom of a page that may be running furniture
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
 _END = re.compile(r"[.!?:;\"”’')\]]$")
@@ -18,11 +19,12 @@ _HYPHENATED = re.compile(r"[A-Za-z]-$")
 def paragraphs_of(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
     """(the text: paragraphs separated by a blank line, the offset where each page starts)."""
     furniture = _running(pages)
+    bodies = [_body(page, furniture) for page in pages]
+    short = SHORT_LINE * _typical_length(bodies)
     paras: list[list[str]] = []
     starts: list[tuple[int, int, int]] = []  # (page, paragraph index, line index) of each page's first line
     open_para = False
-    for number, page in enumerate(pages):
-        lines = _body(page, furniture)
+    for number, lines in enumerate(bodies):
         first = True
         for line in lines:
             if not line:
@@ -35,10 +37,17 @@ def paragraphs_of(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
                 starts.append((number, len(paras) - 1, len(paras[-1])))
                 first = False
             paras[-1].append(line)
+            open_para = len(line) >= short or _HYPHENATED.search(line) is not None  # a short line ends its paragraph
         if first:
             starts.append((number, len(paras), 0))  # an empty page starts where the next text does
         open_para = False
     return _join(paras, starts)
+
+
+def _typical_length(bodies: list[list[str]]) -> float:
+    """The length of a full line of body text: the upper quartile of line lengths."""
+    lengths = sorted(len(x) for b in bodies for x in b if x)
+    return float(lengths[(3 * len(lengths)) // 4]) if lengths else 0.0
 
 
 def _running(pages: list[Page]) -> set[str]:

@@ -107,3 +107,16 @@ def test_bad_pdfs_in_a_folder_are_warnings_naming_them(tmp_path: Path) -> None:
     lines = sorted(str(w) for w in corpus.warnings)
     assert len(lines) == 2 and all("\n" not in x for x in lines)
     assert "fake.pdf" in lines[0] and "scan.pdf" in lines[1]
+
+
+def test_a_page_printed_from_a_browser_loses_its_print_header_and_url_footer() -> None:
+    def page(number: int, lines: list[str]) -> list[tuple[float, float, str]]:
+        out: list[tuple[float, float, str]] = [(20, 780, "10/3/25, 8:15 AM"), (300, 780, "Ferry deal | Coast Courier")]
+        out += [(72, 740 - 14 * k, x) for k, x in enumerate(lines) if x]
+        return [*out, (20, 20, "https://courier.example/business/ferry-deal"), (560, 20, f"{number}/2")]
+
+    first = ["Ferry deal approved", "", "By Jane Roe", "October 3, 2025", "", "Regulators approved the deal."]
+    a = read(make_pdf([page(1, first), page(2, ["The buyer keeps all 14 routes."])]))
+    assert a.text.startswith("Ferry deal approved\n\nBy Jane Roe\n\nOctober 3, 2025\n\nRegulators approved")
+    assert "8:15" not in a.text and "https" not in a.text and "1/2" not in a.text
+    assert (a.title, a.author, a.date) == ("Ferry deal approved", "Jane Roe", "2025-10-03")
