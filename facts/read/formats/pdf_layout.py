@@ -8,8 +8,8 @@ from collections import Counter
 
 Page = list[str]  # the lines of one page, top to bottom, blank lines for vertical gaps
 
-EDGE_LINES = 3
-SHORT_LINE = 0.6  # a line shorter than this share of a full one is the last of its paragraph (or a heading)  # lines at the top and at the bottom of a page that may be running furniture
+EDGE_LINES = 3  # lines at the top and at the bottom of a page that may be running furniture
+SHORT_LINE = 0.6  # a line shorter than this share of a full one is the last of its paragraph (or a heading)
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?(?:\s*(?:of|/)\s*\d{1,4})?$")
 _DIGITS = re.compile(r"\d+")
 _END = re.compile(r"[.!?:;\"”’')\]]$")
