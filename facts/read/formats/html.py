@@ -20,9 +20,9 @@ from facts.lexicon.models import MetadataLexicon
 from facts.read.bylines import byline_fields
 from facts.read.formats import Article, Unreadable
 from facts.read.formats.page_fields import page_fields, page_title
-from facts.read.formats.page_meta import read_page_meta
+from facts.read.formats.page_meta import PageMeta, read_page_meta
 from facts.read.formats.page_strip import json_ld_blocks, strip_heavy
-from facts.read.metadata import sniff
+from facts.read.metadata import Meta, sniff
 
 SUFFIXES = (".html", ".htm", ".xhtml")
 MAX_BYTES = 16 * 1024 * 1024  # a saved article is rarely past 5 MB; a 50 MB page is skipped, not parsed
@@ -45,14 +45,8 @@ def read(path: Path, data: bytes) -> Article:
     if len(light) > MAX_MARKUP:
         raise Unreadable(f"{len(light) / 1e6:.1f} MB of markup besides scripts and styles: not one article")
     meta = read_page_meta(light, json_ld_blocks(page))  # JSON-LD sits in <script>: taken before stripping
-    body = _extract(light)
-    raw_blocks = [(kind, text, max(linked, meta.link_share(text))) for kind, text, linked in _blocks(body)]
-    byline = sniff("\n".join(b[1] for b in raw_blocks))  # read before the byline block goes
-    guessed: dict[str, str] = {}
-    fields = page_fields(meta, guessed, byline)
-    if not (fields.outlet and fields.author and fields.date):
-        guessed = _guessed(light)
-        fields = page_fields(meta, guessed, byline)
+    raw_blocks = [(kind, text, max(linked, meta.link_share(text))) for kind, text, linked in _blocks(_extract(light))]
+    fields, guessed = _fields(meta, light, sniff("\n".join(b[1] for b in raw_blocks)))  # before the byline goes
     blocks = clean_blocks(raw_blocks)
     title = page_title(meta, guessed, fields.outlet) or (blocks[0] if blocks else "")
     if blocks and _same(blocks[0], title):
@@ -61,6 +55,15 @@ def read(path: Path, data: bytes) -> Article:
         raise Unreadable("no article text found (an index or list page?)")
     text = "\n\n".join([title, *blocks]) if title else "\n\n".join(blocks)
     return Article(text=text, title=title, outlet=fields.outlet, author=fields.author, date=fields.date, extracted=True)
+
+
+def _fields(meta: PageMeta, light: str, byline: Meta) -> tuple[Meta, dict[str, str]]:
+    """The page's outlet, author and date; trafilatura's guesses only where its tags leave one open."""
+    fields = page_fields(meta, {}, byline)
+    if fields.outlet and fields.author and fields.date:
+        return fields, {}
+    guessed = _guessed(light)
+    return page_fields(meta, guessed, byline), guessed
 
 
 def decode_page(data: bytes) -> str:
