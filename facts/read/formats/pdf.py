@@ -24,6 +24,8 @@ logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its recoveries are not 
 
 
 def read(path: Path, data: bytes) -> Article:
+    if not data.strip():
+        raise Unreadable("empty file")
     if b"%PDF-" not in data[:1024]:
         raise Unreadable("not a PDF (no %PDF- header)")
     pages, info = _pages(data)

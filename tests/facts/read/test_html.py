@@ -123,3 +123,11 @@ def test_an_unclosed_script_does_not_swallow_the_page_twice() -> None:
     from facts.read.formats.page_strip import strip_heavy
 
     assert strip_heavy("<p>kept</p><script>never closed <p>gone</p>") == "<p>kept</p>"
+
+
+def test_a_utf16_page_with_its_bom_is_read() -> None:
+    line = "<p>Fees rose to {} million at the port on Friday, adding routes across the bay.</p>"
+    paragraphs = "".join(line.format(k) for k in (4, 5, 6))
+    data = f"<html><body><article><h1>Fees rise at the port</h1>{paragraphs}</article></body></html>".encode("utf-16")
+    a = html.read(Path("x.html"), data)
+    assert a.title == "Fees rise at the port" and "Fees rose to 5 million" in a.text

@@ -98,6 +98,18 @@ def test_an_encrypted_pdf_is_one_line() -> None:
         read(out.getvalue())
 
 
+def test_an_aes_encrypted_pdf_without_a_user_password_is_read() -> None:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(three_pages())))
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")  # locked against editing only
+    out = io.BytesIO()
+    writer.write(out)
+    assert "$420 million" in read(out.getvalue()).text
+
+
 def test_bad_pdfs_in_a_folder_are_warnings_naming_them(tmp_path: Path) -> None:
     (tmp_path / "good.pdf").write_bytes(three_pages())
     (tmp_path / "scan.pdf").write_bytes(make_pdf([[]]))
