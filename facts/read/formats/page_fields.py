@@ -37,13 +37,13 @@ def page_title(pm: PageMeta, guessed: dict[str, str], outlet: str) -> str:
     ld = pm.ld_first("headline")
     for candidate in (pm.first("og:title"), ld if isinstance(ld, str) else "", pm.first("twitter:title"), pm.h1,
                       guessed.get("title", ""), pm.title):  # fmt: skip
-        title = _without_site(" ".join(candidate.split()), outlet)
+        title = without_site(" ".join(candidate.split()), outlet)
         if title:
             return cut(title)
     return ""
 
 
-def _without_site(title: str, outlet: str) -> str:
+def without_site(title: str, outlet: str) -> str:
     """ "Headline | Site" -> "Headline": the part naming the site goes."""
     parts = _TITLE_SEPS.split(title)
     if len(parts) < 2:

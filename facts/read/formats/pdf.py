@@ -13,13 +13,15 @@ import logging
 from pathlib import Path
 
 from facts.read.formats import Article, Unreadable
+from facts.read.formats.page_fields import without_site
 from facts.read.formats.pdf_layout import Page, paragraphs_of
 from facts.read.metadata import sniff
 from facts.read.titles import cut
 
 SUFFIXES = (".pdf",)
 MAX_BYTES = 64 * 1024 * 1024
-MAX_PAGES = 500  # an article never runs this long: the rest is not read
+MAX_PAGES = 500
+TITLE_WINDOW = 1000  # the file's title must stand this near the top to be the headline  # an article never runs this long: the rest is not read
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its recoveries are not the user's business
 
 
@@ -33,11 +35,9 @@ def read(path: Path, data: bytes) -> Article:
     if not text.strip():
         raise Unreadable("no text layer (a scanned PDF?)")
     meta = sniff(text)
-    first = text.split("\n\n", 1)[0]
-    title = cut(first) if len(first.split()) <= 30 else _info_title(info)
     author = meta.author or (info.get("/Author", "") if len(info.get("/Author", "").split()) >= 2 else "")
     return Article(
-        text=text, title=title or _info_title(info), outlet=meta.outlet, author=author,
+        text=text, title=_title(text, _info_title(info)), outlet=meta.outlet, author=author,
         date=meta.date or _pdf_date(info.get("/CreationDate", "")), pages=starts, extracted=True,
     )  # fmt: skip
 
@@ -68,8 +68,17 @@ def _page_text(page: object) -> Page:
         return page.extract_text().split("\n")
 
 
+def _title(text: str, info_title: str) -> str:
+    """The file's own title when the text opens with it (a masthead or a kicker
+    may come first), else the first paragraph when it is headline-sized."""
+    if info_title and info_title.casefold() in text[:TITLE_WINDOW].casefold():
+        return info_title
+    first = text.split("\n\n", 1)[0]
+    return cut(first) if len(first.split()) <= 30 else info_title
+
+
 def _info_title(info: dict[str, str]) -> str:
-    title = " ".join(info.get("/Title", "").split())
+    title = without_site(" ".join(info.get("/Title", "").split()), "")  # a printed page: "Headline | Site"
     junk = ("untitled", "microsoft word", ".doc", ".pdf", ".indd")
     return "" if any(j in title.casefold() for j in junk) else cut(title)
 

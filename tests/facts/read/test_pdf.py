@@ -132,3 +132,10 @@ def test_a_page_printed_from_a_browser_loses_its_print_header_and_url_footer() -
     assert a.text.startswith("Ferry deal approved\n\nBy Jane Roe\n\nOctober 3, 2025\n\nRegulators approved")
     assert "8:15" not in a.text and "https" not in a.text and "1/2" not in a.text
     assert (a.title, a.author, a.date) == ("Ferry deal approved", "Jane Roe", "2025-10-03")
+
+
+def test_the_files_own_title_wins_over_a_masthead_above_the_headline() -> None:
+    lines = [(72.0, 760.0, "THE COAST COURIER"), (72.0, 730.0, "Ferry operator agrees to buy rival line")]
+    lines.append((72.0, 700.0, "The harbour operator said on Friday it would buy a rival ferry line for $420 million."))
+    a = read(make_pdf([lines], info_title="Ferry operator agrees to buy rival line | Coast Courier"))
+    assert a.title == "Ferry operator agrees to buy rival line"
