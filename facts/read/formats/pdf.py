@@ -20,8 +20,8 @@ from facts.read.titles import cut
 
 SUFFIXES = (".pdf",)
 MAX_BYTES = 64 * 1024 * 1024
-MAX_PAGES = 500
-TITLE_WINDOW = 1000  # the file's title must stand this near the top to be the headline  # an article never runs this long: the rest is not read
+MAX_PAGES = 500  # an article never runs this long: the rest is not read
+TITLE_WINDOW = 1000  # the file's title must stand this near the top to be the headline
 logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its recoveries are not the user's business
 
 
