@@ -2,12 +2,14 @@
 
 Every fact points back at the exact characters it came from (a `Span`), so any
 view (contract JSON, YAML, Markdown export, the TUI) can cite its quote.
-Offsets are Python `str` offsets into the article as read with
-`open(path, encoding="utf-8").read()`: `text[start:end] == span.text`.
+Offsets are Python `str` offsets into the article's text: a .txt file as read
+with `open(path, encoding="utf-8").read()`, a saved page, PDF or Markdown file
+the text read out of it (`Source.text`): `text[start:end] == span.text`.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any, Literal
 
@@ -47,12 +49,21 @@ class Source(Model):
     path: str
     title: str = ""
     outlet: str = ""
+    author: str = ""
     date: str = ""  # ISO 8601, as much as the text gives
     chars: int = 0
     words: int = 0
     sha256: str = ""  # of the raw bytes: the cache key
     text: str = ""
+    extracted: bool = False  # text read out of a page, PDF or Markdown, not the file itself
+    pages: list[int] = []  # where each page starts in text (PDF): citations name the page
     provenance: Provenance = "auto"
+
+    def page_at(self, offset: int) -> int | None:
+        """The 1-based page `offset` is on; None for a file without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
 
 
 AttributionKind = Literal["outlet", "anonymous", "official", "speaker", "hearsay"]

@@ -8,6 +8,7 @@ FactBase; search and export live in their own screens.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -87,9 +88,21 @@ class ScaledealApp(App[None]):
             super().__init__()
             self.headline, self.detail = headline, detail
 
-    def __init__(self, paths: list[str] | None = None, factbase: FactBase | None = None) -> None:
+    class FolderChanged(Message):
+        """Files in the watched folder were added, changed or removed."""
+
+        def __init__(self, paths: list[str]) -> None:
+            super().__init__()
+            self.paths = paths
+
+    def __init__(self, paths: list[str] | None = None, factbase: FactBase | None = None, *, live: bool = False) -> None:
         super().__init__()
         self.paths = [str(p) for p in paths or []]
+        # a live folder: one folder given, its changes followed (`scaledeal DIR`; --no-watch turns it off)
+        self.live = live and factbase is None and len(self.paths) == 1 and Path(self.paths[0]).is_dir()
+        self._stop_watch = threading.Event()
+        self._reloading = False
+        self._shown_warnings: set[str] = set()
         self.factbase = factbase
         self.lookup: FactIndex | None = None
         self.search_index: SearchIndex | None = None
@@ -140,6 +153,26 @@ class ScaledealApp(App[None]):
         if not worker.is_cancelled:
             self._post_loaded(fb)
 
+    # ---------------------------------------------------------------- the live folder
+    @work(thread=True, exclusive=True, group="watch")
+    def _watch(self) -> None:
+        from tui.watch import watch_folder
+
+        def changed(paths: list[str]) -> None:
+            self.post_message(self.FolderChanged(paths))
+
+        watch_folder(Path(self.paths[0]), self._stop_watch, changed)
+
+    def on_scaledeal_app_folder_changed(self, message: FolderChanged) -> None:
+        """Extract again: unchanged articles come from the caches, so only the
+        changed ones are read and extracted anew; the panes keep their place."""
+        self._reloading = True
+        self.query_one(CorpusHeader).status = f"updating: {len(message.paths)} file(s) changed"
+        self._extract()
+
+    def on_unmount(self) -> None:
+        self._stop_watch.set()
+
     def _progress_from_thread(self, done: int, total: int) -> None:
         self.call_from_thread(self._progress, done, total)
 
@@ -162,6 +195,7 @@ class ScaledealApp(App[None]):
         self.post_message(self.Loaded(fb, index, SearchIndex(fb, index)))
 
     def on_scaledeal_app_loaded(self, message: Loaded) -> None:
+        keep = self._current_ref() if self._reloading else None
         self.factbase, self.lookup, self.search_index = message.fb, message.lookup, message.index
         fb = message.fb
         header = self.query_one(CorpusHeader)
@@ -174,11 +208,26 @@ class ScaledealApp(App[None]):
             pane.load(message.lookup)
         self.query_one("#loading").display = False
         self.query_one("#panes").display = True
-        self._focus_table()
+        if keep is not None:
+            self._keep_cursor(keep)
+        else:
+            self._focus_table()
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
+        if self.live and not self._reloading:
+            self._watch()
+        self._reloading = False
+
+    def _keep_cursor(self, ref: FactRef) -> None:
+        """After a reload, the cursor goes back to the fact it was on, if it is still there."""
+        pane = self.active_pane
+        if pane is not None:
+            pane.focus_fact(ref[1])
 
     def _warn(self, warnings: list[Notice], title: str) -> None:
+        # a live folder reloads often: each warning is shown once, not on every reload
+        warnings = [w for w in warnings if str(w) not in self._shown_warnings]
+        self._shown_warnings.update(str(w) for w in warnings)
         if not warnings:
             return
         shown = "\n".join(single_line(str(w))[:160] for w in warnings[:5])
@@ -186,7 +235,12 @@ class ScaledealApp(App[None]):
         self.notify(shown + more, title=title, severity="warning", markup=False)
 
     def on_scaledeal_app_failed(self, message: Failed) -> None:
-        hint = "Run `scaledeal PATH` with a folder of .txt articles.  Press q to quit."
+        if self._reloading and self.factbase is not None:  # the folder emptied: keep showing what was there
+            self._reloading = False
+            self.query_one(CorpusHeader).status = ""
+            self.notify(single_line(message.detail)[:300], title=message.headline, severity="warning", markup=False)
+            return
+        hint = "Run `scaledeal PATH` with a folder of articles (.txt, .md, .html, .pdf).  Press q to quit."
         self.push_screen(MessageScreen(message.headline, message.detail, hint))
 
     # ---------------------------------------------------------------- panes
@@ -378,6 +432,6 @@ def split_warnings(warnings: list[Notice]) -> tuple[list[Notice], list[Notice]]:
     return [n for n in warnings if n.skipped], [n for n in warnings if not n.skipped]
 
 
-def run_app(path: str | None) -> int:
-    ScaledealApp([path] if path else None).run()
+def run_app(path: str | None, *, watch: bool = False) -> int:
+    ScaledealApp([path] if path else None, live=watch).run()
     return 0

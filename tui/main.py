@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from tui.cli.main import main as cli_main
 
 
-def open_app(path: str | None) -> int:
+def open_app(path: str | None, watch: bool = True) -> int:
     from pathlib import Path
 
     from facts.read.paths import check_path
@@ -17,7 +17,7 @@ def open_app(path: str | None) -> int:
         check_path(Path(path))  # a missing folder is one line and exit 2, as for the headless commands
     from tui.app import run_app  # only here: the headless commands never load textual
 
-    return run_app(path)
+    return run_app(path, watch=watch)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

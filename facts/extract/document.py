@@ -228,8 +228,10 @@ def _paragraphs(text: str) -> Spans:
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """text[start:end] without the whitespace at its ends, as offsets."""
-    while start < end and text[start].isspace():
+    """text[start:end] without the whitespace at its ends, as offsets. A
+    byte-order mark counts as whitespace: the first word after it still
+    starts its sentence."""
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

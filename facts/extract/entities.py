@@ -111,7 +111,7 @@ _TOKEN = re.compile(
     r"|&"
 )
 _POSSESSIVE = ("’s", "'s", "‘s")
-_SKIP = " \t\u00a0\"'“”‘’«»([{•·▪►*"
+_SKIP = " \t\u00a0\ufeff\"'“”‘’«»([{•·▪►*"  # a byte-order mark is blank: the word after it opens the text
 _RELEASE = re.compile(r"[ \u00a0](\d{1,2}(?:\.\d{1,2})?[a-z]?)(?![\w%]|[.,]\d|\s*(?:%|per\b|percent|x\b|times\b))")
 _DEFINED = re.compile(r"[ \u00a0]?\(([^()\n]{1,80})\)")
 _EXPANDS = re.compile(r"\b([A-Z][A-Za-z&]{1,7})\s*\(([^()\n]*)$")

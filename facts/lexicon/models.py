@@ -157,6 +157,9 @@ class MetadataLexicon(Lexicon):
     months: dict[Word, Annotated[StrictInt, Field(ge=1, le=12)]]  # lowercase name -> month number
     newsletter_cues: Words
     copyright_tail: Words
+    outlet_words: Words  # words that make a byline's name a publication, not a person
+    page_furniture: Words  # how a web page's non-article block begins: "Related", "Read more"
+    page_box_words: Words  # words that mark a short block as a sign-up, cookie or ad box
 
 
 # ---------------------------------------------------------------- numbers.yaml

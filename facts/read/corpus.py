@@ -1,27 +1,31 @@
-"""Folders and files -> Sources: decoding, titles, one-line warnings.
+"""Folders and files -> Sources: one reader per format, one-line warnings.
 
 Input files are only ever opened for reading. A file that cannot be used (not
-UTF-8, binary, unreadable, gone) becomes a warning naming it, never an
-exception; only "there is nothing to read at all" is an error.
+UTF-8, binary, encrypted, no article in it, a link out of the folder, a FIFO,
+gone) becomes a warning naming it, never an exception; only "there is
+nothing to read at all" is an error, and it names what was skipped and why.
 """
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import stat
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from facts.model import Notice, Source
-from facts.read.metadata import sniff
+from facts.read.formats import Article, Reader, Unreadable
+from facts.read.formats import text as plain_text
+from facts.read.formats.registry import SUFFIXES, reader_for
 from facts.read.paths import CorpusError, check_path
-from facts.text import single_line, word_count
+from facts.read.titles import title_of
+from facts.text import word_count
 
-ARTICLE_SUFFIX = ".txt"
-MAX_BYTES = 64 * 1024 * 1024  # a plain-text article is never this big
-TITLE_CHARS = 200
+NAMED_SKIPS = 5  # files named in the "nothing could be read" error
 
 
 @dataclass
@@ -42,9 +46,7 @@ def bundled_corpus() -> Path:
 
 
 def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
-    targets = [Path(p) for p in paths]
-    if not targets:
-        targets = [bundled_corpus()]
+    targets = [Path(p) for p in paths] or [bundled_corpus()]
     warnings: list[Notice] = []
     files: list[tuple[Path, Path]] = []  # (file, the root it was found under)
     for p in targets:
@@ -54,43 +56,80 @@ def read_corpus(paths: Iterable[str | os.PathLike[str]]) -> Corpus:
         else:
             files.append((p, p.parent))
     sources = []
-    ids = _unique_ids(files)
-    for (f, _root), sid in zip(files, ids, strict=True):
+    for (f, _root), sid in zip(files, _unique_ids(files), strict=True):
         src = read_source(f, sid, warnings)
         if src is not None:
             sources.append(src)
-    if not files:
-        raise CorpusError(f"{', '.join(map(str, targets))}: no {ARTICLE_SUFFIX} articles found")
+    where = ", ".join(map(str, targets))
+    if not files and not warnings:
+        raise CorpusError(f"{where}: no articles found ({' '.join(SUFFIXES)}){_others(targets)}")
     if not sources:
-        raise CorpusError(f"{', '.join(map(str, targets))}: none of the {len(files)} article files could be read")
+        raise CorpusError(f"{where}: no article could be read: {_why(warnings)}")
     root = targets[0] if targets[0].is_dir() else targets[0].parent
     name = root.resolve().name or str(root)
     return Corpus(name=name, sources=sources, warnings=warnings, root=root)
 
 
+def _others(targets: list[Path]) -> str:
+    """What the folders hold instead of articles, by suffix (only said when there is no article)."""
+    others: Counter[str] = Counter()
+    for t in targets:
+        for i, f in enumerate(t.rglob("*") if t.is_dir() else ()):
+            if i >= 10_000:
+                break
+            if not f.name.startswith(".") and f.is_file():
+                others[f.suffix.lower()] += 1
+    if not others:
+        return ""
+    kinds = ", ".join(f"{n} {s or 'without suffix'}" for s, n in others.most_common(6))
+    return f"; skipped {sum(others.values())} other file(s): {kinds}"
+
+
+def _why(warnings: list[Notice]) -> str:
+    named = "; ".join(f"{Path(w.file).name}: {w.message}" for w in warnings[:NAMED_SKIPS])
+    more = len(warnings) - NAMED_SKIPS
+    return named + (f"; and {more} more" if more > 0 else "")
+
+
 def _walk(root: Path, warnings: list[Notice]) -> Iterator[Path]:
     """Every article under `root`, sorted; symlinked folders are not followed
-    (no loops), unreadable folders become warnings."""
+    (no loops), a link to a file outside `root` is skipped, unreadable
+    folders become warnings."""
 
     def onerror(err: OSError) -> None:
         warnings.append(Notice(kind="skipped_folder", file=str(err.filename), message=str(err.strerror or err)))
 
+    inside = root.resolve()
     found = []
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for fn in filenames:
-            if fn.endswith(ARTICLE_SUFFIX) and not fn.startswith("."):
-                found.append(Path(dirpath) / fn)
+            if fn.startswith("."):
+                continue
+            f = Path(dirpath) / fn
+            if reader_for(f) is not None and (not f.is_symlink() or _links_inside(f, inside, warnings)):
+                found.append(f)
     found.sort()
     return iter(found)
+
+
+def _links_inside(link: Path, inside: Path, warnings: list[Notice]) -> bool:
+    """A symlink is followed only to a file within the opened folder."""
+    try:
+        target = link.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        warnings.append(_skipped(link, "a broken symbolic link"))
+        return False
+    if target.is_relative_to(inside):
+        return True
+    warnings.append(_skipped(link, "a symbolic link to a file outside the opened folder"))
+    return False
 
 
 def _unique_ids(files: list[tuple[Path, Path]]) -> list[str]:
     """The file name, as the contract says; the path under its root where two
     files share a name."""
-    counts: dict[str, int] = {}
-    for f, _ in files:
-        counts[f.name] = counts.get(f.name, 0) + 1
+    counts = Counter(f.name for f, _ in files)
     ids = []
     for f, root in files:
         if counts[f.name] == 1:
@@ -104,26 +143,61 @@ def _unique_ids(files: list[tuple[Path, Path]]) -> list[str]:
 
 
 def read_source(path: Path, source_id: str, warnings: list[Notice]) -> Source | None:
+    reader: Reader = reader_for(path) or plain_text  # a file named on its own is read whatever its name
+    raw = _read_bytes(path, reader.MAX_BYTES, warnings)
+    if raw is None:
+        return None
+    sha = hashlib.sha256(raw).hexdigest()
     try:
-        # O_NONBLOCK: a FIFO named *.txt must not wait for a writer; then
-        # only regular files are read (not pipes, devices or sockets)
+        article = _read_once(reader, path, raw, sha)
+    except Unreadable as err:
+        warnings.append(_skipped(path, str(err)))
+        return None
+    except (RecursionError, MemoryError, ValueError) as err:  # a pathological page deep inside a parser
+        warnings.append(_skipped(path, f"could not be read ({type(err).__name__})"))
+        return None
+    return source_of(article, source_id, str(path), sha)
+
+
+_READ: dict[tuple[str, str], Article] = {}  # (suffix, sha256 of the bytes) -> what its reader made of them
+READ_MEMO = 4096  # articles remembered: a live folder re-reads only what changed
+
+
+def _read_once(reader: Reader, path: Path, raw: bytes, sha: str) -> Article:
+    """A page or PDF is parsed once per content in this process: a live folder
+    re-reads the whole folder on every change, and parsing is the slow part."""
+    key = (path.suffix.lower(), sha)
+    article = _READ.get(key)
+    if article is None:
+        article = reader.read(path, raw)
+        if len(_READ) >= READ_MEMO:
+            _READ.pop(next(iter(_READ)))
+        _READ[key] = article
+    return article
+
+
+def _read_bytes(path: Path, limit: int, warnings: list[Notice]) -> bytes | None:
+    try:
+        mode = os.stat(path).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):  # never open a FIFO or a device
+            warnings.append(_skipped(path, "not a regular file (a FIFO, device or socket)"))
+            return None
+        # O_NONBLOCK: should it turn into a FIFO after the check, opening must not wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with open(fd, "rb") as fh:  # read-only, always
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                warnings.append(_skipped(path, "not a regular file"))
+                warnings.append(_skipped(path, "not a regular file (a FIFO, device or socket)"))
                 return None
-            raw = fh.read(MAX_BYTES + 1)
+            raw = fh.read(limit + 1)
     except OSError as err:
         warnings.append(_skipped(path, str(err.strerror or err)))
         return None
-    if len(raw) > MAX_BYTES:
-        warnings.append(_skipped(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB"))
+    if len(raw) > limit:
+        warnings.append(_skipped(path, f"larger than {limit // (1024 * 1024)} MB (not read)"))
         return None
-    text, problem = decode(raw)
-    if text is None:
-        warnings.append(_skipped(path, problem))
-        return None
-    return make_source(source_id, str(path), text, hashlib.sha256(raw).hexdigest())
+    return raw
 
 
 def _skipped(path: Path, reason: str) -> Notice:
@@ -132,47 +206,34 @@ def _skipped(path: Path, reason: str) -> Notice:
 
 def decode(raw: bytes) -> tuple[str | None, str]:
     """UTF-8 with universal newlines, exactly like `open(p, encoding="utf-8").read()`."""
-    sample = raw[:8192]
-    if sample.count(0) * 20 > len(sample):  # UTF-16, images, executables
-        return None, "binary file (many NUL bytes)"
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        return None, f"not UTF-8 (invalid byte 0x{raw[err.start]:02x} at offset {err.start})"
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, ""
+        return plain_text.decode(raw), ""
+    except Unreadable as err:
+        return None, str(err)
 
 
 def make_source(source_id: str, path: str, text: str, sha256: str = "") -> Source:
+    """A plain-text article's Source (tests and fixtures build them from strings)."""
     if not sha256:
         sha256 = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    outlet, date = sniff(text)  # only what the text states about itself
+    return source_of(plain_text.article_of(text), source_id, path, sha256)
+
+
+def source_of(article: Article, source_id: str, path: str, sha256: str) -> Source:
     return Source(
         id=source_id,
         path=path,
-        title=title_of(text),
-        outlet=outlet,
-        date=date,
-        chars=len(text),
-        words=word_count(text),
+        title=article.title,
+        outlet=article.outlet,
+        author=article.author,
+        date=article.date,
+        chars=len(article.text),
+        words=word_count(article.text),
         sha256=sha256,
-        text=text,
+        text=article.text,
+        extracted=article.extracted,
+        pages=list(article.pages),
     )
 
 
-def title_of(text: str) -> str:
-    """The first line that reads like a headline (3 to 30 words); web pages
-    often start with a menu word such as "More". Else the first line, cut."""
-    lines = [single_line(x) for x in text[: 64 * 1024].splitlines()[:40]]
-    lines = [x for x in lines if x]
-    for line in lines:
-        if 3 <= len(line.split()) <= 30:
-            return _cut(line)
-    return _cut(lines[0]) if lines else ""
-
-
-def _cut(line: str) -> str:
-    if len(line) <= TITLE_CHARS:
-        return line
-    return line[: TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
+__all__ = ["Corpus", "bundled_corpus", "decode", "make_source", "read_corpus", "read_source", "title_of"]

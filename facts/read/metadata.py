@@ -1,4 +1,4 @@
-"""What an article says about itself: its outlet (or byline) and its date.
+"""What an article says about itself: its outlet, author and date.
 
 Only what the text states, from general cues (bylines, "Published:" labels,
 wire datelines, copyright lines, newsletter footers); unknown stays empty.
@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
+from typing import NamedTuple
 
 from facts.lexicon import load_model
 from facts.lexicon.models import MetadataLexicon
+from facts.read.bylines import byline_fields, dateline_date, lone_date
+from facts.read.dates import parse_date
 
 EDGE_CHARS = 2048
 NAME_CHARS = 80
@@ -24,19 +27,22 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|&|de|van|von|der|da|di|du|le|la|bin|al))*"
 _DASH = r"[-–—]"
 
 
-def sniff(text: str) -> tuple[str, str]:
-    """(outlet or byline, ISO date) as written in `text`; "" where unknown."""
-    head = text[:EDGE_CHARS]
+class Meta(NamedTuple):
+    outlet: str = ""
+    author: str = ""
+    date: str = ""  # ISO 8601
+
+
+def sniff(text: str) -> Meta:
+    """What `text` states about itself; "" where unknown."""
+    head = text[:EDGE_CHARS].lstrip("\ufeff")
     tail = text[-EDGE_CHARS:] if len(text) > EDGE_CHARS else ""
     zones = (head, tail)
-    outlet = (
-        _dateline(head)
-        or _first(_copyright, zones)
-        or _first(_labelled_byline, zones)
-        or _by_line(head)
-        or _first(_newsletter, zones)
-    )
-    return outlet, _labelled_date(zones)
+    line = byline_fields(head)
+    outlet = _dateline(head) or line.outlet or _first(_copyright, zones) or _first(_newsletter, zones)
+    author = _first(_labelled_byline, zones) or line.author or _by_line(head)
+    date = _labelled_date(zones) or line.date or dateline_date(head) or lone_date(head)
+    return Meta(outlet, author, date)
 
 
 def _first(find: Callable[[str], str], zones: tuple[str, str]) -> str:
@@ -57,7 +63,7 @@ def _clean(name: str) -> str:
 
 # ---------------------------------------------------------------- outlet cues
 _DATELINE = re.compile(
-    rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[ \t]*[A-Z][\w.]*(?:[ \t]+\d{{1,2}})?)?[ \t]*"
+    rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[^\n(]{{1,40}})?[ \t]*"  # place, then maybe a region or a date
     rf"\(([A-Z][\w&.' -]{{1,40}})\)[ \t]*{_DASH}"
 )
 
@@ -130,21 +136,6 @@ def _newsletter(zone: str) -> str:
 _NEEDS_COLON = frozenset({"date", "dated", "created"})
 
 
-@cache
-def _date_forms() -> list[tuple[re.Pattern[str], str]]:
-    months = "|".join(sorted(_lex().months, key=len, reverse=True))
-    mon = rf"(?P<mon>(?i:{months}))\.?"
-    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
-    time = r"(?:[ T](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
-    return [
-        (re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{1,2}})-(?P<d>\d{{1,2}}){time}"), "ymd"),
-        (re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"), "ymd"),
-        (re.compile(rf"{mon}\s+{day},?\s+(?P<y>\d{{4}})"), "mdy"),
-        (re.compile(rf"{day}\s+{mon},?\s+(?P<y>\d{{4}})"), "dmy"),
-        (re.compile(rf"{mon},?\s+(?P<y>\d{{4}})"), "my"),
-    ]
-
-
 def _labelled_date(zones: tuple[str, str]) -> str:
     """The date after the most telling label: Published before Updated."""
     labels = _lex().date_labels
@@ -154,31 +145,8 @@ def _labelled_date(zones: tuple[str, str]) -> str:
             label = " ".join(m.group("label").split()).casefold()
             if ":" not in m.group("sep") and label in _NEEDS_COLON:
                 continue  # "to date" is no label; "Date:" is
-            iso = _parse_date(m.group("rest"))
+            iso = parse_date(m.group("rest"))
             if iso:
                 rank = next((k for k, x in enumerate(labels) if x.casefold() == label), len(labels))
                 found.append((rank, iso))
     return min(found)[1] if found else ""
-
-
-def _parse_date(s: str) -> str:
-    months = _lex().months
-    for pattern, _ in _date_forms():
-        m = pattern.match(s)
-        if not m:
-            continue
-        g = m.groupdict()
-        month = int(g["m"]) if g.get("m") else months[g["mon"].casefold()]
-        y = int(g["y"])
-        if not 1 <= month <= 12:
-            return ""
-        if g.get("d") is None:
-            return f"{y:04d}-{month:02d}"
-        d = int(g["d"])
-        if not 1 <= d <= 31:
-            return ""
-        iso = f"{y:04d}-{month:02d}-{d:02d}"
-        if g.get("H") is not None:
-            iso += f"T{int(g['H']):02d}:{g['M']}" + (f":{g['S']}" if g.get("S") else "")
-        return iso
-    return ""

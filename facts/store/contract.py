@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from facts.model import Attribution, Check, Claim, FactBase, Span
+from facts.model import Attribution, Check, Claim, FactBase, Source, Span
 
 try:  # the C loader/dumper are many times faster; both are the *safe* ones
     from yaml import CSafeDumper as _Dumper
@@ -66,12 +66,21 @@ def _check(c: Check) -> dict[str, Any]:
     }
 
 
+def _source(s: Source) -> dict[str, Any]:
+    d: dict[str, Any] = {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date}
+    if s.author:
+        d["author"] = s.author
+    if s.extracted:  # a page, PDF or Markdown file: offsets index this text, not the file
+        d["text"] = s.text
+    if s.pages:
+        d["pages"] = s.pages
+    return d
+
+
 def to_contract(fb: FactBase) -> dict[str, Any]:
     """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
     return {
-        "sources": [
-            {"id": s.id, "title": s.title, "chars": s.chars, "outlet": s.outlet, "date": s.date} for s in fb.sources
-        ],
+        "sources": [_source(s) for s in fb.sources],
         "numbers": [
             {
                 **_span(n.span),

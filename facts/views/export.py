@@ -157,8 +157,8 @@ def _in_sentence(span: Span, sentence: Span) -> tuple[str, tuple[int, int] | Non
 
 
 def _citation(ix: FactIndex, span: Span) -> str:
-    line = ix.line_of(span.source, span.start) if span.source in ix.sources else "?"
-    return f"{span.source}, line {line}, chars {span.start}–{span.end}"
+    place = ix.place_of(span.source, span.start) if span.source in ix.sources else "line ?"
+    return f"{span.source}, {place}, chars {span.start}–{span.end}"
 
 
 # ---------------------------------------------------------------- sections
@@ -174,7 +174,7 @@ def _quoted(ix: FactIndex, span: Span, sentence: Span | None = None) -> list[str
 def _source_md(ix: FactIndex, s: Source) -> list[str]:
     out = [f"### {escape_line(s.title or s.id)}", ""]
     facts = [f"file: {escape_line(s.id)}", f"{s.words:,} words"]
-    facts += [escape_line(x) for x in (s.outlet, s.date) if x]
+    facts += [escape_line(x) for x in (s.author, s.outlet, s.date) if x]
     out += [f"- {' · '.join(facts)}", ""]
     span = _title_span(s)
     if span is not None:

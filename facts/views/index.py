@@ -130,6 +130,12 @@ class FactIndex:
             self._newlines[source_id] = [m.start() for m in _NEWLINE.finditer(self.text_of(source_id))]
         return bisect.bisect_left(self._newlines[source_id], offset) + 1
 
+    def place_of(self, source_id: str, offset: int) -> str:
+        """Where `offset` is, as a citation says it: the page of a PDF, else the line."""
+        src = self.sources.get(source_id)
+        page = src.page_at(offset) if src else None
+        return f"page {page}" if page is not None else f"line {self.line_of(source_id, offset)}"
+
     def sentence(self, span: Span, given: Span | None = None) -> Span:
         """The sentence that holds `span`: `given` (the one its fact recorded)
         when it holds it, else the sentence of its source text around it; the

@@ -156,7 +156,8 @@ def test_a_problem_in_both_files_lists_each(tmp_path: Path, capsys: pytest.Captu
 def test_folder_without_articles_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "claims.yaml").write_text(GOOD, encoding="utf-8")
     assert main(["check", str(tmp_path)]) == 2
-    assert "no .txt articles" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "no articles found" in err and "1 .yaml" in err
 
 
 def test_unreadable_article_is_a_warning_not_a_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ async def wait_for_message(pilot) -> MessageScreen:
 
 
 async def test_a_folder_without_articles_says_so_and_q_quits(tmp_path):
-    (tmp_path / "notes.md").write_text("not an article", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("not,an,article", encoding="utf-8")
     app = ScaledealApp([str(tmp_path)])
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await wait_for_message(pilot)

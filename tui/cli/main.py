@@ -83,10 +83,10 @@ def _write_error(e: OSError) -> None:
     err(f"error: {write_failure(e)}{hint}")
 
 
-OpenApp = Callable[[str | None], int]
+OpenApp = Callable[[str | None, bool], int]  # (folder, watch it)
 
 
-def _no_app(path: str | None) -> int:
+def _no_app(path: str | None, watch: bool) -> int:
     err("the app is started by `scaledeal` (tui/main.py); this entry point is headless")
     return EXIT_USAGE
 
@@ -129,7 +129,8 @@ def build_parser(sub: str | None, open_app: OpenApp = _no_app) -> argparse.Argum
             epilog=f"headless commands: {', '.join(sorted(SUBCOMMANDS))} (run `{PROG} COMMAND --help`)",
         )
         p.add_argument("path", nargs="?", metavar="PATH", help="a folder of articles (default: the bundled corpus)")
-        p.set_defaults(func=lambda args: open_app(args.path))
+        p.add_argument("--no-watch", action="store_true", help="do not follow changes to the folder's files")
+        p.set_defaults(func=lambda args: open_app(args.path, not args.no_watch))
         return p
     p = argparse.ArgumentParser(prog=f"{PROG} {sub}")
     SUBCOMMANDS[sub](p)

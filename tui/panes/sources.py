@@ -48,8 +48,9 @@ class SourcesPane(FactPane):
         return Content.assemble(
             field_line("title", s.title or "(untitled)", "bold"),
             field_line("outlet", s.outlet or "(not given)"),
+            *([field_line("author", s.author)] if s.author else []),
             field_line("date", s.date or "(not given)"),
-            field_line("file", s.path),
+            field_line("file", s.path + (f" ({len(s.pages)} pages)" if s.pages else "")),
             field_line("size", f"{s.words:,} words, {s.chars:,} characters"),
             field_line(
                 "facts",

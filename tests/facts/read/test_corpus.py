@@ -31,7 +31,7 @@ def test_bundled_corpus_holds_the_four_seed_articles_byte_identical():
 def test_folder_is_read_recursively_and_sorted(tmp_path):
     write(tmp_path / "b.txt", "Second story about a merger.\n")
     write(tmp_path / "sub" / "a.txt", "First story about a merger.\n")
-    write(tmp_path / "notes.md", "not an article")
+    write(tmp_path / "notes.csv", "not,an,article")
     corpus = read_corpus([tmp_path])
     assert [s.id for s in corpus.sources] == ["b.txt", "a.txt"]
     assert corpus.name == tmp_path.name
@@ -74,8 +74,8 @@ def test_missing_path_is_an_error_naming_it(tmp_path):
 
 
 def test_folder_without_articles_is_an_error(tmp_path):
-    write(tmp_path / "readme.md", "nothing here")
-    with pytest.raises(CorpusError, match=r"no \.txt articles"):
+    write(tmp_path / "table.csv", "nothing here")
+    with pytest.raises(CorpusError, match=r"no articles found .*1 \.csv"):
         read_corpus([tmp_path])
 
 
