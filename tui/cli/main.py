@@ -39,7 +39,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from facts.store.files import write_atomic
     from tui.cli.progress import stderr_progress
 
-    fb = extract_paths(args.paths, progress=stderr_progress())
+    fb = extract_paths(args.paths, progress=stderr_progress(), curation=not args.no_curation)
     warn_all(fb.warnings)
     out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
     if args.output and args.output != "-":
@@ -68,6 +68,7 @@ def _extract_parser(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--no-curation", action="store_true", help="leave out the curated files (claims.yaml, sources.yaml)")
     p.set_defaults(func=cmd_extract)
 
 
