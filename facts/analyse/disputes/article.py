@@ -16,8 +16,8 @@ ORG_KINDS = frozenset({"organisation", "other"})  # a named company may be resol
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[\s,]*$")
 _LOWER_WORD = re.compile(r"\s*(?:[a-z][\w-]*)")
 _GAP = re.compile(r"\s*")
-_POSSESSIVE = re.compile(r"\s*['’‘]\s*s\b")
-_POSSESSIVE_END = re.compile(r"['’‘]\s*s$")
+_POSSESSIVE = re.compile(r"\s*(?:['’‘]\s*s\b|(?<=s)['’](?!\w))")  # "ACME's", "ACME ‘ s", "Systems'"
+_POSSESSIVE_END = re.compile(r"(?:['’‘]\s*s|(?<=s)['’])$")
 MAX_WITHIN = 64  # mentions read in one clause: a list of hundreds of names is no clause
 WINDOW = 60  # how far before a cue a word or a name may stand
 

@@ -44,19 +44,15 @@ def clash(a: str, b: str) -> bool:
 
 
 def find(art: Article) -> list[Stance]:
-    found = sorted(
-        (m.start(), rank, m.end(), form)
-        for rank, (pattern, form) in enumerate(_cues())
-        for m in pattern.finditer(art.text)
-    )
+    """The most telling cue wins where cues overlap: "in cash and stock" is mixed, not cash."""
     out: list[Stance] = []
-    last_end = -1
-    for start, _, end, form in found:  # "all cash" is not also "in cash"
-        if start < last_end or _other_deal(art, start):
-            continue
-        last_end = end
-        out.append(art.stance(ATTRIBUTE, "", form, form, start, end))
-    return out
+    covered: set[int] = set()  # offsets of accepted cues: a few words each
+    for pattern, form in _cues():
+        for m in pattern.finditer(art.text):
+            if covered.isdisjoint(range(m.start(), m.end())) and not _other_deal(art, m.start()):
+                covered.update(range(m.start(), m.end()))
+                out.append(art.stance(ATTRIBUTE, "", form, form, m.start(), m.end()))
+    return sorted(out, key=lambda s: s.span.start)
 
 
 def _other_deal(art: Article, pos: int) -> bool:
