@@ -130,6 +130,7 @@ class AttributionLexicon(Lexicon):
     official_verbs: Words
     outlet_verbs: Words
     speech_fillers: Words
+    pronouns: Words
     quantities: Words
     weights: dict[Origin, NonNegative]
     status: StatusWords
