@@ -6,6 +6,7 @@ itself makes one more, "within" it."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from facts.model import Claim, Conflict, Verdict
 from facts.text import fold
 
 MAX_CLAIMS = 60  # per conflict: a readable list on any corpus
+MAX_VALUES = 24  # distinct values compared per group, the most stated first: pairs of them stay few
 Clash = Callable[[str, str], bool]
 
 
@@ -31,11 +33,21 @@ def judge(stances: list[Stance], rule_of: Callable[[str], Rule], dates: dict[str
     for s in stances:
         groups.setdefault((s.attribute, s.subject), []).append(s)
     out: list[Conflict] = []
-    for (attribute, subject), group in sorted(groups.items()):
+    for (attribute, subject), stated in sorted(groups.items()):
+        group = _most_stated(stated)
         rule = rule_of(attribute)
         out += _across(attribute, subject, group, rule, dates)
         out += _within(attribute, subject, group, rule)
     return out
+
+
+def _most_stated(group: list[Stance]) -> list[Stance]:
+    """The stances of the MAX_VALUES values stated most often (a hostile text may state thousands)."""
+    counts = Counter(s.value for s in group)
+    if len(counts) <= MAX_VALUES:
+        return group
+    kept = {v for v, _ in counts.most_common(MAX_VALUES)}
+    return [s for s in group if s.value in kept]
 
 
 def _clashing(group: list[Stance], rule: Rule) -> set[str]:
