@@ -215,6 +215,7 @@ class StructureWords(Lexicon):
     below_hedges: Words
     hedges: Words
     prior_words: Words
+    remainder_words: Words
     independence: Words
 
 

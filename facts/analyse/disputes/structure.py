@@ -31,6 +31,7 @@ class _Lex:
     parts: re.Pattern[str]
     shares: re.Pattern[str]
     independence: re.Pattern[str]
+    remainder: re.Pattern[str]
     link: re.Pattern[str]  # between the company and "independent": "will", "to"
 
 
@@ -56,23 +57,30 @@ def _lex() -> _Lex:
         parts=re.compile(rf"\s*(?:{_alt(w.part_nouns)})(?![\w-])", re.IGNORECASE),
         shares=re.compile(rf"\s*(?:{_alt(w.stake_nouns)})(?![\w-])", re.IGNORECASE),
         independence=words_re(w.independence),
+        remainder=words_re(w.remainder_words),
         link=re.compile(r"\s+(?:(?:will|would|shall|to|is|be|was|remains?|being)\s+){0,2}$", re.IGNORECASE),
     )
 
 
 def find(art: Article) -> list[Stance]:
     lex = _lex()
-    return [*_whole(art, lex), *_stakes(art, lex), *_independent(art, lex)]
+    whole, stepped = _whole(art, lex)
+    stakes = [s for s in _stakes(art, lex) if s.subject not in stepped]
+    return [*whole, *stakes, *_independent(art, lex)]
 
 
-def _whole(art: Article, lex: _Lex) -> list[Stance]:
-    out = []
+def _whole(art: Article, lex: _Lex) -> tuple[list[Stance], set[str]]:
+    """Stances of buying the whole company, and the companies whose rest is bought
+    ("acquire the remaining shares of ACME": the buyer held part of it already)."""
+    out, stepped = [], set()
     for m in lex.whole.finditer(art.text):
         org = art.org_after(m.end(), lex.words.descriptors_max)
         if org is None or art.possessive_at(org.end) or lex.parts.match(art.text, org.end):
             continue  # "buying ACME shares", "ACME's data": a part of it
+        if lex.remainder.search(art.text, m.end(), org.start):
+            stepped.add(org.entity)
         out.append(art.stance(ATTRIBUTE, org.entity, WHOLE, WHOLE, m.start(), org.end))
-    return out
+    return out, stepped
 
 
 def _stakes(art: Article, lex: _Lex) -> list[Stance]:

@@ -143,3 +143,12 @@ def test_a_change_of_holder_between_dated_articles_is_compatible(tmp_path: Path)
 
     (c,) = [c for c in find_conflicts(fb) if c.attribute.startswith("chief executive")]
     assert c.verdict == "compatible"
+
+
+def test_buying_the_rest_makes_an_earlier_stake_no_conflict(tmp_path: Path) -> None:
+    step = (
+        "Halvorsen Group bought a 25% stake in Corvane Systems in 2019. "
+        "Halvorsen Group now agreed to acquire the remaining shares of Corvane Systems.\n"
+    )
+    fb = build(tmp_path, {"a.txt": BUY, "b.txt": step})
+    assert disputes(fb, "deal structure") == []
