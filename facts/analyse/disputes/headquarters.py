@@ -16,7 +16,7 @@ from functools import cache
 
 from facts.analyse.disputes.article import Article, Stance, words_re
 from facts.lexicon import load_model
-from facts.lexicon.models import DisputesLexicon
+from facts.lexicon.models import DisputesLexicon, EntitiesLexicon
 from facts.text import fold
 
 ATTRIBUTE = "headquarters"
@@ -33,6 +33,7 @@ class _Lex:
     noun_after: re.Pattern[str]  # "group" of "the CITY-based group"
     after_company: re.Pattern[str]
     seat: re.Pattern[str]  # "headquarters of the company", "its head office"
+    city_seat: re.Pattern[str]  # "its CITY headquarters", "ACME's CITY head office"
     not_main: frozenset[str]
     regions: frozenset[str]
 
@@ -56,7 +57,8 @@ def _lex() -> _Lex:
             rf"(?:\s+of\s+(?:(?P<of>{_alt(w.anaphors)})|(?P<named>(?=[A-Z]))))?",
             re.IGNORECASE,
         ),
-        not_main=frozenset(fold(x) for x in w.not_main),
+        city_seat=re.compile(rf"(?<=[ \t])(?:{_alt(w.seats)})(?![\w-])"),
+        not_main=frozenset(fold(x) for x in (*w.not_main, *load_model("entities", EntitiesLexicon).demonyms)),
         regions=frozenset(fold(x) for x in w.regions),
     )
 
@@ -68,7 +70,7 @@ def clash(a: str, b: str) -> bool:
 
 def find(art: Article) -> list[Stance]:
     lex = _lex()
-    return [*_based(art, lex), *_in_city(art, lex), *_seats(art, lex)]
+    return [*_based(art, lex), *_in_city(art, lex), *_seats(art, lex), *_city_seats(art, lex)]
 
 
 def _stance(art: Article, lex: _Lex, subject: str, city: str, start: int, end: int) -> Stance | None:
@@ -139,3 +141,35 @@ def _seat_subject(art: Article, m: re.Match[str]) -> tuple[str, int]:
         return art.antecedent(m.start()), m.end()
     org = art.mention_ending(m.start())  # "ACME's headquarters"
     return (org.entity if org else ""), m.end()
+
+
+def _city_seats(art: Article, lex: _Lex) -> list[Stance]:
+    """'its CITY headquarters', "ACME's CITY head office"; not 'its European headquarters'."""
+    out = []
+    for m in lex.city_seat.finditer(art.text):
+        caps = _CAPS_BEFORE.search(art.text, max(0, m.start() - 60), m.start())
+        if caps is None:
+            continue
+        city = caps.group(1)
+        if fold(city.split()[0]) in lex.not_main or fold(city) in lex.not_main:
+            continue
+        subject, start = _owner(art, caps.start(1))
+        if found := _stance(art, lex, subject, city, start, m.end()):
+            out.append(found)
+    return out
+
+
+_CAPS_BEFORE = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w.-]*[ \t]+){0,2}[A-Z][\w.-]*)[ \t]+$")
+_ITS = re.compile(r"(?<![\w-])(?:its|their|the\s+(?:company|firm|group)['’]s)\s+$", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"\s*(?:['’‘]\s*s|(?<=s)['’])\s+")
+
+
+def _owner(art: Article, pos: int) -> tuple[str, int]:
+    """Whose seat the words before `pos` say: 'its' (the party named last), or "ACME's"."""
+    its = _ITS.search(art.text, max(0, pos - 20), pos)
+    if its is not None:
+        return art.antecedent(its.start()), its.start()
+    org = art.mention_ending(pos)
+    if org is not None and _POSSESSIVE_GAP.fullmatch(art.text, org.end, pos):
+        return org.entity, org.start
+    return "", pos

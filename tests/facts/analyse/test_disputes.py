@@ -152,3 +152,15 @@ def test_buying_the_rest_makes_an_earlier_stake_no_conflict(tmp_path: Path) -> N
     )
     fb = build(tmp_path, {"a.txt": BUY, "b.txt": step})
     assert disputes(fb, "deal structure") == []
+
+
+def test_a_city_before_the_word_headquarters_is_the_headquarters(tmp_path: Path) -> None:
+    a = "Oslo-based Corvane Systems agreed to a takeover by Halvorsen Group on Monday.\n"
+    b = (
+        "Corvane Systems agreed to a takeover by Halvorsen Group on Monday. "
+        "Staff gathered at Corvane Systems' Bergen headquarters. "
+        "Corvane Systems also runs its European headquarters from Vienna.\n"
+    )
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "headquarters")
+    assert {cl.value for cl in c.claims} == {"Oslo", "Bergen"}
