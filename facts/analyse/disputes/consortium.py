@@ -30,7 +30,10 @@ def _lex() -> _Lex:
     groups = words_re(w.groups).pattern
     verbs = words_re(w.lead_verbs).pattern
     return _Lex(
-        led_by=re.compile(rf"(?P<group>{groups})\s*,?\s*(?:{verbs})\s", re.IGNORECASE),
+        # "a consortium led by", "a consortium of investors led by"
+        led_by=re.compile(
+            rf"(?P<group>{groups})(?:\s+of\s+[a-z-]+(?:\s+[a-z-]+)?)?\s*,?\s*(?:{verbs})\s", re.IGNORECASE
+        ),
         led=re.compile(rf"-led\s+(?:[a-z-]+\s+)?(?P<group>{groups})", re.IGNORECASE),
         other=frozenset(w.other_groups),
     )

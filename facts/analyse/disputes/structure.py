@@ -32,6 +32,7 @@ class _Lex:
     shares: re.Pattern[str]
     independence: re.Pattern[str]
     remainder: re.Pattern[str]
+    bought: re.Pattern[str]  # a buying verb ending right before a quantity
     link: re.Pattern[str]  # between the company and "independent": "will", "to"
 
 
@@ -58,6 +59,7 @@ def _lex() -> _Lex:
         shares=re.compile(rf"\s*(?:{_alt(w.stake_nouns)})(?![\w-])", re.IGNORECASE),
         independence=words_re(w.independence),
         remainder=words_re(w.remainder_words),
+        bought=re.compile(rf"{words_re(w.whole_verbs).pattern}\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE),
         link=re.compile(r"\s+(?:(?:will|would|shall|to|is|be|was|remains?|being)\s+){0,2}$", re.IGNORECASE),
     )
 
@@ -104,7 +106,7 @@ def _stake(art: Article, lex: _Lex, m: re.Match[str]) -> Stance | None:
     org = art.org_after(m.end(), 1)
     if org is None:
         return None
-    owned = bool(m.group("noun")) or _shares_of(art, lex, org.end)
+    owned = bool(m.group("noun")) or _shares_of(art, lex, org.end) or _bought(art, lex, m.start())
     if not owned:
         return None  # "half of ACME's revenue": a share of something else
     end = m.end("noun") if m.group("noun") else (m.end("adj") if m.group("adj") else m.end("qty"))
@@ -133,6 +135,11 @@ def _held_before(art: Article, lex: _Lex, start: int) -> bool:
     """A holding right after 'had built up', 'holds', 'existing': not bought in the deal."""
     words = [w for w in art.words_before(start, 4) if w not in {"a", "an", "the", "its", "his", "her", "their"}]
     return any(w in lex.words.prior_words for w in words[-2:])
+
+
+def _bought(art: Article, lex: _Lex, start: int) -> bool:
+    """'to acquire 49% of ACME': a buying verb right before the quantity."""
+    return lex.bought.search(art.text, max(0, start - 40), start) is not None
 
 
 def _shares_of(art: Article, lex: _Lex, end: int) -> bool:

@@ -164,3 +164,21 @@ def test_a_city_before_the_word_headquarters_is_the_headquarters(tmp_path: Path)
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
     (c,) = disputes(fb, "headquarters")
     assert {cl.value for cl in c.claims} == {"Oslo", "Bergen"}
+
+
+def test_a_share_bought_of_the_company_is_a_stake_but_a_share_of_its_sales_is_not(tmp_path: Path) -> None:
+    stake = "Halvorsen Group agreed to acquire 40% of Corvane Systems for $3 billion.\n"
+    sales = BUY + "Exports make up 40% of Corvane Systems sales.\n"
+    fb = build(tmp_path / "x", {"a.txt": BUY, "b.txt": stake})
+    (c,) = disputes(fb, "deal structure")
+    assert ("b.txt", "40%") in quotes(c)
+    fb = build(tmp_path / "y", {"a.txt": BUY, "b.txt": sales})
+    assert disputes(fb, "deal structure") == []
+
+
+def test_a_consortium_of_investors_led_by_names_its_leader(tmp_path: Path) -> None:
+    a = "Corvane Systems accepted an offer from a consortium of investors led by Halvorsen Group.\n"
+    b = "Corvane Systems accepted an offer from a Brightwater Capital-led consortium.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "consortium leader")
+    assert {cl.value for cl in c.claims} == {"Halvorsen Group", "Brightwater Capital"}
