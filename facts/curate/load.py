@@ -37,6 +37,7 @@ from facts.read.paths import CorpusError
 __all__ = ["Problem", "apply_curation", "load_curation", "validate_corpus"]
 
 QUOTE_CHARS = 60
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _ISO_DATE = re.compile(
     r"(?:\d{4}(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"|--(?P<m2>\d{2})-(?P<d2>\d{2}))"
@@ -123,9 +124,11 @@ class _Context:
         self.root = root
         self.texts = {s.id: s.text for s in sources}
         self.paths = {s.id: s.path for s in sources}
+        self.sha = {s.id: s.sha256 for s in sources}
         self.by_hash = {s.sha256: s.id for s in sources if s.sha256}
         self.articles: dict[str, str | None] = {}  # curated name -> the loaded article with its bytes
         self.changed: set[str] = set()  # names told about once
+        self.curated_hash: dict[str, str] = {}  # name -> the sha256 sources.yaml gives it
         self.cur = Curation()
         self.problems: list[Problem] = []
         self.hints_left = 20
@@ -142,6 +145,12 @@ class _Context:
         return self.articles[name]
 
     def _match(self, name: str) -> str | None:
+        found = self._by_bytes(name)
+        if found is not None and self.curated_hash.get(name, self.sha[found]) != self.sha[found]:
+            return None  # edited since it was curated
+        return found
+
+    def _by_bytes(self, name: str) -> str | None:
         beside = self.root / name
         if "/" in name or "\\" in name or not beside.is_file():
             return name if name in self.texts else None
@@ -152,8 +161,10 @@ class _Context:
     def elsewhere(self, source: str) -> bool:
         """An article beside the curated files that was not loaded (a single
         file was opened, or another version of it): its entries are skipped quietly."""
+        if self.article(source) is not None:
+            return False
         plain = "/" not in source and "\\" not in source
-        return plain and self.article(source) is None and (self.root / source).is_file()
+        return source in self.texts or (plain and (self.root / source).is_file())
 
     def known(self, doc: Doc, path: tuple[str | int, ...], source: str) -> bool | None:
         """True for an article of the corpus; None for one elsewhere; False
@@ -180,6 +191,10 @@ def _load_sources(doc: Doc, ctx: _Context) -> None:
     if doc.data is not None and not isinstance(doc.data, dict):
         doc.problem((), "expected a mapping of article file names to their title, outlet and date")
     elif doc.data:
+        for sid, entry in doc.data.items():  # first the hashes: they decide which article an entry is about
+            sha = entry.get("sha256") if isinstance(entry, dict) else None
+            if isinstance(sha, str) and _SHA256.fullmatch(sha):
+                ctx.curated_hash[str(sid)] = sha
         for sid, entry in doc.data.items():
             meta = _validate(SourceMeta, entry, (sid,), doc)
             if meta is not None and ctx.known(doc, (sid,), str(sid)):

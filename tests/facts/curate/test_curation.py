@@ -301,3 +301,22 @@ def test_an_edited_copy_loses_only_its_own_curation_with_one_notice(tmp_path: Pa
     assert [c for c in bundled if edited.name not in bundled[c]] == list(kept)
     told = [w for w in fb.warnings if edited.name in str(w) and "differs" in str(w)]
     assert len(told) == 1
+
+
+def test_an_article_edited_since_its_recorded_hash_loses_its_curation_with_one_notice(tmp_path: Path) -> None:
+    import hashlib
+
+    from facts.build import extract_paths
+
+    folder = _corpus(tmp_path, TAKEOVER)
+    stale = hashlib.sha256(b"the article as it was curated").hexdigest()
+    fresh = hashlib.sha256((tmp_path / "beta.txt").read_bytes()).hexdigest()
+    (folder / "sources.yaml").write_text(
+        f"alpha.txt:\n  sha256: {stale}\nbeta.txt:\n  sha256: {fresh}\n", encoding="utf-8"
+    )
+    fb = extract_paths([folder])
+    assert [c.id for c in fb.conflicts if c.provenance == "curated"] == []
+    told = [str(w) for w in fb.warnings if "alpha.txt differs" in str(w)]
+    assert len(told) == 1
+    (folder / "sources.yaml").write_text(f"beta.txt:\n  sha256: {fresh}\n", encoding="utf-8")
+    assert [c.id for c in extract_paths([folder]).conflicts if c.provenance == "curated"] == ["control"]
