@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.mentions import Mention
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon, EntitiesLexicon
 from facts.text import fold
@@ -89,8 +90,11 @@ def _based(art: Article, lex: _Lex) -> list[Stance]:
         if art.mention_ending(m.end("city")) is not None:
             continue  # "ACME-based": a company's name, not a place
         org = art.org_after(m.end(), 4)
+        named = _apposed(art, m.start())
         if org is not None:
             subject, end = org.entity, org.end
+        elif named is not None:  # "ACME, a CITY-based maker of ..."
+            subject, end = named.entity, m.end() - 1
         elif noun := lex.noun_after.match(art.text, m.end()):  # "the CITY-based group"
             subject, end = art.antecedent(m.start()), noun.end()
         else:
@@ -98,6 +102,15 @@ def _based(art: Article, lex: _Lex) -> list[Stance]:
         if found := _stance(art, lex, subject, m.group("city"), m.start(), end):
             out.append(found)
     return out
+
+
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+$", re.IGNORECASE)
+
+
+def _apposed(art: Article, pos: int) -> Mention | None:
+    """The company an apposition at `pos` describes: "ACME, a ..."."""
+    lead = _APPOSED.search(art.text, max(0, pos - 8), pos)
+    return art.mention_ending(lead.start()) if lead else None
 
 
 def _in_city(art: Article, lex: _Lex) -> list[Stance]:

@@ -63,11 +63,13 @@ def find(art: Article, names: dict[str, str]) -> list[Stance]:
 def _not_current(art: Article, lex: _Lex, m: re.Match[str]) -> bool:
     if lex.not_after.match(art.text, m.end()):
         return True
-    before = art.words_before(m.start(), 3)
-    return bool(set(before[-1:]) & lex.not_current) or (
-        # "former ACME chief executive": the qualifier stands before the company
-        len(before) >= 2 and before[-2] in lex.not_current and art.mention_ending(m.start()) is not None
-    )
+    if set(art.words_before(m.start(), 1)) & lex.not_current:
+        return True
+    org = art.mention_ending(m.start())  # "former ACME chief executive": the qualifier is before the company
+    if org is None:
+        return False
+    first = art.text[org.start : org.end].split()[0].lower()
+    return first in lex.not_current or bool(set(art.words_before(org.start, 1)) & lex.not_current)
 
 
 def _company(art: Article, m: re.Match[str]) -> tuple[Mention | None, int]:

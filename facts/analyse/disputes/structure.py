@@ -34,6 +34,7 @@ class _Lex:
     remainder: re.Pattern[str]
     bought: re.Pattern[str]  # a buying verb ending right before a quantity
     link: re.Pattern[str]  # between the company and "independent": "will", "to"
+    inside: re.Pattern[str]  # "independent within the group": a unit of the buyer
 
 
 def _alt(phrases: tuple[str, ...] | list[str]) -> str:
@@ -60,6 +61,7 @@ def _lex() -> _Lex:
         independence=words_re(w.independence),
         remainder=words_re(w.remainder_words),
         bought=re.compile(rf"{words_re(w.whole_verbs).pattern}\s+(?:(?:a|an|the)\s+)?$", re.IGNORECASE),
+        inside=re.compile(r"\s+(?:within|inside|under|as\s+part\s+of|as\s+a\s+unit|as\s+a\s+subsidiary)\b", re.I),
         link=re.compile(r"\s+(?:(?:will|would|shall|to|is|be|was|remains?|being)\s+){0,2}$", re.IGNORECASE),
     )
 
@@ -68,7 +70,10 @@ def find(art: Article) -> list[Stance]:
     lex = _lex()
     whole, stepped = _whole(art, lex)
     stakes = [s for s in _stakes(art, lex) if s.subject not in stepped]
-    return [*whole, *stakes, *_independent(art, lex)]
+    # a company kept independent backs a stake the article reports; alone, a
+    # bought company may well be run on its own
+    staked = {s.subject for s in stakes}
+    return [*whole, *stakes, *(s for s in _independent(art, lex) if s.subject in staked)]
 
 
 def _whole(art: Article, lex: _Lex) -> tuple[list[Stance], set[str]]:
@@ -153,6 +158,6 @@ def _independent(art: Article, lex: _Lex) -> list[Stance]:
     for m in lex.independence.finditer(art.text):
         link = lex.link.search(art.text, max(0, m.start() - 30), m.start())
         org = art.mention_ending(link.start() if link else m.start())
-        if org is not None:
+        if org is not None and not lex.inside.match(art.text, m.end()):
             out.append(art.stance(ATTRIBUTE, org.entity, STAKE, "left independent", m.start(), m.end()))
     return out

@@ -182,3 +182,19 @@ def test_a_consortium_of_investors_led_by_names_its_leader(tmp_path: Path) -> No
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
     (c,) = disputes(fb, "consortium leader")
     assert {cl.value for cl in c.claims} == {"Halvorsen Group", "Brightwater Capital"}
+
+
+def test_a_bought_company_run_on_its_own_is_no_stake(tmp_path: Path) -> None:
+    alone = "Halvorsen Group completed its takeover of Corvane Systems. Corvane Systems will remain independent.\n"
+    within = BUY + "Corvane Systems will remain independent within the group.\n"
+    fb = build(tmp_path, {"a.txt": BUY, "b.txt": alone, "c.txt": within})
+    assert disputes(fb, "deal structure") == []
+
+
+def test_an_apposition_names_the_company_a_city_based_phrase_describes(tmp_path: Path) -> None:
+    a = "Halvorsen Group will buy Corvane Systems, an Oslo-based maker of pumps, for $3 billion.\n"
+    b = "Halvorsen Group will buy Corvane Systems, a Bergen-based maker of pumps, for $3 billion.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "headquarters")
+    assert c.subject == "corvane-systems"
+    assert {cl.span.text for cl in c.claims} == {"Oslo-based", "Bergen-based"}
