@@ -406,11 +406,11 @@ def _pronoun_after(art: _Article, b: int) -> _Cue | None:
 
 
 # ---------------------------------------------------------------- entry point
-def _distance(c: _Cue, n: Number) -> int:
-    if c.end <= n.span.start:
-        return n.span.start - c.end
-    if c.start >= n.span.end:
-        return c.start - n.span.end + 1  # ties go to the cue before
+def _distance(c: _Cue, n: Span) -> int:
+    if c.end <= n.start:
+        return n.start - c.end
+    if c.start >= n.end:
+        return c.start - n.end + 1  # ties go to the cue before
     return 0
 
 
@@ -426,15 +426,15 @@ class _Cues:
         self.leads = sorted((c for c in cues if c.lead), key=lambda c: c.end)
         self.lead_ends = [c.end for c in self.leads]
 
-    def choose(self, n: Number) -> _Cue | None:
-        i = bisect.bisect_right(self.lead_ends, n.span.start)
+    def choose(self, n: Span) -> _Cue | None:
+        i = bisect.bisect_right(self.lead_ends, n.start)
         if i:
             return self.leads[i - 1]
         near = []
-        i = bisect.bisect_right(self.ends, n.span.start)
+        i = bisect.bisect_right(self.ends, n.start)
         if i:
             near.append(self.by_end[i - 1])
-        j = bisect.bisect_left(self.starts, n.span.end)
+        j = bisect.bisect_left(self.starts, n.end)
         if j < len(self.by_start):
             near.append(self.by_start[j])
         if j:  # a cue around the number ("... $5B, sources said" never; a region may)
@@ -454,29 +454,44 @@ def attribute_numbers(
     if not numbers:
         return
     source = numbers[0].span.source
-    art = _Article(doc, source, mentions or ArticleMentions.of(entities or [], source, len(doc.text)))
-    cues_of: dict[tuple[int, int], _Cues] = {}
-
-    def cues(s: int, e: int) -> _Cues:
-        if (s, e) not in cues_of:
-            cues_of[(s, e)] = _Cues(_sentence_cues(art, s, e))
-        return cues_of[(s, e)]
-
+    who = _Who(_Article(doc, source, mentions or ArticleMentions.of(entities or [], source, len(doc.text))))
     for n in numbers:
-        if n.provenance != "auto":
-            continue
-        quote = doc.quote_of(n.span.start, n.span.end)
+        if n.provenance == "auto":
+            n.attribution = who.says(n.span)
+
+
+def attribute_spans(spans: list[Span], doc: Document, mentions: ArticleMentions) -> list[Attribution | None]:
+    """Who says each of `spans` (words of ONE article, as a number would be read)."""
+    if not spans:
+        return []
+    who = _Who(_Article(doc, spans[0].source, mentions))
+    return [who.says(span) for span in spans]
+
+
+class _Who:
+    """The attribution of words of one article, each sentence's cues read once."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.cues_of: dict[tuple[int, int], _Cues] = {}
+
+    def cues(self, s: int, e: int) -> _Cues:
+        if (s, e) not in self.cues_of:
+            self.cues_of[(s, e)] = _Cues(_sentence_cues(self.art, s, e))
+        return self.cues_of[(s, e)]
+
+    def says(self, span: Span) -> Attribution | None:
+        art, doc = self.art, self.art.doc
+        quote = doc.quote_of(span.start, span.end)
         cue = _speaker(art, quote) if quote else None
         if cue is None:
-            s, e = doc.sentence_at(n.span.start)
+            s, e = doc.sentence_at(span.start)
             if e <= s:
-                continue
-            cue = cues(s, e).choose(n) or _lead_in(art, s, cues)
-        n.attribution = (
-            None
-            if cue is None
-            else Attribution(kind=cue.kind, origin=cue.origin, entity=cue.entity, span=art.span(cue.start, cue.end))
-        )
+                return None
+            cue = self.cues(s, e).choose(span) or _lead_in(art, s, self.cues)
+        if cue is None:
+            return None
+        return Attribution(kind=cue.kind, origin=cue.origin, entity=cue.entity, span=art.span(cue.start, cue.end))
 
 
 def _lead_in(art: _Article, start: int, cues: Callable[[int, int], _Cues]) -> _Cue | None:

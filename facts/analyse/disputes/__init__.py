@@ -12,12 +12,14 @@ few distinct values of each attribute, never pairs of sentences.
 
 from __future__ import annotations
 
+from facts.analyse.attribution import attribute_spans
 from facts.analyse.deal import deal_of
 from facts.analyse.disputes import consortium, headquarters, payment, roles, structure
 from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.disputes.judge import Rule, judge
-from facts.analyse.mentions import by_source
-from facts.model import Conflict, FactBase
+from facts.analyse.mentions import ArticleMentions, Mention, by_source
+from facts.extract.document import document_of
+from facts.model import Claim, Conflict, FactBase
 
 __all__ = ["find_disputes"]
 
@@ -50,4 +52,22 @@ def find_disputes(fb: FactBase) -> list[Conflict]:
         stances += headquarters.find(art)
         stances += roles.find(art, names)
     dates = {s.id: s.date for s in fb.sources if s.date}
-    return judge(stances, _rule, dates)
+    conflicts = judge(stances, _rule, dates)
+    _attribute(conflicts, fb, mentions)
+    return conflicts
+
+
+def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]]) -> None:
+    """Who says each disputed claim ("according to ...", a quoted speaker), as for a figure."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in conflicts:
+        for claim in c.claims:
+            by_source.setdefault(claim.span.source, []).append(claim)
+    texts = {s.id: s.text for s in fb.sources}
+    for source, claims in by_source.items():
+        text = texts.get(source, "")
+        said = attribute_spans(
+            [c.span for c in claims], document_of(text), ArticleMentions(mentions.get(source, []), len(text))
+        )
+        for claim, attribution in zip(claims, said, strict=True):
+            claim.attribution = attribution

@@ -198,3 +198,13 @@ def test_an_apposition_names_the_company_a_city_based_phrase_describes(tmp_path:
     (c,) = disputes(fb, "headquarters")
     assert c.subject == "corvane-systems"
     assert {cl.span.text for cl in c.claims} == {"Oslo-based", "Bergen-based"}
+
+
+def test_a_disputed_claim_says_who_says_it(tmp_path: Path) -> None:
+    a = "Oslo-based Corvane Systems agreed to a takeover by Halvorsen Group on Monday.\n"
+    b = "According to Reuters, Bergen-based Corvane Systems agreed to a takeover by Halvorsen Group.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "headquarters")
+    said = {cl.span.source: cl.attribution for cl in c.claims}
+    assert said["a.txt"] is None
+    assert said["b.txt"] is not None and said["b.txt"].origin == "Reuters"
