@@ -15,7 +15,7 @@ from facts.model import Source, Span
 ORG_KINDS = frozenset({"organisation", "other"})  # a named company may be resolved as either
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)[\s,]*$")
 _LOWER_WORD = re.compile(r"\s*(?:[a-z][\w-]*)")
-_GAP = re.compile(r"\s*")
+_GAP = re.compile(r"\s{0,8}")  # the spaces before a name: a few, never a scan of a blank megabyte
 _POSSESSIVE = re.compile(r"\s*(?:['’‘]\s*s\b|(?<=s)['’](?!\w))")  # "ACME's", "ACME ‘ s", "Systems'"
 _POSSESSIVE_END = re.compile(r"(?:['’‘]\s*s|(?<=s)['’])$")
 MAX_WITHIN = 64  # mentions read in one clause: a list of hundreds of names is no clause
@@ -73,7 +73,7 @@ class Article:
 
     def mention_at(self, pos: int, kinds: frozenset[str] = ORG_KINDS) -> Mention | None:
         """The mention of one of `kinds` starting at `pos`, spaces skipped."""
-        m = self.by_start.get(_GAP.match(self.text, pos).end())  # type: ignore[union-attr]
+        m = self.by_start.get(_skip_spaces(self.text, pos))
         return m if m is not None and m.kind in kinds else None
 
     def mention_ending(self, pos: int, kinds: frozenset[str] = ORG_KINDS) -> Mention | None:
@@ -92,7 +92,7 @@ class Article:
     def org_after(self, pos: int, descriptors: int) -> Mention | None:
         """The company right after `pos`: 'the', then up to `descriptors`
         lowercase words ('the chip maker ACME'), then its name."""
-        pos = _GAP.match(self.text, pos).end()  # type: ignore[union-attr]
+        pos = _skip_spaces(self.text, pos)
         for _ in range(descriptors + 1):
             found = self.mention_at(pos)
             if found is not None:
@@ -123,9 +123,12 @@ class Article:
         return self.mentions[i : min(j, i + MAX_WITHIN)]
 
     def _first_org(self, start: int, end: int) -> str:
-        i = bisect.bisect_left(self.starts, start)
-        while i < len(self.mentions) and self.mentions[i].start < end:
-            if self.mentions[i].kind == "organisation":
-                return self.mentions[i].entity
-            i += 1
+        for m in self.within(start, end):
+            if m.kind == "organisation":
+                return m.entity
         return ""
+
+
+def _skip_spaces(text: str, pos: int) -> int:
+    gap = _GAP.match(text, pos)
+    return gap.end() if gap else pos
