@@ -86,7 +86,7 @@ def dispute_text(n: int, seed: int = 5) -> str:
     """n sentences of cues, each with a new city and a new holder of one post."""
     rng = random.Random(seed)
     lines = []
-    for i in range(n):
+    for _ in range(n):
         city, person = _surname(rng).title(), f"{rng.choice(_GIVEN)} {_surname(rng)}"
         lines.append(
             f"{city}-based Vesterby Labs agreed to a takeover by Okafor Holdings in an all-cash deal. "
