@@ -208,3 +208,12 @@ def test_a_disputed_claim_says_who_says_it(tmp_path: Path) -> None:
     said = {cl.span.source: cl.attribution for cl in c.claims}
     assert said["a.txt"] is None
     assert said["b.txt"] is not None and said["b.txt"].origin == "Reuters"
+
+
+def test_a_holder_named_in_an_apposition_counts_too(tmp_path: Path) -> None:
+    a = "Ingrid Solberg, the chief executive of Corvane Systems, said the offer was fair.\n"
+    b = "Petter Moen, Corvane Systems' chair, said the offer was fair. Corvane Systems boss Petter Moen agreed.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "chief executive of Corvane Systems")
+    assert {cl.value for cl in c.claims} == {"Ingrid Solberg", "Petter Moen"}
+    assert disputes(fb, "chair of") == []
