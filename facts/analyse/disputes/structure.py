@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.mentions import Mention
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon, StructureWords
 
@@ -84,10 +85,26 @@ def _whole(art: Article, lex: _Lex) -> tuple[list[Stance], set[str]]:
         org = art.org_after(m.end(), lex.words.descriptors_max)
         if org is None or art.possessive_at(org.end) or lex.parts.match(art.text, org.end):
             continue  # "buying ACME shares", "ACME's data": a part of it
-        if lex.remainder.search(art.text, m.end(), org.start):
+        start = m.start()
+        if _BY.search(art.text, m.end(), org.start):  # "was acquired by BUYER": the target stands before
+            target = _passive_target(art, m.start())
+            if target is None:
+                continue
+            org, start = target, target.start
+        elif lex.remainder.search(art.text, m.end(), org.start):
             stepped.add(org.entity)
-        out.append(art.stance(ATTRIBUTE, org.entity, WHOLE, WHOLE, m.start(), org.end))
+        out.append(art.stance(ATTRIBUTE, org.entity, WHOLE, WHOLE, start, max(org.end, m.end())))
     return out, stepped
+
+
+_BY = re.compile(r"(?<![\w-])by(?![\w-])", re.IGNORECASE)
+_AUXILIARIES = re.compile(r"(?:\s+(?:was|were|is|are|be|been|being|has|have|had|will|would|to|agreed|set|now))*\s*$")
+
+
+def _passive_target(art: Article, verb: int) -> Mention | None:
+    """'ACME was acquired by ...', 'ACME agreed to be bought by ...': the company before the verb."""
+    aux = _AUXILIARIES.search(art.text, max(0, verb - 40), verb)
+    return art.mention_ending(aux.start() if aux else verb)
 
 
 def _stakes(art: Article, lex: _Lex) -> list[Stance]:

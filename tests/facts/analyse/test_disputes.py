@@ -217,3 +217,11 @@ def test_a_holder_named_in_an_apposition_counts_too(tmp_path: Path) -> None:
     (c,) = disputes(fb, "chief executive of Corvane Systems")
     assert {cl.value for cl in c.claims} == {"Ingrid Solberg", "Petter Moen"}
     assert disputes(fb, "chair of") == []
+
+
+def test_a_company_bought_by_another_is_the_one_bought(tmp_path: Path) -> None:
+    passive = "Corvane Systems was acquired by Halvorsen Group on Monday for $3 billion.\n"
+    fb = build(tmp_path, {"a.txt": passive, "b.txt": STAKE})
+    (c,) = disputes(fb, "deal structure")
+    assert c.subject == "corvane-systems"
+    assert ("a.txt", "Corvane Systems was acquired") in quotes(c)
