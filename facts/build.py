@@ -8,6 +8,7 @@
                 facts.analyse.attribution   who says it
                 facts.analyse.deal          the parties; what is about the deal
                 facts.analyse.conflicts     where the sources disagree
+                facts.analyse.disputes      ... in words (deal structure, payment, headquarters, posts)
     curate      facts.curate.load           curated files, validated and applied
     checks      facts.analyse.checks        deal arithmetic (after curation)
 
