@@ -4,7 +4,9 @@
 
 - names: finding and resolving the names of 1,000 vs 8,000 articles full of
   near-duplicate surnames (linear is 8.0x);
-- numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x).
+- numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x);
+- disputes: disagreements in words in one article of 500 vs 2,000 cue
+  sentences, each naming another city, holder and payment (linear is 4.0x).
 """
 
 from __future__ import annotations
@@ -17,9 +19,13 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script from the project root
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from facts.analyse.deal import find_deal
+from facts.analyse.disputes import find_disputes
 from facts.analyse.resolve import resolve
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
+from facts.model import FactBase
+from facts.read.corpus import make_source
 
 _GIVEN = ["Anna", "Omar", "Kenji", "Priya", "Jonas", "Lena", "Tomas", "Hana", "Ravi", "Mira", "Ivo", "Sana"]
 _ROOTS = ["Brennick", "Okafor", "Haldane", "Vesterby", "Marchetti", "Rasheed", "Agrawal", "Mueller", "Tallis"]
@@ -76,6 +82,30 @@ def number_cost(n: int) -> float:
     return time.process_time() - started
 
 
+def dispute_text(n: int, seed: int = 5) -> str:
+    """n sentences of cues, each with a new city and a new holder of one post."""
+    rng = random.Random(seed)
+    lines = []
+    for _ in range(n):
+        city, person = _surname(rng).title(), f"{rng.choice(_GIVEN)} {_surname(rng)}"
+        lines.append(
+            f"{city}-based Vesterby Labs agreed to a takeover by Okafor Holdings in an all-cash deal. "
+            f"Vesterby Labs chief executive {person} said a 30% stake in Vesterby Labs was paid in shares."
+        )
+    return "\n".join(lines) + "\n"
+
+
+def dispute_cost(n: int) -> float:
+    """CPU seconds to find the disputes in words of one article of n cue sentences (names resolved before)."""
+    text = dispute_text(n)
+    fb = FactBase(sources=[make_source("dense.txt", "dense.txt", text)])
+    fb.entities = resolve({"dense.txt": find_candidates(text, "dense.txt")})
+    fb.deal = find_deal(fb)
+    started = time.process_time()
+    find_disputes(fb)
+    return time.process_time() - started
+
+
 def main() -> None:
     measure(100)  # warm the lexicons and caches
     one, eight = measure(1000), measure(8000)
@@ -83,6 +113,9 @@ def main() -> None:
     number_cost(100)
     small, large = number_cost(5_000), number_cost(20_000)
     print(f"numbers: 5,000 figures {small:.3f}s, 20,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
+    dispute_cost(50)
+    small, large = dispute_cost(500), dispute_cost(2_000)
+    print(f"disputes: 500 cue sentences {small:.3f}s, 2,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@
                 facts.analyse.attribution   who says it
                 facts.analyse.deal          the parties; what is about the deal
                 facts.analyse.conflicts     where the sources disagree
+                facts.analyse.disputes      ... in words (deal structure, payment, headquarters, posts)
     curate      facts.curate.load           curated files, validated and applied
     checks      facts.analyse.checks        deal arithmetic (after curation)
 
@@ -53,15 +54,20 @@ CHUNK_MAX = 64  # sources per task: small enough for a smooth progress bar
 PROGRESS_STEPS = 200  # at most this many progress calls per phase
 
 
-def extract_paths(paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None) -> FactBase:
-    return build(read_corpus(paths), progress)
+def extract_paths(
+    paths: Iterable[str | os.PathLike[str]], progress: Progress | None = None, *, curation: bool = True
+) -> FactBase:
+    return build(read_corpus(paths), progress, curation=curation)
 
 
-def build(corpus: Corpus, progress: Progress | None = None, *, workers: int | None = None) -> FactBase:
+def build(
+    corpus: Corpus, progress: Progress | None = None, *, workers: int | None = None, curation: bool = True
+) -> FactBase:
     """The fact base of `corpus`. `progress(done, total)` is called as sources
-    are processed; `workers` = 1 forces one process, None decides by size."""
+    are processed; `workers` = 1 forces one process, None decides by size;
+    `curation` False leaves the curated files out (the automatic facts alone)."""
     with _gc_paused():
-        return _build(corpus, progress, workers)
+        return _build(corpus, progress, workers, curation)
 
 
 @contextlib.contextmanager
@@ -78,7 +84,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _build(corpus: Corpus, progress: Progress | None, workers: int | None) -> FactBase:
+def _build(corpus: Corpus, progress: Progress | None, workers: int | None, curation: bool) -> FactBase:
     store = Cache.open()
     key = corpus_key(corpus.sources)
     # One Document per article for every stage of this build (split lazily, on
@@ -93,7 +99,8 @@ def _build(corpus: Corpus, progress: Progress | None, workers: int | None) -> Fa
         progress(len(corpus.sources), len(corpus.sources))
     fb.corpus = corpus.name
     fb.warnings = list(corpus.warnings)
-    fb = apply_curation(fb, corpus.root)
+    if curation:
+        fb = apply_curation(fb, corpus.root)
     fb.checks = find_checks(fb, documents)  # after curation: a curated attribute can make a check
     return fb
 

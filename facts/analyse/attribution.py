@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -33,6 +33,8 @@ LEAD_WORDS = 3  # "But according to X, ...": a cue this close to the sentence st
 REGION_CHARS = 160  # how far the origin after "according to" may run
 SPEAKER_CHARS = 90  # how far before or after a quotation its speaker may stand
 ACTOR_CHARS = 160  # how far before its verb a speaker (with an apposition) may start
+COLON_GAP = 3  # "X said:" — the cue ends this close to the colon that ends its sentence
+PRONOUN_LOOKBACK = 40  # mentions read back to find whom "he said" means
 
 
 # ---------------------------------------------------------------- lexicon
@@ -46,6 +48,7 @@ class _Lex:
     official_verbs: frozenset[str]
     outlet_verbs: frozenset[str]
     fillers: frozenset[str]
+    pronouns: frozenset[str]
     quantity: re.Pattern[str]  # anchored at the end: "two " before "informed sources"
     anonymous_nouns: frozenset[str]
     hearsay_nouns: frozenset[str]
@@ -69,6 +72,7 @@ def _lex() -> _Lex:
         official_verbs=frozenset(raw.official_verbs),
         outlet_verbs=frozenset(raw.outlet_verbs),
         fillers=frozenset(raw.speech_fillers),
+        pronouns=frozenset(p.lower() for p in raw.pronouns),
         quantity=re.compile(rf"(?<![\w-])(?:(?:{quantities}|\d+)\s+)$", re.IGNORECASE),
         anonymous_nouns=frozenset(raw.anonymous_nouns),
         hearsay_nouns=frozenset(raw.hearsay_nouns),
@@ -104,12 +108,45 @@ class _Article:
         self.mentions = self.index.mentions
         self.by_end = {m.end: m for m in self.mentions}
         self._speakers: dict[tuple[int, int], _Cue | None] = {}
+        self._names: dict[str, str] | None = None  # entity id -> its longest form here
+        self._surnames: dict[str, str] | None = None  # a person's last word -> entity id, when one only
 
     def span(self, start: int, end: int) -> Span:
         return Span(source=self.source, start=start, end=end, text=self.text[start:end])
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         return self.index.within(start, end)
+
+    def name_of(self, entity: str) -> str:
+        """The longest form of a person's name written in this article."""
+        if self._names is None:
+            self._index_people()
+        return (self._names or {}).get(entity, "")
+
+    def person_with_surname(self, word: str) -> str:
+        """The one person of this article whose name ends with `word` ("" none, or several)."""
+        if self._surnames is None:
+            self._index_people()
+        return (self._surnames or {}).get(fold(word), "")
+
+    def _index_people(self) -> None:
+        names: dict[str, str] = {}
+        for m in self.mentions:
+            if m.kind == "person" and len(self.text[m.start : m.end]) > len(names.get(m.entity, "")):
+                names[m.entity] = self.text[m.start : m.end]
+        surnames: dict[str, set[str]] = {}
+        for entity, name in names.items():
+            surnames.setdefault(fold(name.split()[-1]), set()).add(entity)
+        self._names = names
+        self._surnames = {w: next(iter(ids)) for w, ids in surnames.items() if len(ids) == 1}
+
+    def last_person(self, pos: int) -> Mention | None:
+        """The person named last before `pos` (a bounded look back): whom 'he said' means."""
+        i = bisect.bisect_left(self.index.starts, pos) - 1
+        for m in reversed(self.mentions[max(0, i - PRONOUN_LOOKBACK) : i + 1]):
+            if m.kind == "person" and m.end <= pos:
+                return m
+        return None
 
 
 # ---------------------------------------------------------------- actors
@@ -133,7 +170,22 @@ def _named(art: _Article, start: int, end: int) -> _Actor | None:
     at, words = found.start(1), found.group(1).split(" ")
     while words and words[0].lower().strip(".,") in art.lex.openers:
         at += len(words.pop(0)) + 1
-    return _Actor(at, " ".join(words), "", "") if words else None
+    if not words:
+        return None
+    person = art.person_with_surname(words[-1]) if len(words) == 1 else ""
+    if person:  # "Doe said", after "Jane Doe" was named: the same speaker
+        return _Actor(at, art.name_of(person), person, "person")
+    return _Actor(at, " ".join(words), "", "")
+
+
+def _pronoun(art: _Article, start: int, end: int) -> _Actor | None:
+    """'he' / 'she' at text[start:end]: the person named last before it."""
+    if art.text[start:end].lower() not in art.lex.pronouns or (start and art.text[start - 1].isalnum()):
+        return None
+    m = art.last_person(start)
+    if m is None:
+        return None
+    return _Actor(start, art.name_of(m.entity) or art.text[m.start : m.end], m.entity, "person")
 
 
 def _actor_before(art: _Article, pos: int, floor: int) -> _Actor | None:
@@ -143,6 +195,9 @@ def _actor_before(art: _Article, pos: int, floor: int) -> _Actor | None:
     end = _strip_fillers(text, floor, pos, art.lex.fillers)
     if end <= floor:
         return None
+    word = _LAST_WORD.search(text, max(floor, end - 4), end)
+    if word and (he := _pronoun(art, word.start(1), word.end(1))):
+        return he
     official = art.lex.official_actor.search(text, max(floor, end - 40), end)
     if official:
         return _Actor(official.start(), " ".join(official.group().split()), "", "official")
@@ -315,6 +370,8 @@ def _speaker(art: _Article, quote: tuple[int, int]) -> _Cue | None:
                     b + name.start(1), verb.end(), _kind(actor, verb.group().lower(), lex), actor.name, actor.entity
                 )
     if found is None:
+        found = _pronoun_after(art, b)
+    if found is None:
         before = max(0, a - SPEAKER_CHARS)
         colon = re.search(r"[:,]?\s*$", text[before:a])
         pos = before + colon.start() if colon else a
@@ -328,12 +385,26 @@ def _speaker(art: _Article, quote: tuple[int, int]) -> _Cue | None:
     return found
 
 
+_PRONOUN_AFTER = re.compile(r"\s*[,.]?\s*(?P<who>[A-Za-z]+)\s+(?P<verb>[a-z]+)")
+
+
+def _pronoun_after(art: _Article, b: int) -> _Cue | None:
+    """'“...,” she said': the person named last before the quotation."""
+    m = _PRONOUN_AFTER.match(art.text, b, b + SPEAKER_CHARS)
+    if m is None or not art.lex.speech.fullmatch(m.group("verb")):
+        return None
+    actor = _pronoun(art, m.start("who"), m.end("who"))
+    if actor is None:
+        return None
+    return _Cue(m.start("who"), m.end("verb"), "speaker", actor.name, actor.entity)
+
+
 # ---------------------------------------------------------------- entry point
-def _distance(c: _Cue, n: Number) -> int:
-    if c.end <= n.span.start:
-        return n.span.start - c.end
-    if c.start >= n.span.end:
-        return c.start - n.span.end + 1  # ties go to the cue before
+def _distance(c: _Cue, n: Span) -> int:
+    if c.end <= n.start:
+        return n.start - c.end
+    if c.start >= n.end:
+        return c.start - n.end + 1  # ties go to the cue before
     return 0
 
 
@@ -349,15 +420,15 @@ class _Cues:
         self.leads = sorted((c for c in cues if c.lead), key=lambda c: c.end)
         self.lead_ends = [c.end for c in self.leads]
 
-    def choose(self, n: Number) -> _Cue | None:
-        i = bisect.bisect_right(self.lead_ends, n.span.start)
+    def choose(self, n: Span) -> _Cue | None:
+        i = bisect.bisect_right(self.lead_ends, n.start)
         if i:
             return self.leads[i - 1]
         near = []
-        i = bisect.bisect_right(self.ends, n.span.start)
+        i = bisect.bisect_right(self.ends, n.start)
         if i:
             near.append(self.by_end[i - 1])
-        j = bisect.bisect_left(self.starts, n.span.end)
+        j = bisect.bisect_left(self.starts, n.end)
         if j < len(self.by_start):
             near.append(self.by_start[j])
         if j:  # a cue around the number ("... $5B, sources said" never; a region may)
@@ -377,25 +448,61 @@ def attribute_numbers(
     if not numbers:
         return
     source = numbers[0].span.source
-    art = _Article(doc, source, mentions or ArticleMentions.of(entities or [], source, len(doc.text)))
-    cues_of: dict[tuple[int, int], _Cues] = {}
+    who = _Who(_Article(doc, source, mentions or ArticleMentions.of(entities or [], source, len(doc.text))))
     for n in numbers:
-        if n.provenance != "auto":
-            continue
-        quote = doc.quote_of(n.span.start, n.span.end)
+        if n.provenance == "auto":
+            n.attribution = who.says(n.span)
+
+
+def attribute_spans(spans: list[Span], doc: Document, mentions: ArticleMentions) -> list[Attribution | None]:
+    """Who says each of `spans` (words of ONE article, as a number would be read)."""
+    if not spans:
+        return []
+    who = _Who(_Article(doc, spans[0].source, mentions))
+    return [who.says(span) for span in spans]
+
+
+class _Who:
+    """The attribution of words of one article, each sentence's cues read once."""
+
+    def __init__(self, art: _Article) -> None:
+        self.art = art
+        self.cues_of: dict[tuple[int, int], _Cues] = {}
+
+    def cues(self, s: int, e: int) -> _Cues:
+        if (s, e) not in self.cues_of:
+            self.cues_of[(s, e)] = _Cues(_sentence_cues(self.art, s, e))
+        return self.cues_of[(s, e)]
+
+    def says(self, span: Span) -> Attribution | None:
+        art, doc = self.art, self.art.doc
+        quote = doc.quote_of(span.start, span.end)
         cue = _speaker(art, quote) if quote else None
         if cue is None:
-            s, e = doc.sentence_at(n.span.start)
+            s, e = doc.sentence_at(span.start)
             if e <= s:
-                continue
-            if (s, e) not in cues_of:
-                cues_of[(s, e)] = _Cues(_sentence_cues(art, s, e))
-            cue = cues_of[(s, e)].choose(n)
-        n.attribution = (
-            None
-            if cue is None
-            else Attribution(kind=cue.kind, origin=cue.origin, entity=cue.entity, span=art.span(cue.start, cue.end))
-        )
+                return None
+            cue = self.cues(s, e).choose(span) or _lead_in(art, s, self.cues)
+        if cue is None:
+            return None
+        return Attribution(kind=cue.kind, origin=cue.origin, entity=cue.entity, span=art.span(cue.start, cue.end))
+
+
+def _lead_in(art: _Article, start: int, cues: Callable[[int, int], _Cues]) -> _Cue | None:
+    """The cue of the sentence before the one at `start` when it leads into it:
+    a sentence ending 'X said:', or one opening 'According to X,' in the same
+    paragraph. It carries to one sentence only."""
+    sentences = art.doc.sentences
+    i = bisect.bisect_left(sentences, start, key=lambda se: se[0])
+    if i <= 0 or i >= len(sentences) or sentences[i][0] != start:
+        return None
+    ps, pe = sentences[i - 1]
+    before = cues(ps, pe)
+    if art.text[ps:pe].rstrip().endswith(":"):
+        return before.by_end[-1] if before.by_end and pe - before.by_end[-1].end <= COLON_GAP else None
+    if art.doc.paragraph_at(ps) != art.doc.paragraph_at(start):
+        return None
+    return before.leads[0] if before.leads else None
 
 
 # ---------------------------------------------------------------- independence
@@ -414,13 +521,27 @@ def _origin(c: Claim, outlets: dict[str, str]) -> tuple[str, str, str]:
     return (f"named:{a.entity or fold(a.origin)}", a.origin, a.kind)
 
 
+def _origins_of(claims: Iterable[Claim], outlets: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(key, label, kind) of each claim's origin, a person quoted by surname
+    alone ("Doe") joined with the same person quoted in full ("Jane Doe")."""
+    found = [_origin(c, outlets) for c in claims]
+    people: dict[str, set[tuple[str, str]]] = {}  # a full name's last word -> (key, label) of that name
+    for key, label, kind in found:
+        if kind == "speaker" and len(label.split()) > 1:
+            people.setdefault(fold(label.split()[-1]), set()).add((key, label))
+    out = []
+    for key, label, kind in found:
+        same = people.get(fold(label), set()) if kind == "speaker" and len(label.split()) == 1 else set()
+        out.append((*next(iter(same)), kind) if len(same) == 1 else (key, label, kind))
+    return out
+
+
 def origins(claims: Iterable[Claim], outlets: dict[str, str] | None = None) -> list[str]:
     """The distinct independent origins behind `claims`, as labels for people.
     `outlets` (source id -> its outlet) joins an outlet's own articles with
     the articles that cite it."""
     seen: dict[str, str] = {}
-    for c in claims:
-        key, label, _ = _origin(c, outlets or {})
+    for key, label, _ in _origins_of(claims, outlets or {}):
         seen.setdefault(key, label)
     return list(seen.values())
 
@@ -431,8 +552,7 @@ def sourcing(claims: Iterable[Claim], outlets: dict[str, str] | None = None) -> 
     anonymous > hearsay)."""
     weights = _lex().weights
     best: dict[str, float] = {}
-    for c in claims:
-        key, _, kind = _origin(c, outlets or {})
+    for key, _, kind in _origins_of(claims, outlets or {}):
         best[key] = max(best.get(key, 0.0), weights.get(kind, 1.0))
     return round(sum(best.values()), 2)
 

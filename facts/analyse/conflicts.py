@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, spec, unit_family
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.analyse.disputes import find_disputes
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
@@ -387,6 +388,7 @@ def find_conflicts(fb: FactBase) -> list[Conflict]:
     and spelling variants of one entity, with deterministic ids."""
     conflicts = _numeric_conflicts(fb)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
+    conflicts += find_disputes(fb)  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1

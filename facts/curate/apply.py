@@ -260,7 +260,22 @@ def _add_conflicts(fb: FactBase, cur: Curation, numbers: _NumberIndex, entities:
         for conflict, located, _ in cur.conflicts
     ]
     ids = {c.id for c in curated}
-    fb.conflicts = [c for c in fb.conflicts if c.id not in ids] + curated
+    fb.conflicts = [c for c in fb.conflicts if c.id not in ids and not _covered(c, curated)] + curated
+
+
+def _covered(auto: Conflict, curated: list[Conflict]) -> bool:
+    """An automatic dispute in words that a curated conflict already makes
+    (two of its disputed words among the curated quotes): the curated one says it."""
+    if auto.kind != "qualitative" or not curated:
+        return False
+    quoted = {(c.span.source, c.span.start, c.span.end) for cc in curated for c in cc.claims}
+    by_source: dict[str, list[tuple[int, int]]] = {}
+    for source, start, end in quoted:
+        by_source.setdefault(source, []).append((start, end))
+    hits = sum(
+        any(a < c.span.end and c.span.start < b for a, b in by_source.get(c.span.source, ())) for c in auto.claims
+    )
+    return hits >= 2
 
 
 def _subject(entities: _Entities, ref: str) -> str:

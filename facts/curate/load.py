@@ -37,6 +37,7 @@ from facts.read.paths import CorpusError
 __all__ = ["Problem", "apply_curation", "load_curation", "validate_corpus"]
 
 QUOTE_CHARS = 60
+_SHA256 = re.compile(r"[0-9a-f]{64}")
 _ISO_DATE = re.compile(
     r"(?:\d{4}(?:-(?P<m>\d{2})(?:-(?P<d>\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?"
     r"|--(?P<m2>\d{2})-(?P<d2>\d{2}))"
@@ -57,9 +58,11 @@ def apply_curation(fb: FactBase, root: Path | None) -> FactBase:
 
 def curation_root(root: Path | None, sources: Sequence[Source]) -> Path | None:
     """Where the curated files of these articles are: beside them, or else
-    the bundled corpus's, when the articles opened are byte-identical copies
+    the bundled corpus's, when some articles opened are byte-identical copies
     of bundled ones (a curation is about exact texts, wherever they sit, and a
-    read-only copy cannot have files put beside it)."""
+    read-only copy cannot have files put beside it). Each curated entry then
+    applies to its own article only (see `_Context.article`), so an article
+    added to a copy keeps the curation of the others."""
     if root is None:  # no folder: no curation (check builds the automatic facts this way)
         return None
     if any((root / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
@@ -73,9 +76,15 @@ def curation_root(root: Path | None, sources: Sequence[Source]) -> Path | None:
     if not any((bundled / f).is_file() for f in (SOURCES_FILE, CLAIMS_FILE)):
         return None
     names = {p.name for p in bundled.glob("*.txt")}
-    if not sources or any(s.id not in names for s in sources):
-        return None  # decided by names first: no hashing for an unrelated corpus
-    return bundled if all(_sha256_of(bundled / s.id) == s.sha256 for s in sources) else None
+    named = [s for s in sources if s.id in names]  # decided by names first: no hashing for an unrelated corpus
+    return bundled if any(_sha256_of(bundled / s.id) == s.sha256 for s in named) else None
+
+
+def _same_file(path: str, other: Path) -> bool:
+    try:
+        return bool(path) and Path(path).resolve() == other.resolve()
+    except OSError:
+        return False
 
 
 def _sha256_of(path: Path) -> str:
@@ -114,28 +123,67 @@ class _Context:
     def __init__(self, root: Path, sources: Sequence[Source]) -> None:
         self.root = root
         self.texts = {s.id: s.text for s in sources}
+        self.paths = {s.id: s.path for s in sources}
+        self.sha = {s.id: s.sha256 for s in sources}
+        self.by_hash = {s.sha256: s.id for s in sources if s.sha256}
+        self.articles: dict[str, str | None] = {}  # curated name -> the loaded article with its bytes
+        self.changed: set[str] = set()  # names told about once
+        self.curated_hash: dict[str, str] = {}  # name -> the sha256 sources.yaml gives it
         self.cur = Curation()
         self.problems: list[Problem] = []
         self.hints_left = 20
         self.conflict_ids: set[str] = set()
         self.claim_status: dict[str, str] = {}  # claim id -> "ok" | "elsewhere" | "broken"
 
+    def article(self, name: str) -> str | None:
+        """The loaded article a curated entry about `name` applies to: the one
+        with the bytes of the file beside the curated files (whatever it is
+        called where it was opened), or the one of that name when no such file
+        exists; None when it is not loaded, or loaded with other contents."""
+        if name not in self.articles:
+            self.articles[name] = self._match(name)
+        return self.articles[name]
+
+    def _match(self, name: str) -> str | None:
+        found = self._by_bytes(name)
+        if found is not None and self.curated_hash.get(name, self.sha[found]) != self.sha[found]:
+            return None  # edited since it was curated
+        return found
+
+    def _by_bytes(self, name: str) -> str | None:
+        beside = self.root / name
+        if "/" in name or "\\" in name or not beside.is_file():
+            return name if name in self.texts else None
+        if name in self.texts and _same_file(self.paths[name], beside):
+            return name  # the usual case: the curated files sit beside the articles
+        return self.by_hash.get(_sha256_of(beside))  # a copy, under its name or another
+
     def elsewhere(self, source: str) -> bool:
         """An article beside the curated files that was not loaded (a single
-        file was opened): its entries are skipped quietly."""
-        return "/" not in source and "\\" not in source and (self.root / source).is_file()
+        file was opened, or another version of it): its entries are skipped quietly."""
+        if self.article(source) is not None:
+            return False
+        plain = "/" not in source and "\\" not in source
+        return source in self.texts or (plain and (self.root / source).is_file())
 
     def known(self, doc: Doc, path: tuple[str | int, ...], source: str) -> bool | None:
         """True for an article of the corpus; None for one elsewhere; False
         (with a problem) for a name that is no article at all."""
-        if source in self.texts:
+        if self.article(source) is not None:
             return True
         if self.elsewhere(source):
+            self.tell_changed(doc, path, source)
             return None
         self.hints_left -= 1  # a suggestion scans every id: only for the first few
         hint = difflib.get_close_matches(source, list(self.texts), n=1) if self.hints_left >= 0 else []
         doc.problem(path, f"unknown source {source!r}" + (f" (did you mean {hint[0]!r}?)" if hint else ""))
         return False
+
+    def tell_changed(self, doc: Doc, path: tuple[str | int, ...], source: str) -> None:
+        """One line, at its first entry, for an article opened with other contents than the curated one."""
+        if source in self.texts and source not in self.changed:
+            self.changed.add(source)
+            doc.problem(path, f"{source} differs from the curated article: its curated entries are skipped")
 
 
 # ---------------------------------------------------------------- sources.yaml
@@ -143,10 +191,16 @@ def _load_sources(doc: Doc, ctx: _Context) -> None:
     if doc.data is not None and not isinstance(doc.data, dict):
         doc.problem((), "expected a mapping of article file names to their title, outlet and date")
     elif doc.data:
+        for sid, entry in doc.data.items():  # first the hashes: they decide which article an entry is about
+            sha = entry.get("sha256") if isinstance(entry, dict) else None
+            if isinstance(sha, str) and _SHA256.fullmatch(sha):
+                ctx.curated_hash[str(sid)] = sha
         for sid, entry in doc.data.items():
             meta = _validate(SourceMeta, entry, (sid,), doc)
-            if meta is not None and ctx.known(doc, (sid,), str(sid)) and _check_meta(meta, str(sid), doc, ctx):
-                ctx.cur.sources[str(sid)] = (meta, doc.line((sid,)))
+            if meta is not None and ctx.known(doc, (sid,), str(sid)):
+                article = ctx.article(str(sid))
+                if article is not None and _check_meta(meta, article, doc, ctx):
+                    ctx.cur.sources[article] = (meta, doc.line((sid,)))
     ctx.problems += doc.problems
 
 
@@ -256,7 +310,8 @@ def _add_conflict(conflict: CuratedConflict, path: tuple[str | int, ...], doc: D
 def _locate(claim: CuratedClaim, path: tuple[str | int, ...], doc: Doc, ctx: _Context) -> Located | str | None:
     """The claim found in its article; "elsewhere" when its article is not
     loaded; None (with a problem) when it cannot be found."""
-    if claim.source not in ctx.texts and ctx.elsewhere(claim.source):
+    if ctx.elsewhere(claim.source):
+        ctx.tell_changed(doc, path, claim.source)
         return "elsewhere"
     span = _find(claim, path, doc, ctx)
     return None if span is None else Located(claim, span, doc.line(path))
@@ -267,7 +322,8 @@ def _find(claim: Any, path: tuple[str | int, ...], doc: Doc, ctx: _Context) -> S
     article is simply not loaded)."""
     if not ctx.known(doc, (*path, "source"), claim.source):
         return None
-    text = ctx.texts[claim.source]
+    source = ctx.article(claim.source) or claim.source
+    text = ctx.texts[source]
     pos, seen = -1, 0
     for _ in range(claim.occurrence):
         pos = text.find(claim.quote, pos + 1)
@@ -275,13 +331,13 @@ def _find(claim: Any, path: tuple[str | int, ...], doc: Doc, ctx: _Context) -> S
             break
         seen += 1
     if pos < 0:
-        what = f"quote not found in {claim.source}"
+        what = f"quote not found in {source}"
         if seen:
-            what = f"quote occurs only {seen} time(s) in {claim.source}"
+            what = f"quote occurs only {seen} time(s) in {source}"
         hint = " (it differs only in case or spacing)" if seen == 0 and _loosely_in(claim.quote, text) else ""
         doc.problem((*path, "quote"), f"{what}: {_short(claim.quote)!r}{hint}")
         return None
-    return Span(source=claim.source, start=pos, end=pos + len(claim.quote), text=claim.quote)
+    return Span(source=source, start=pos, end=pos + len(claim.quote), text=claim.quote)
 
 
 def _loosely_in(quote: str, text: str) -> bool:

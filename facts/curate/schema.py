@@ -25,6 +25,9 @@ class SourceMeta(Model):
     outlet: str = ""  # the outlet, or the byline where the text names no outlet
     date: str = ""  # ISO 8601, as much as the text gives
     date_quote: str = ""  # the words of the article that state the date
+    # the article's content hash when it was curated: an edited article then
+    # loses its curated entries (with one notice) instead of keeping stale ones
+    sha256: str = Field(default="", pattern=r"^(?:[0-9a-f]{64})?$")
     note: str = ""
 
 

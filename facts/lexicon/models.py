@@ -130,6 +130,7 @@ class AttributionLexicon(Lexicon):
     official_verbs: Words
     outlet_verbs: Words
     speech_fillers: Words
+    pronouns: Words
     quantities: Words
     weights: dict[Origin, NonNegative]
     status: StatusWords
@@ -210,12 +211,72 @@ class NumbersLexicon(Lexicon):
     directions: dict[Literal["up", "down"], DirectionWords]
 
 
+# ---------------------------------------------------------------- disputes.yaml
+Percent = Annotated[StrictFloat | StrictInt, Field(gt=0, le=100)]
+
+
+class StructureWords(Lexicon):
+    """The whole company vs a minority stake."""
+
+    whole_verbs: Words
+    descriptors_max: Annotated[StrictInt, Field(ge=0, le=8)]
+    part_nouns: Words
+    stake_nouns: Words
+    minority_words: Words
+    fractions: dict[Word, Percent]
+    below_hedges: Words
+    hedges: Words
+    prior_words: Words
+    remainder_words: Words
+    independence: Words
+
+
+class PaymentWords(Lexicon):
+    cash_only: Words
+    stock_only: Words
+    mixed: Words
+    cash: Words
+    stock: Words
+
+
+class ConsortiumWords(Lexicon):
+    groups: Words
+    lead_verbs: Words
+    other_groups: Words
+
+
+class HeadquartersWords(Lexicon):
+    based_suffixes: Words
+    after_company: Words
+    seats: Words
+    anaphors: Words
+    not_main: Words
+    regions: Words
+
+
+class RoleWords(Lexicon):
+    titles: dict[Word, Word]  # as written -> the post
+    not_current: Words
+    not_current_after: Words
+
+
+class DisputesLexicon(Lexicon):
+    """Cue words of disagreements in words (facts/analyse/disputes/)."""
+
+    structure: StructureWords
+    payment: PaymentWords
+    consortium: ConsortiumWords
+    headquarters: HeadquartersWords
+    roles: RoleWords
+
+
 # The model of each lexicon file.
 MODELS: dict[str, type[Lexicon]] = {
     "entities": EntitiesLexicon,
     "attributes": AttributesLexicon,
     "attribution": AttributionLexicon,
     "checks": ChecksLexicon,
+    "disputes": DisputesLexicon,
     "metadata": MetadataLexicon,
     "numbers": NumbersLexicon,
 }

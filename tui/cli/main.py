@@ -41,7 +41,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     to_file = bool(args.output) and args.output != "-"
     if to_file and not _can_write(args.output, args.force):  # before the slow part
         return EXIT_USAGE
-    fb = extract_paths(args.paths, progress=stderr_progress())
+    fb = extract_paths(args.paths, progress=stderr_progress(), curation=not args.no_curation)
     warn_all(fb.warnings)
     out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
     if to_file:
@@ -101,6 +101,7 @@ def _extract_parser(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    p.add_argument("--no-curation", action="store_true", help="leave out the curated files (claims.yaml, sources.yaml)")
     p.set_defaults(func=cmd_extract)
 
 

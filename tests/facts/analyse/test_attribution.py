@@ -118,3 +118,51 @@ def test_a_dispute_between_two_solid_sides_ranks_above_one_against_a_rumour():
     weak = Conflict(id="weak", attribute="x", claims=[claim("a.txt", 3e9, RUMOUR), claim("b.txt", 4e9, OFFICIAL)])
     solid = Conflict(id="solid", attribute="x", claims=[claim("a.txt", 3e9, OUTLET), claim("b.txt", 4e9, OFFICIAL)])
     assert [c.id for c in rank_conflicts([weak, solid])] == ["solid", "weak"]
+
+
+# ---------------------------------------------------------------- beyond one sentence
+def test_a_lead_in_ending_with_a_colon_carries_to_the_next_sentence():
+    text = "Ingrid Solberg said:\nThe buyer will pay $3 billion for the unit."
+    a = said_by(text, "$3 billion", 3e9, "USD", ("Ingrid Solberg", "person"))
+    assert (a.kind, a.origin) == ("speaker", "Ingrid Solberg")
+
+
+def test_according_to_at_the_start_carries_to_the_next_sentence_only():
+    text = (
+        "According to Reuters, Quill Robotics is selling its sensor unit. The price is $3 billion. "
+        "The unit employs 400 people."
+    )
+    assert said_by(text, "$3 billion", 3e9).origin == "Reuters"
+    assert said_by(text, "400", 400, "count") is None
+
+
+def test_a_lead_in_does_not_cross_a_paragraph():
+    text = "According to Reuters, Quill Robotics is selling its sensor unit.\n\nThe price is $3 billion."
+    assert said_by(text, "$3 billion", 3e9) is None
+
+
+def test_he_said_is_the_person_named_last():
+    text = "Petter Moen runs the unit. The price will be $3 billion, he said."
+    a = said_by(text, "$3 billion", 3e9, "USD", ("Petter Moen", "person"))
+    assert (a.kind, a.origin, a.entity) == ("speaker", "Petter Moen", "petter-moen")
+
+
+def test_she_said_after_a_quotation_is_the_person_named_last():
+    text = "Ingrid Solberg spoke on Monday. “Sales will reach $40 million,” she said."
+    a = said_by(text, "$40 million", 4e7, "USD", ("Ingrid Solberg", "person"))
+    assert (a.kind, a.origin) == ("speaker", "Ingrid Solberg")
+
+
+def test_one_person_quoted_by_full_name_and_surname_is_one_origin():
+    full = Claim(
+        span=Span(source="a.txt", start=0, end=2, text="$3"),
+        value=3.0,
+        attribution=Attribution(kind="speaker", origin="Ingrid Solberg"),
+    )
+    short = Claim(
+        span=Span(source="b.txt", start=0, end=2, text="$3"),
+        value=3.0,
+        attribution=Attribution(kind="speaker", origin="Solberg"),
+    )
+    assert origins([full, short]) == ["Ingrid Solberg"]
+    assert sourcing([full, short]) == sourcing([full])

@@ -269,12 +269,54 @@ def test_copies_of_the_bundled_articles_get_the_bundled_curation(tmp_path):
     assert curation_root(tmp_path, read_corpus([tmp_path]).sources) == bundled_corpus()
 
 
-def test_an_edited_copy_does_not_get_the_bundled_curation(tmp_path):
-    from facts.curate.load import curation_root
-    from facts.read.corpus import bundled_corpus, read_corpus
+def _curated(fb: FactBase) -> dict[str, set[str]]:
+    """Each curated conflict's id -> the articles it quotes."""
+    return {c.id: {cl.span.source for cl in c.claims} for c in fb.conflicts if c.provenance == "curated"}
+
+
+def test_an_article_added_to_a_copy_keeps_the_curation_of_the_others(tmp_path: Path) -> None:
+    from facts.build import extract_paths
+    from facts.read.corpus import bundled_corpus
 
     for f in bundled_corpus().glob("*.txt"):
         (tmp_path / f.name).write_bytes(f.read_bytes())
-    edited = next(tmp_path.glob("*.txt"))
+    (tmp_path / "zz_added.txt").write_text("Northwind Ltd agreed to buy Bluefin Labs.\n", encoding="utf-8")
+    bundled = _curated(extract_paths([bundled_corpus()]))
+    assert bundled and _curated(extract_paths([tmp_path])) == bundled
+
+
+def test_an_edited_copy_loses_only_its_own_curation_with_one_notice(tmp_path: Path) -> None:
+    from facts.build import extract_paths
+    from facts.read.corpus import bundled_corpus
+
+    for f in bundled_corpus().glob("*.txt"):
+        (tmp_path / f.name).write_bytes(f.read_bytes())
+    edited = sorted(tmp_path.glob("*.txt"))[0]
     edited.write_bytes(edited.read_bytes() + b"\nOne more line.\n")
-    assert curation_root(tmp_path, read_corpus([tmp_path]).sources) is None
+    fb = extract_paths([tmp_path])
+    kept = _curated(fb)
+    bundled = _curated(extract_paths([bundled_corpus()]))
+    assert kept and set(kept) < set(bundled)
+    assert all(edited.name not in sources for sources in kept.values())
+    assert [c for c in bundled if edited.name not in bundled[c]] == list(kept)
+    told = [w for w in fb.warnings if edited.name in str(w) and "differs" in str(w)]
+    assert len(told) == 1
+
+
+def test_an_article_edited_since_its_recorded_hash_loses_its_curation_with_one_notice(tmp_path: Path) -> None:
+    import hashlib
+
+    from facts.build import extract_paths
+
+    folder = _corpus(tmp_path, TAKEOVER)
+    stale = hashlib.sha256(b"the article as it was curated").hexdigest()
+    fresh = hashlib.sha256((tmp_path / "beta.txt").read_bytes()).hexdigest()
+    (folder / "sources.yaml").write_text(
+        f"alpha.txt:\n  sha256: {stale}\nbeta.txt:\n  sha256: {fresh}\n", encoding="utf-8"
+    )
+    fb = extract_paths([folder])
+    assert [c.id for c in fb.conflicts if c.provenance == "curated"] == []
+    told = [str(w) for w in fb.warnings if "alpha.txt differs" in str(w)]
+    assert len(told) == 1
+    (folder / "sources.yaml").write_text(f"beta.txt:\n  sha256: {fresh}\n", encoding="utf-8")
+    assert [c.id for c in extract_paths([folder]).conflicts if c.provenance == "curated"] == ["control"]

@@ -1,0 +1,73 @@
+"""Disagreements in words, found in the text: what the deal is (the whole
+company or a minority stake), how it is paid, who leads the bidding group,
+where a company has its headquarters, who holds a post.
+
+    find_disputes(fb) -> list[Conflict]     qualitative conflicts, with the disputed words
+
+Each finder reads one article at a time with regular expressions built once
+from facts/lexicon/disputes.yaml, anchored on cue words and the entity
+mentions next to them (a dict or bisect lookup each); judge.py compares the
+few distinct values of each attribute, never pairs of sentences.
+"""
+
+from __future__ import annotations
+
+from facts.analyse.attribution import attribute_spans
+from facts.analyse.deal import deal_of
+from facts.analyse.disputes import consortium, headquarters, payment, roles, structure
+from facts.analyse.disputes.article import Article, Stance
+from facts.analyse.disputes.judge import Rule, judge
+from facts.analyse.mentions import ArticleMentions, Mention, by_source
+from facts.extract.document import document_of
+from facts.model import Claim, Conflict, FactBase
+
+__all__ = ["find_disputes"]
+
+_RULES = {
+    structure.ATTRIBUTE: Rule(
+        lambda a, b: a != b, "a company bought outright is not one in which a minority stake was bought."
+    ),
+    payment.ATTRIBUTE: Rule(payment.clash, "one price cannot be paid in these forms at once."),
+    consortium.ATTRIBUTE: Rule(consortium.clash, "the group cannot be led by different names."),
+    headquarters.ATTRIBUTE: Rule(headquarters.clash, "a company has one headquarters."),
+}
+_ROLE = Rule(roles.clash, "one person holds the post at a time.", changes=True)
+
+
+def _rule(attribute: str) -> Rule:
+    return _RULES.get(attribute, _ROLE)
+
+
+def find_disputes(fb: FactBase) -> list[Conflict]:
+    """Qualitative conflicts found in the articles' words (never curated)."""
+    mentions = by_source(fb.entities)
+    parties = frozenset(p.entity for p in deal_of(fb).parties)
+    names = {e.id: e.name for e in fb.entities}
+    stances: list[Stance] = []
+    for source in fb.sources:
+        art = Article(source, mentions.get(source.id, []), parties)
+        stances += structure.find(art)
+        stances += payment.find(art)
+        stances += consortium.find(art)
+        stances += headquarters.find(art)
+        stances += roles.find(art, names)
+    dates = {s.id: s.date for s in fb.sources if s.date}
+    conflicts = judge(stances, _rule, dates)
+    _attribute(conflicts, fb, mentions)
+    return conflicts
+
+
+def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]]) -> None:
+    """Who says each disputed claim ("according to ...", a quoted speaker), as for a figure."""
+    by_source: dict[str, list[Claim]] = {}
+    for c in conflicts:
+        for claim in c.claims:
+            by_source.setdefault(claim.span.source, []).append(claim)
+    texts = {s.id: s.text for s in fb.sources}
+    for source, claims in by_source.items():
+        text = texts.get(source, "")
+        said = attribute_spans(
+            [c.span for c in claims], document_of(text), ArticleMentions(mentions.get(source, []), len(text))
+        )
+        for claim, attribution in zip(claims, said, strict=True):
+            claim.attribution = attribution
