@@ -18,6 +18,7 @@ import os
 import random
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -91,6 +92,17 @@ def near_names(articles: int) -> Texts:
     return name_articles(articles)
 
 
+def near_files(articles: int) -> Texts:
+    """The same near-duplicate names, as files whose names repeat across
+    folders and differ by a letter within one ("deal-notes-7.txt", "deal-note-7.txt")."""
+    rng = random.Random(8)
+    out: Texts = {}
+    for i, text in enumerate(near_names(articles).values()):
+        stem = rng.choice(["deal-notes", "deal-note", "deals-notes", "deal_notes"])
+        out[f"folder-{i % 10}/{stem}-{i // 10}.txt"] = text
+    return out
+
+
 def same_deal(articles: int) -> Texts:
     """Many articles on one deal, each giving its figures different values."""
     rng = random.Random(5)
@@ -127,6 +139,7 @@ class Case:
     what: str  # with {n}: the size
     sizes: tuple[int, int, int]  # full, small, tiny
     texts: Callable[[int], Texts]
+    on_disk: bool = False  # written as files and read by read_corpus (paths with slashes: folders)
 
 
 CASES: dict[str, Case] = {
@@ -136,6 +149,8 @@ CASES: dict[str, Case] = {
     "spaces": Case("{n:,} spaces in one line", (40_000, 40_000, 40_000), spaces),
     "names_1k": Case("{n:,} articles of near-duplicate names", (1_000, 300, 30), near_names),
     "names_8k": Case("{n:,} articles of near-duplicate names", (8_000, 2_400, 240), near_names),
+    "files_1k": Case("{n:,} files, near-duplicate names in 10 folders", (1_000, 300, 30), near_files, True),
+    "files_8k": Case("{n:,} files, near-duplicate names in 10 folders", (8_000, 2_400, 240), near_files, True),
     "same_deal": Case("{n:,} articles, one deal, differing figures", (2_000, 500, 50), same_deal),
     "table": Case("a table of {n:,} rows", (5_000, 1_000, 100), table),
     "big_article": Case("one article of {n:,} chars", (5_000_000, 1_000_000, 100_000), big_article),
@@ -146,15 +161,25 @@ PROSE = Case("{n:,} chars of ordinary articles", (1_000_000, 300_000, 50_000), p
 def run_case(name: str, size: str) -> dict[str, float]:
     """CPU seconds and MB of one case, built in this process."""
     os.environ["SCALEDEAL_NO_CACHE"] = "1"
-    from facts.build import build
-    from facts.read.corpus import Corpus, make_source
-
     case = PROSE if name == "prose" else CASES[name]
     texts = case.texts(case.sizes[SIZES.index(size)])
-    corpus = Corpus(name=name, sources=[make_source(k, k, v) for k, v in texts.items()])
+    with tempfile.TemporaryDirectory(prefix="scaledeal-pathological-") as tmp:
+        if case.on_disk:
+            for rel, text in texts.items():
+                (Path(tmp) / rel).parent.mkdir(parents=True, exist_ok=True)
+                (Path(tmp) / rel).write_text(text, encoding="utf-8")
+        return _timed_build(texts, Path(tmp) if case.on_disk else None)
+
+
+def _timed_build(texts: Texts, folder: Path | None) -> dict[str, float]:
+    """CPU seconds to read `folder` (or take `texts` as read) and build it."""
+    from facts.build import build
+    from facts.read.corpus import Corpus, make_source, read_corpus
+
     build(Corpus(name="warm", sources=[make_source("w.txt", "w.txt", "Oquist Labs paid $3 million in 2020.\n")]))
+    in_memory = Corpus(name="case", sources=[make_source(k, k, v) for k, v in texts.items()]) if not folder else None
     started = time.process_time()
-    fb = build(corpus, workers=1)
+    fb = build(in_memory or read_corpus([folder or "."]), workers=1)  # reading the files is part of the case
     seconds = time.process_time() - started
     mb = sum(len(t.encode()) for t in texts.values()) / 1e6
     return {"seconds": seconds, "mb": mb, "numbers": len(fb.numbers), "entities": len(fb.entities)}
