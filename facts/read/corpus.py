@@ -23,7 +23,7 @@ from facts.read.formats import text as plain_text
 from facts.read.formats.registry import SUFFIXES, reader_for
 from facts.read.paths import CorpusError, check_path
 from facts.read.titles import title_of
-from facts.text import word_count
+from facts.text import single_line, word_count
 
 NAMED_SKIPS = 5  # files named in the "nothing could be read" error
 
@@ -220,13 +220,15 @@ def make_source(source_id: str, path: str, text: str, sha256: str = "") -> Sourc
 
 
 def source_of(article: Article, source_id: str, path: str, sha256: str) -> Source:
+    # the metadata comes from the file (a PDF's /Title, a page's og: tags): one
+    # line with its control characters made visible, like any other display text
     return Source(
         id=source_id,
         path=path,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        date=article.date,
+        title=single_line(article.title),
+        outlet=single_line(article.outlet),
+        author=single_line(article.author),
+        date=single_line(article.date),
         chars=len(article.text),
         words=word_count(article.text),
         sha256=sha256,
