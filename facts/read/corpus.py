@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -219,16 +220,24 @@ def make_source(source_id: str, path: str, text: str, sha256: str = "") -> Sourc
     return source_of(plain_text.article_of(text), source_id, path, sha256)
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _line(value: str) -> str:
+    """Invisible characters dropped (a title is compared, not quoted), the rest display-safe, on one line."""
+    return single_line(_INVISIBLE.sub("", value))
+
+
 def source_of(article: Article, source_id: str, path: str, sha256: str) -> Source:
     # the metadata comes from the file (a PDF's /Title, a page's og: tags): one
     # line with its control characters made visible, like any other display text
     return Source(
         id=source_id,
         path=path,
-        title=single_line(article.title),
-        outlet=single_line(article.outlet),
-        author=single_line(article.author),
-        date=single_line(article.date),
+        title=_line(article.title),
+        outlet=_line(article.outlet),
+        author=_line(article.author),
+        date=_line(article.date),
         chars=len(article.text),
         words=word_count(article.text),
         sha256=sha256,
