@@ -102,6 +102,7 @@ class ScaledealApp(App[None]):
         self.live = live and factbase is None and len(self.paths) == 1 and Path(self.paths[0]).is_dir()
         self._stop_watch = threading.Event()
         self._reloading = False
+        self._watching = False
         self._shown_warnings: set[str] = set()
         self.factbase = factbase
         self.lookup: FactIndex | None = None
@@ -168,6 +169,8 @@ class ScaledealApp(App[None]):
         changed ones are read and extracted anew; the panes keep their place."""
         self._reloading = True
         self.query_one(CorpusHeader).status = f"updating: {len(message.paths)} file(s) changed"
+        if isinstance(self.screen, MessageScreen):  # "no articles" until now: the folder has some
+            self.pop_screen()
         self._extract()
 
     def on_unmount(self) -> None:
@@ -214,9 +217,13 @@ class ScaledealApp(App[None]):
             self._focus_table()
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
-        if self.live and not self._reloading:
-            self._watch()
+        self._start_watching()
         self._reloading = False
+
+    def _start_watching(self) -> None:
+        if self.live and not self._watching:
+            self._watching = True
+            self._watch()
 
     def _keep_cursor(self, ref: FactRef) -> None:
         """After a reload, the cursor goes back to the fact it was on, if it is still there."""
@@ -240,8 +247,12 @@ class ScaledealApp(App[None]):
             self.query_one(CorpusHeader).status = ""
             self.notify(single_line(message.detail)[:300], title=message.headline, severity="warning", markup=False)
             return
-        hint = "Run `scaledeal PATH` with a folder of articles (.txt, .md, .html, .pdf).  Press q to quit."
-        self.push_screen(MessageScreen(message.headline, message.detail, hint))
+        self._reloading = False
+        live = "  Articles saved into the folder open here." if self.live else ""
+        hint = f"Run `scaledeal PATH` with a folder of articles (.txt, .md, .html, .pdf).{live}  Press q to quit."
+        if not isinstance(self.screen, MessageScreen):
+            self.push_screen(MessageScreen(message.headline, message.detail, hint))
+        self._start_watching()  # an empty folder may yet get articles
 
     # ---------------------------------------------------------------- panes
     @property

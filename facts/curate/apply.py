@@ -50,15 +50,15 @@ def apply(fb: FactBase, cur: Curation) -> list[Problem]:
 
 
 def _apply_sources(fb: FactBase, cur: Curation) -> bool:
-    """Curated titles, outlets and dates; True when a date changed (dates
-    decide which claims are earlier rumours)."""
+    """Curated titles, outlets, authors and dates; True when a date changed
+    (dates decide which claims are earlier rumours)."""
     dated = False
     for src in fb.sources:
         entry = cur.sources.get(src.id)
         if entry is None:
             continue
         meta = entry[0]
-        for key in ("title", "outlet", "date"):
+        for key in ("title", "outlet", "author", "date"):
             if getattr(meta, key):  # empty means "not curated": the automatic value stays
                 dated |= key == "date" and src.date != meta.date
                 setattr(src, key, getattr(meta, key))

@@ -205,9 +205,9 @@ def _load_sources(doc: Doc, ctx: _Context) -> None:
 
 
 def _check_meta(meta: SourceMeta, sid: str, doc: Doc, ctx: _Context) -> bool:
-    """Only what the text states: title, outlet and date quote must occur in it."""
+    """Only what the text states: title, outlet, author and date quote must occur in it."""
     text, ok = ctx.texts[sid], True
-    for key in ("title", "outlet", "date_quote"):
+    for key in ("title", "outlet", "author", "date_quote"):
         value = getattr(meta, key)
         if value and value not in text:
             doc.problem((sid, key), f"{key} not found in {sid}: {_short(value)!r}")

@@ -22,7 +22,8 @@ CLAIMS_FILE = "claims.yaml"
 
 class SourceMeta(Model):
     title: str = ""
-    outlet: str = ""  # the outlet, or the byline where the text names no outlet
+    outlet: str = ""  # the outlet (site or publication)
+    author: str = ""  # the byline's name(s)
     date: str = ""  # ISO 8601, as much as the text gives
     date_quote: str = ""  # the words of the article that state the date
     # the article's content hash when it was curated: an edited article then

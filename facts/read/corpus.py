@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import re
 import stat
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,7 @@ from facts.read.formats import text as plain_text
 from facts.read.formats.registry import SUFFIXES, reader_for
 from facts.read.paths import CorpusError, check_path
 from facts.read.titles import title_of
-from facts.text import word_count
+from facts.text import single_line, word_count
 
 NAMED_SKIPS = 5  # files named in the "nothing could be read" error
 
@@ -219,14 +220,24 @@ def make_source(source_id: str, path: str, text: str, sha256: str = "") -> Sourc
     return source_of(plain_text.article_of(text), source_id, path, sha256)
 
 
+_INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def _line(value: str) -> str:
+    """Invisible characters dropped (a title is compared, not quoted), the rest display-safe, on one line."""
+    return single_line(_INVISIBLE.sub("", value))
+
+
 def source_of(article: Article, source_id: str, path: str, sha256: str) -> Source:
+    # the metadata comes from the file (a PDF's /Title, a page's og: tags): one
+    # line with its control characters made visible, like any other display text
     return Source(
         id=source_id,
         path=path,
-        title=article.title,
-        outlet=article.outlet,
-        author=article.author,
-        date=article.date,
+        title=_line(article.title),
+        outlet=_line(article.outlet),
+        author=_line(article.author),
+        date=_line(article.date),
         chars=len(article.text),
         words=word_count(article.text),
         sha256=sha256,

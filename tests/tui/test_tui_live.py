@@ -71,6 +71,20 @@ async def test_the_cursor_and_the_selection_survive_a_reload(tmp_path: Path) -> 
         assert app._current_ref() == ref
 
 
+async def test_an_empty_folder_opens_when_an_article_arrives(tmp_path: Path) -> None:
+    from tui.screens.message import MessageScreen
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    app = ScaledealApp([str(folder)], live=True)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, MessageScreen))
+        await asyncio.sleep(0.5)
+        (folder / "a.txt").write_text(A, encoding="utf-8")
+        await until(pilot, lambda: sources(app) == {"a.txt"})
+        assert not isinstance(app.screen, MessageScreen)
+
+
 async def test_no_watch_leaves_the_folder_alone(tmp_path: Path) -> None:
     folder = tmp_path / "corpus"
     folder.mkdir()

@@ -80,9 +80,10 @@ def decode_page(data: bytes) -> str:
     m = _CHARSET.search(data[:4096])
     if m:
         try:
-            return data.decode(codecs.lookup(m.group(1).decode("ascii")).name, "replace")
-        except LookupError:
-            pass  # an unknown charset name: guess as below
+            declared = codecs.lookup(m.group(1).decode("ascii")).name
+            return data.decode(declared, "strict" if declared == "utf-8" else "replace")
+        except (LookupError, UnicodeDecodeError):
+            pass  # an unknown charset, or "utf-8" over Windows-1252 bytes: guess as below
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -125,6 +126,8 @@ def _extract(page: str) -> Element:
 def _blocks(doc: Element) -> list[tuple[str, str, float]]:
     """(kind, text, share of the text inside links) for each block of the body, in order."""
     main = doc.find("main")
+    for lb in doc.iter("lb"):  # a <br>: the words on either side stay apart
+        lb.tail = " " + (lb.tail or "")
     out: list[tuple[str, str, float]] = []
     for el in main.iter() if main is not None else ():
         if el.tag not in _BLOCKS or any(d is not el and d.tag in _BLOCKS for d in el.iter()):

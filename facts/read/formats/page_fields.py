@@ -17,6 +17,7 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _URLISH = re.compile(r"^(?:https?:|www\.|/)|\.(?:com|org|net|co\.\w+|io|news)\b", re.IGNORECASE)
 _BY = re.compile(r"^\s*(?i:by)\s+")
 NAME_CHARS = 120
+AGREE = 0.4  # the share of words two forms of one headline share at least
 
 DATE_KEYS = ("article:published_time", "datepublished", "og:published_time", "published_time", "pubdate",
              "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
@@ -34,13 +35,26 @@ def page_fields(pm: PageMeta, guessed: dict[str, str], text_meta: Meta) -> Meta:
 
 
 def page_title(pm: PageMeta, guessed: dict[str, str], outlet: str) -> str:
+    """The headline as the page shows it: its <h1> when that agrees with the
+    og:/JSON-LD headline (the first <h1> may be a logo), else the tagged one."""
     ld = pm.ld_first("headline")
-    for candidate in (pm.first("og:title"), ld if isinstance(ld, str) else "", pm.first("twitter:title"), pm.h1,
-                      guessed.get("title", ""), pm.title):  # fmt: skip
+    tagged = [pm.first("og:title"), ld if isinstance(ld, str) else "", pm.first("twitter:title")]
+    named = next((t for t in (without_site(" ".join(c.split()), outlet) for c in tagged) if t), "")
+    site = outlet.casefold()
+    h1 = next((h for h in pm.h1s if len(h.split()) >= 3 and not (site and _same_site(h, site))), "")
+    if h1 and (not named or _agree(h1, named)):
+        return cut(h1)
+    for candidate in (named, guessed.get("title", ""), pm.title):
         title = without_site(" ".join(candidate.split()), outlet)
         if title:
             return cut(title)
     return ""
+
+
+def _agree(a: str, b: str) -> bool:
+    """Two headlines that share most of their words: one is an edit of the other."""
+    wa, wb = set(a.casefold().split()), set(b.casefold().split())
+    return len(wa & wb) >= AGREE * max(len(wa), len(wb))
 
 
 def without_site(title: str, outlet: str) -> str:

@@ -1,5 +1,5 @@
 """What a saved web page says about itself in its markup: og: and article:
-tags, JSON-LD, <time>, rel=author, the <title> and first <h1>.
+tags, JSON-LD, <time>, rel=author, the <title> and the first <h1>s.
 
 A stdlib HTMLParser over at most SCAN_CHARS of the page: linear and bounded,
 and nothing in the page is ever run or fetched.
@@ -18,6 +18,7 @@ from typing import Any
 SCAN_CHARS = 1024 * 1024
 JSON_CHARS = 256 * 1024  # one JSON-LD block; bigger ones are not metadata
 TEXT_CHARS = 300  # of one byline, title or heading
+MAX_H1 = 5
 COUNTED_WORDS = 200_000  # words of the page counted for link_share
 _WORDS = re.compile(r"\w+")
 _ARTICLE_TYPES = frozenset({
@@ -30,7 +31,7 @@ _ARTICLE_TYPES = frozenset({
 class PageMeta:
     meta: dict[str, str] = field(default_factory=dict)  # name/property/itemprop (lower case) -> content
     title: str = ""
-    h1: str = ""
+    h1s: list[str] = field(default_factory=list)  # the first few <h1>, in page order (a logo may be one)
     times: list[str] = field(default_factory=list)  # <time datetime>, in page order
     rel_authors: list[str] = field(default_factory=list)
     bylines: list[str] = field(default_factory=list)  # text of elements whose class says byline/author
@@ -95,7 +96,7 @@ class _Parser(HTMLParser):
     def _what(self, tag: str, a: dict[str, str]) -> str | None:
         if tag == "title" and not self.out.title:
             return "title"
-        if tag == "h1" and not self.out.h1:
+        if tag == "h1" and len(self.out.h1s) < MAX_H1:
             return "h1"
         if tag == "script":
             return "ld" if a.get("type", "").lower() == "application/ld+json" else "skip"
@@ -132,8 +133,8 @@ class _Parser(HTMLParser):
         line = " ".join(text.split())[:TEXT_CHARS]
         if what == "title":
             self.out.title = line
-        elif what == "h1":
-            self.out.h1 = line
+        elif what == "h1" and line:
+            self.out.h1s.append(line)
         elif what == "rel_author" and line:
             self.out.rel_authors.append(line)
         elif what == "byline" and line:

@@ -184,6 +184,14 @@ def test_curated_source_metadata_overrides_the_automatic_one(tmp_path: Path) -> 
     assert beta.provenance == "auto"
 
 
+def test_a_curated_author_must_be_written_in_the_article(tmp_path: Path) -> None:
+    sources = "alpha.txt:\n  author: Jane Roe\nbeta.txt:\n  author: Quist\n"
+    fb = apply_curation(_facts(), _corpus(tmp_path, sources=sources))
+    alpha, beta = fb.sources
+    assert beta.author == "Quist" and beta.provenance == "curated"
+    assert alpha.author == "" and any("author not found in alpha.txt" in str(w) for w in fb.warnings)
+
+
 def test_empty_curated_value_keeps_the_automatic_one(tmp_path: Path) -> None:
     facts = _facts()
     facts.sources[0].outlet = "Harbour Wire"

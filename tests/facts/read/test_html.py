@@ -131,3 +131,35 @@ def test_a_utf16_page_with_its_bom_is_read() -> None:
     data = f"<html><body><article><h1>Fees rise at the port</h1>{paragraphs}</article></body></html>".encode("utf-16")
     a = html.read(Path("x.html"), data)
     assert a.title == "Fees rise at the port" and "Fees rose to 5 million" in a.text
+
+
+def test_the_visible_headline_wins_over_a_social_variant_and_a_logo_heading() -> None:
+    line = "<p>The harbour operator said on Friday it agreed to buy a rival, adding {} routes.</p>"
+    body = "".join(line.format(k) for k in (3, 4, 5))
+    page = (
+        '<html><head><meta property="og:title" content="Ferry firm buys rival for $420m">'
+        '<meta property="og:site_name" content="Coast Courier"></head><body><h1>Coast Courier</h1>'
+        f"<article><h1>Ferry firm agrees to buy rival for $420 million</h1>{body}</article></body></html>"
+    )
+    a = html.read(Path("x.html"), page.encode())
+    assert a.title == "Ferry firm agrees to buy rival for $420 million"
+    assert a.text.count("Ferry firm") == 1
+
+
+def test_a_line_break_keeps_its_words_apart() -> None:
+    line = "<p>The port said fees would rise<br>by {}% next year, adding routes across the bay for summer.</p>"
+    page = (
+        f"<html><body><article><h1>Fees rise</h1>{''.join(line.format(k) for k in (3, 4, 5))}</article></body></html>"
+    )
+    assert "would rise by 4% next year" in html.read(Path("x.html"), page.encode()).text
+
+
+def test_a_page_that_says_utf8_but_is_windows_1252_is_still_read() -> None:
+    body = "".join(
+        f"<p>The caf\xe9 chain sold {k} outlets for \x8028 million to a rival, the companies said.</p>" for k in (3, 4)
+    )
+    page = (
+        f'<html><head><meta charset="utf-8"></head><body><article><h1>Caf\xe9 sale</h1>{body}</article></body></html>'
+    )
+    a = html.read(Path("x.html"), page.encode("latin-1"))
+    assert "café chain sold 3 outlets for €28 million" in a.text

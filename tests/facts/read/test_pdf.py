@@ -139,3 +139,10 @@ def test_the_files_own_title_wins_over_a_masthead_above_the_headline() -> None:
     lines.append((72.0, 700.0, "The harbour operator said on Friday it would buy a rival ferry line for $420 million."))
     a = read(make_pdf([lines], info_title="Ferry operator agrees to buy rival line | Coast Courier"))
     assert a.title == "Ferry operator agrees to buy rival line"
+
+
+def test_control_characters_in_a_pdf_title_never_reach_the_terminal(tmp_path: Path) -> None:
+    long_line = "The harbour operator said on Friday it would buy a rival ferry line for $420 million, and more. " * 3
+    (tmp_path / "a.pdf").write_bytes(make_pdf([[(72.0, 700.0, long_line)]], info_title="Ferry \x1b[31mdeal"))
+    (src,) = read_corpus([tmp_path]).sources
+    assert src.title.startswith("Ferry") and "deal" in src.title and "\x1b" not in src.title
