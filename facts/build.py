@@ -17,7 +17,9 @@ process pool for large corpora and is cached by file contents
 (facts/store/cache.py); the corpus-wide stages run once, their result cached
 by the keys of all sources. Every stage reads the article's one Document
 (facts/extract/document.py). Curation is applied on every open, so editing a
-curated file never needs a cache to notice it.
+curated file never needs a cache to notice it. An article that outruns its
+time budget (`budget`) keeps its figures, loses the later stages, is named
+in a warning and is never cached.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -40,7 +43,7 @@ from facts.curate.load import apply_curation
 from facts.extract.document import Document, document_of
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
-from facts.model import FactBase, Number, Source, Span
+from facts.model import FactBase, Notice, Number, Source, Span
 from facts.read.corpus import Corpus, read_corpus
 from facts.store.cache import Cache, SourceResult, corpus_key, decode_result, encode_result
 from facts.text import mask_escapes
@@ -52,6 +55,8 @@ PARALLEL_MIN_SOURCES = 64
 PARALLEL_MIN_CHARS = 400_000
 CHUNK_MAX = 64  # sources per task: small enough for a smooth progress bar
 PROGRESS_STEPS = 200  # at most this many progress calls per phase
+BUDGET_SECONDS = 20.0  # see budget(): far beyond any article measured (benchmarks/pathological.py)
+BUDGET_SECONDS_PER_MB = 20.0
 
 
 def extract_paths(
@@ -91,14 +96,15 @@ def _build(corpus: Corpus, progress: Progress | None, workers: int | None, curat
     # first use). Pool workers make their own: a Document never crosses processes.
     documents = {s.id: document_of(s.text) for s in corpus.sources}
     fb = store.load_corpus(key, corpus.sources) if store else None
+    cut: list[Notice] = []
     if fb is None:
-        fb = _build_fresh(corpus, documents, store, progress, workers)
-        if store:
+        fb, cut = _build_fresh(corpus, documents, store, progress, workers)
+        if store and not cut:  # a result cut short is never kept: the next open tries again
             store.store_corpus(key, fb)
     elif progress:
         progress(len(corpus.sources), len(corpus.sources))
     fb.corpus = corpus.name
-    fb.warnings = list(corpus.warnings)
+    fb.warnings = list(corpus.warnings) + cut
     if curation:
         fb = apply_curation(fb, corpus.root)
     fb.checks = find_checks(fb, documents)  # after curation: a curated attribute can make a check
@@ -107,7 +113,8 @@ def _build(corpus: Corpus, progress: Progress | None, workers: int | None, curat
 
 def _build_fresh(
     corpus: Corpus, documents: dict[str, Document], store: Cache | None, progress: Progress | None, workers: int | None
-) -> FactBase:
+) -> tuple[FactBase, list[Notice]]:
+    """The fact base, and a notice for each article cut short by its time budget."""
     from facts.analyse.attributes import annotate
     from facts.analyse.attribution import attribute_numbers
     from facts.analyse.mentions import ArticleMentions, by_source
@@ -116,10 +123,19 @@ def _build_fresh(
     found = per_source(corpus.sources, store, progress, workers)
     entities = resolve({sid: r["candidates"] for sid, r in found.items()})
     mentions = by_source(entities)  # once per build: each article's mentions, read by both stages
+    left_out = {
+        s.id: "names, what each figure measures and who says it" for s in corpus.sources if found[s.id].get("cut")
+    }
     for s in corpus.sources:
+        if s.id in left_out:
+            continue  # its figures alone: the cheap stage
         doc, numbers = documents[s.id], found[s.id]["numbers"]
         article = ArticleMentions(mentions.get(s.id, []), len(doc.text))
+        started = time.process_time()
         annotate(numbers, doc, entities, article)
+        if time.process_time() - started > budget(len(doc.text)):
+            left_out[s.id] = "who says each figure"
+            continue
         attribute_numbers(numbers, doc, entities, article)  # before conflicts: claims copy it
     fb = FactBase(
         corpus=corpus.name,
@@ -129,16 +145,29 @@ def _build_fresh(
     )
     fb.deal = find_deal(fb)  # after entities and subjects, before the stages that ask what is about it
     fb.conflicts = find_conflicts(fb)
-    return fb
+    cut = [
+        Notice(file=sid, message=f"took too long to read in full; {what} left out") for sid, what in left_out.items()
+    ]
+    return fb, cut
 
 
 # ---------------------------------------------------------------- per source
+def budget(chars: int) -> float:
+    """CPU seconds one article may take in one stage before the later stages are
+    left out for it: every stage is bounded per figure and per name, so this is
+    the last line of defence against a text no benchmark foresaw, never a hang."""
+    return BUDGET_SECONDS + BUDGET_SECONDS_PER_MB * chars / 1_000_000
+
+
 def extract_source(text: str, source_id: str) -> SourceResult:
     masked = mask_escapes(text)  # escape-sequence parameters are not figures or names
-    numbers, candidates = find_numbers(masked, source_id), find_candidates(masked, source_id)
+    started = time.process_time()
+    numbers = find_numbers(masked, source_id)
+    cut = time.process_time() - started > budget(len(text))
+    candidates = [] if cut else find_candidates(masked, source_id)
     if masked is not text:
         numbers, candidates = _requote(numbers, candidates, text)
-    return {"numbers": numbers, "candidates": candidates}
+    return {"numbers": numbers, "candidates": candidates, "cut": cut}
 
 
 def _requote(numbers: list[Number], candidates: list[Candidate], text: str) -> tuple[list[Number], list[Candidate]]:
@@ -177,7 +206,7 @@ def per_source(
         misses = _run_pool(misses, store, found, report, n_workers)
     for s in misses:  # sequential, or whatever a failed pool left
         found[s.id] = extract_source(s.text, s.id)
-        if store:
+        if store and not found[s.id]["cut"]:
             store.store_source(s, encode_result(found[s.id]["numbers"], found[s.id]["candidates"]))
         report.add(1)
     report.finish()
@@ -278,8 +307,9 @@ def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> 
     out = []
     for sid, text, sha in items:
         r = extract_source(text, sid)
-        data = encode_result(r["numbers"], r["candidates"])
-        if store:
+        cut = r.get("cut", False)
+        data = encode_result(r["numbers"], r["candidates"], cut)
+        if store and not cut:
             store.store_source(Source(id=sid, path="", sha256=sha), data)
         out.append((sid, data))
     return out

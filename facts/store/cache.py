@@ -32,9 +32,10 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NotRequired  # pydantic needs these on Python < 3.12
 
 from pydantic import TypeAdapter, ValidationError
-from typing_extensions import TypedDict  # pydantic needs this one on Python < 3.12
+from typing_extensions import TypedDict
 
 from facts.extract.entities import Candidate
 from facts.model import FactBase, Number, Source, Span
@@ -57,6 +58,7 @@ class SourceResult(TypedDict):
 
     numbers: list[Number]
     candidates: list[Candidate]
+    cut: NotRequired[bool]  # over its time budget: names left out, never cached
 
 
 _RESULT = TypeAdapter(SourceResult)
@@ -101,8 +103,8 @@ def corpus_key(sources: Iterable[Source]) -> str:
 
 
 # ---------------------------------------------------------------- encoding
-def encode_result(numbers: list[Number], candidates: list[Candidate]) -> bytes:
-    return _RESULT.dump_json({"numbers": numbers, "candidates": candidates})
+def encode_result(numbers: list[Number], candidates: list[Candidate], cut: bool = False) -> bytes:
+    return _RESULT.dump_json({"numbers": numbers, "candidates": candidates, "cut": cut})
 
 
 def decode_result(data: bytes, text: str) -> SourceResult | None:
