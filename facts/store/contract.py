@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
+from pydantic import BaseModel
 
-from facts.model import Attribution, Check, Claim, FactBase, Source, Span
+from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
 
 try:  # the C loader/dumper are many times faster; both are the *safe* ones
     from yaml import CSafeDumper as _Dumper
@@ -77,52 +80,93 @@ def _source(s: Source) -> dict[str, Any]:
     return d
 
 
-def to_contract(fb: FactBase) -> dict[str, Any]:
-    """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
+def _number(n: Number) -> dict[str, Any]:
     return {
-        "sources": [_source(s) for s in fb.sources],
-        "numbers": [
-            {
-                **_span(n.span),
-                "value": _value(n.value),
-                "unit": n.unit,
-                "qualifier": n.qualifier,
-                "attribute": n.attribute,
-                "subject": n.subject,
-                "attribution": _attribution(n.attribution),
-                "provenance": n.provenance,
-            }
-            for n in fb.numbers
-        ],
-        "entities": [
-            {
-                "id": e.id,
-                "name": e.name,
-                "kind": e.kind,
-                "aliases": e.aliases,
-                "mentions": [_span(m) for m in e.mentions],
-                "provenance": e.provenance,
-            }
-            for e in fb.entities
-        ],
-        "conflicts": [
-            {
-                "id": c.id,
-                "attribute": c.attribute,
-                "kind": c.kind,
-                "verdict": c.verdict,
-                "explanation": c.explanation,
-                "claims": [_claim(cl) for cl in c.claims],
-                "provenance": c.provenance,
-            }
-            for c in fb.conflicts
-        ],
-        "checks": [_check(c) for c in fb.checks],
+        **_span(n.span),
+        "value": _value(n.value),
+        "unit": n.unit,
+        "qualifier": n.qualifier,
+        "attribute": n.attribute,
+        "subject": n.subject,
+        "attribution": _attribution(n.attribution),
+        "provenance": n.provenance,
     }
 
 
+def _entity(e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "kind": e.kind,
+        "aliases": e.aliases,
+        "mentions": [_span(m) for m in e.mentions],
+        "provenance": e.provenance,
+    }
+
+
+def _conflict(c: Conflict) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "attribute": c.attribute,
+        "kind": c.kind,
+        "verdict": c.verdict,
+        "explanation": c.explanation,
+        "claims": [_claim(cl) for cl in c.claims],
+        "provenance": c.provenance,
+    }
+
+
+def _sections(fb: FactBase) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """The contract's top-level lists, each item built only when it is written."""
+    yield "sources", (_source(s) for s in fb.sources)
+    yield "numbers", (_number(n) for n in fb.numbers)
+    yield "entities", (_entity(e) for e in fb.entities)
+    yield "conflicts", (_conflict(c) for c in fb.conflicts)
+    yield "checks", (_check(c) for c in fb.checks)
+
+
+def to_contract(fb: FactBase) -> dict[str, Any]:
+    """The JSON object of shared/CONTRACT.md, plus optional fields it allows."""
+    return {name: list(items) for name, items in _sections(fb)}
+
+
+def contract_json(fb: FactBase) -> Iterator[str]:
+    """to_contract as JSON text in pieces, one item a line: a large corpus is
+    written without a second copy of its fact base in memory."""
+    yield "{"
+    for i, (name, items) in enumerate(_sections(fb)):
+        yield f"{',' if i else ''}\n{json.dumps(name)}: ["
+        for j, item in enumerate(items):
+            yield ("," if j else "") + "\n " + json.dumps(item, ensure_ascii=False)
+        yield "\n]"
+    yield "\n}\n"
+
+
+def contract_yaml(fb: FactBase) -> Iterator[str]:
+    """The whole fact base as YAML in pieces (load_yaml reads it back), a list's
+    items dumped one at a time for the same reason."""
+    for name in FactBase.model_fields:
+        value = getattr(fb, name)
+        if not isinstance(value, list) or not value:
+            yield _yaml({name: _plain(value)})
+            continue
+        yield f"{name}:\n"
+        for item in value:
+            yield _yaml([_plain(item)])
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    return [_plain(v) for v in value] if isinstance(value, list) else value
+
+
+def _yaml(data: Any) -> str:
+    return yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+
+
 def dump_yaml(fb: FactBase) -> str:
-    return yaml.dump(fb.model_dump(mode="json"), Dumper=_Dumper, allow_unicode=True, sort_keys=False)
+    return "".join(contract_yaml(fb))
 
 
 def load_yaml(text: str) -> FactBase:

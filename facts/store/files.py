@@ -11,17 +11,20 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 # mkstemp adds 8 characters: ".sd-XXXXXXXX.tmp" is 16 bytes, so the temporary
 # name is legal whatever the length of the (legal) name it becomes
 TEMP_PREFIX, TEMP_SUFFIX = ".sd-", ".tmp"
 
 
-def write_atomic(path: str | os.PathLike[str], text: str, *, overwrite: bool = False) -> Path:
+def write_atomic(path: str | os.PathLike[str], text: str | Iterable[str], *, overwrite: bool = False) -> Path:
     """Write `text` to `path` through a temporary file and a rename, so a
     reader never sees half a file and an interrupted write leaves the old one.
 
+    `text` may come in pieces (an iterable of str), written as they come.
     Raises FileExistsError when `path` exists and `overwrite` is false, and
     any other OSError (a full disk, a read-only folder, a name too long) with
     `path` as its filename; nothing is left half-written.
@@ -99,19 +102,26 @@ def _naming(error: OSError, path: Path) -> OSError:
     return type(error)(code, error.strerror or str(error), str(path))
 
 
-def _write_through(path: Path, text: str) -> None:
+def _write_through(path: Path, text: str | Iterable[str]) -> None:
     with open(path, "w", encoding="utf-8") as fh:  # close() reports a full device
+        _write_all(fh, text)
+
+
+def _write_all(fh: TextIO, text: str | Iterable[str]) -> None:
+    if isinstance(text, str):
         fh.write(text)
+    else:
+        fh.writelines(text)
 
 
-def _write_replacing(path: Path, text: str, overwrite: bool) -> None:
+def _write_replacing(path: Path, text: str | Iterable[str], overwrite: bool) -> None:
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=_folder(path))
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
             # mkstemp makes the file private (0600); give it the mode a plain
             # open() would, or keep the mode of the file it replaces
             os.chmod(tmp, path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_umask())
-            fh.write(text)
+            _write_all(fh, text)
             fh.flush()
             os.fsync(fh.fileno())
         if overwrite:

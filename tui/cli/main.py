@@ -9,9 +9,8 @@ where there is no terminal. `scaledeal [PATH]` opens the app through the
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,7 +34,7 @@ def warn_all(warnings: Sequence[Notice]) -> None:
 # ---------------------------------------------------------------- subcommands
 def cmd_extract(args: argparse.Namespace) -> int:
     from facts.build import extract_paths
-    from facts.store.contract import dump_yaml, to_contract
+    from facts.store.contract import contract_json, contract_yaml
     from tui.cli.progress import stderr_progress
 
     to_file = bool(args.output) and args.output != "-"
@@ -43,12 +42,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     fb = extract_paths(args.paths, progress=stderr_progress(), curation=not args.no_curation)
     warn_all(fb.warnings)
-    out = json.dumps(to_contract(fb), ensure_ascii=False, indent=1) if args.format == "json" else dump_yaml(fb)
+    # written in pieces as they are made: never a second copy of a large fact base in memory
+    out = contract_json(fb) if args.format == "json" else contract_yaml(fb)
     if to_file:
-        text = out + ("\n" if not out.endswith("\n") else "")
-        return EXIT_OK if _write(args.output, text, args.force) else EXIT_USAGE
-    sys.stdout.write(out)
-    sys.stdout.write("\n")
+        return EXIT_OK if _write(args.output, out, args.force) else EXIT_USAGE
+    sys.stdout.writelines(out)
     return EXIT_OK
 
 
@@ -63,7 +61,7 @@ def _can_write(path: str, force: bool) -> bool:
     return True
 
 
-def _write(path: str, text: str, force: bool) -> bool:
+def _write(path: str, text: str | Iterable[str], force: bool) -> bool:
     """Write `text` to `path` atomically; a failure is one line on stderr and
     leaves nothing half-written (the cache keeps the extraction: a rerun is quick)."""
     from facts.store.files import write_atomic
