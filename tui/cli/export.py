@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from facts.kinds import BY_NAME, KIND_NAMES, FactKind, FactRef, kind_named
 from facts.model import FactBase
@@ -16,13 +16,17 @@ from facts.model import FactBase
 if TYPE_CHECKING:
     from facts.views.index import FactIndex
 
-DEFAULT_OUTPUT = "scaledeal-export.md"
+DEFAULT_STEM = "scaledeal-export"  # .md, .csv or .json by the format
+FORMATS = ("md", "csv", "json")  # as facts.views.export.FORMATS, without importing it before the first line
 DEFAULT_MIN_SCORE = 85.0  # a typo or two in a name; not every sentence that shares a syllable
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.description = "Write selected facts as Markdown, each with its exact quote and citation."
+    p.description = (
+        "Write selected facts, each with its exact quote and citation: Markdown to read, "
+        "CSV for spreadsheets, JSON for scripts (the same content in each)."
+    )
     p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled corpus)")
     p.add_argument("-q", "--query", metavar="Q", help="only facts matching Q (fuzzy: typos allowed)")
     p.add_argument(
@@ -33,8 +37,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help=f"only facts of this kind: {', '.join(KIND_NAMES)} (repeat it or give a comma list; default: all)",
     )
     p.add_argument(
-        "-o", "--output", metavar="FILE", default=DEFAULT_OUTPUT, help=f"default: {DEFAULT_OUTPUT}; - for stdout"
+        "-f", "--format", choices=FORMATS, default=None, help="md, csv or json (default: by FILE's extension, else md)"
     )
+    p.add_argument("-o", "--output", metavar="FILE", default=None, help=f"default: {DEFAULT_STEM}.FORMAT; - for stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument(
         "--min-score", type=float, default=DEFAULT_MIN_SCORE, metavar="S", help="how close a match must be (0-100)"
@@ -70,6 +75,14 @@ def select(
     return [(k, f.id) for k in kinds for f in BY_NAME[k].facts(fb)]
 
 
+def output_format(asked: str | None, output: str | None) -> Literal["md", "csv", "json"]:
+    """The format asked for, else the one FILE's extension names, else Markdown."""
+    name = asked or (Path(output).suffix.lower().lstrip(".") if output and output != "-" else "")
+    if name == "csv":
+        return "csv"
+    return "json" if name == "json" else "md"
+
+
 def _err(message: str) -> None:
     from facts.text import single_line  # file names and quotes: never an escape to the terminal
 
@@ -82,15 +95,17 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         _err(str(e))
         return EXIT_USAGE
-    to_stdout = args.output == "-"
-    target = Path(args.output)
+    fmt = output_format(args.format, args.output)
+    output = args.output or f"{DEFAULT_STEM}.{fmt}"
+    to_stdout = output == "-"
+    target = Path(output)
     if not to_stdout and target.is_file() and not args.force:  # say so before the slow part
         _err(f"{target}: already exists (use --force to replace it)")
         return EXIT_USAGE
 
     from facts.build import extract_paths
     from facts.store.files import write_atomic
-    from facts.views.export import render_markdown
+    from facts.views.export import render
     from facts.views.index import FactIndex
 
     fb = extract_paths(args.paths)
@@ -102,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         what = f"matching {args.query!r}" if args.query else "of the kinds asked for"
         _err(f"no facts {what}; nothing written")
         return EXIT_NOTHING
-    text = render_markdown(fb, refs, index=index)
+    text = render(fb, refs, fmt, index=index)
     if to_stdout:
         sys.stdout.write(text)
         return EXIT_OK

@@ -67,14 +67,14 @@ def claim_column(
     """One claim: source, value, and its sentence (offset = where `sentence` starts in the article)."""
     src = lookup.sources.get(claim.span.source)
     title = src.title if src else ""
-    line = lookup.line_of(claim.span.source, claim.span.start)
+    para = lookup.paragraph_of(claim.span.source, claim.span.start)
     value = claim_label(claim)
     date = src.date if src else ""
     a = claim.attribution
     who = (f"said by {a.origin} ({a.kind})", "$secondary") if a else ("in the article's own voice", "$text-muted")
     header = Content.assemble(
-        (display_safe(claim.span.source), "bold $accent"),
-        (f":{line}", "$text-muted"),
+        (display_safe(lookup.label_of(claim.span.source)), "bold $accent"),
+        (f" ¶{para}", "$text-muted"),
         (f"  {display_safe(date)}" if date else "", "$text-muted"),
         ("  curated" if claim.provenance == "curated" else "", "italic $secondary"),
         "\n",
