@@ -19,7 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from typing import Literal
 
 from facts.kinds import BY_NAME, KIND_NAMES, FactRef
 from facts.labels import source_citation
@@ -37,12 +36,11 @@ from facts.views.export_doc import (
     locator,
     quote_text,
 )
+from facts.views.export_formats import FORMATS, Format
 from facts.views.index import FactIndex
 
 __all__ = ["FORMATS", "escape_inline", "escape_line", "fact_line", "human_value", "render", "render_markdown"]
 
-Format = Literal["md", "csv", "json"]
-FORMATS: tuple[Format, ...] = ("md", "csv", "json")
 
 # ---------------------------------------------------------------- Markdown escaping, outside quotes
 # Backslash escapes work for every ASCII punctuation character in CommonMark;

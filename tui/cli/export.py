@@ -8,16 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from facts.kinds import BY_NAME, KIND_NAMES, FactKind, FactRef, kind_named
 from facts.model import FactBase
+from facts.views.export_formats import FORMATS, format_for
 
 if TYPE_CHECKING:
     from facts.views.index import FactIndex
 
 DEFAULT_STEM = "scaledeal-export"  # .md, .csv or .json by the format
-FORMATS = ("md", "csv", "json")  # as facts.views.export.FORMATS, without importing it before the first line
 DEFAULT_MIN_SCORE = 85.0  # a typo or two in a name; not every sentence that shares a syllable
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
 
@@ -75,14 +75,6 @@ def select(
     return [(k, f.id) for k in kinds for f in BY_NAME[k].facts(fb)]
 
 
-def output_format(asked: str | None, output: str | None) -> Literal["md", "csv", "json"]:
-    """The format asked for, else the one FILE's extension names, else Markdown."""
-    name = asked or (Path(output).suffix.lower().lstrip(".") if output and output != "-" else "")
-    if name == "csv":
-        return "csv"
-    return "json" if name == "json" else "md"
-
-
 def _err(message: str) -> None:
     from facts.text import single_line  # file names and quotes: never an escape to the terminal
 
@@ -95,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     except ValueError as e:
         _err(str(e))
         return EXIT_USAGE
-    fmt = output_format(args.format, args.output)
+    fmt = format_for(args.format, args.output)
     output = args.output or f"{DEFAULT_STEM}.{fmt}"
     to_stdout = output == "-"
     target = Path(output)
