@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from facts.model import FactBase, Notice
     from facts.views.index import FactIndex
     from facts.views.search import Hit, SearchIndex
+    from tui.clipboard import Clipboard
     from tui.panes.base import FactPane
 
 PANES = tuple(k.collection for k in KINDS)  # each pane's id
@@ -94,6 +95,7 @@ class ScaledealApp(App[None]):
         self.lookup: FactIndex | None = None
         self.search_index: SearchIndex | None = None
         self.selection = Selection()
+        self._copier: Clipboard | None = None  # how to copy, judged on the first copy
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -292,8 +294,13 @@ class ScaledealApp(App[None]):
         from facts.views.export import fact_line
 
         line = fact_line(self.factbase, ref, self.lookup)
-        self.copy_to_clipboard(line)
-        self.notify(single_line(line)[:200], title="Copied", markup=False)
+        if self._copier is None:
+            from tui.clipboard import Clipboard
+
+            self._copier = Clipboard()
+        copied = self._copier.copy(line, self.copy_to_clipboard)
+        title = "Saved" if copied.how == "file" else "Copied"
+        self.notify(f"{single_line(line)[:200]}\n{copied.message()}", title=title, markup=False)
 
     def action_rank_conflicts(self) -> None:
         self.action_show_pane("conflicts")
