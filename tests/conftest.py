@@ -15,6 +15,11 @@ SHARED = ROOT.parent / "shared"
 def _private_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> None:
     mp = pytest.MonkeyPatch()
     mp.setenv("SCALEDEAL_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    mp.setenv("SCALEDEAL_DATA_DIR", str(tmp_path_factory.mktemp("data")))  # selections, the clipboard file
     yield
     mp.undo()
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A data folder per test: a selection one test keeps never shows up in the next."""
+    monkeypatch.setenv("SCALEDEAL_DATA_DIR", str(tmp_path_factory.mktemp("data")))

@@ -96,6 +96,8 @@ class ScaledealApp(App[None]):
         self.search_index: SearchIndex | None = None
         self.selection = Selection()
         self._copier: Clipboard | None = None  # how to copy, judged on the first copy
+        self._selection_file: Path | None = None  # where this corpus's selection is kept, once loaded
+        self._cleared: list[FactRef] = []  # the last selection cleared, for undo
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
@@ -172,6 +174,7 @@ class ScaledealApp(App[None]):
         skipped, problems = split_warnings(fb.warnings)
         header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""
+        self._restore_selection(fb, message.lookup)
         for pane in self.query(_fact_pane()):
             pane.load(message.lookup)
         self.query_one("#loading").display = False
@@ -179,6 +182,41 @@ class ScaledealApp(App[None]):
         self._focus_table()
         self._warn(skipped, f"{len(skipped)} file{'s' * (len(skipped) != 1)} skipped")
         self._warn(problems, f"{len(problems)} curation problem{'s' * (len(problems) != 1)}")
+
+    # ---------------------------------------------------------------- the selection, kept per corpus
+    def _restore_selection(self, fb: FactBase, lookup: FactIndex) -> None:
+        from facts.views.selection import load_selection, selection_file
+
+        self._selection_file = selection_file(self.paths, fb.corpus)
+        saved = load_selection(self._selection_file)
+        kept = [r for r in saved if lookup.get(r) is not None]
+        self.selection.replace(kept)
+        self.query_one(CorpusHeader).selected = len(kept)
+        if len(kept) < len(saved):
+            gone = len(saved) - len(kept)
+            self.notify(
+                f"{gone} selected fact{'s' * (gone != 1)} no longer in this corpus: dropped from the selection.",
+                title="Selection restored",
+                severity="warning",
+            )
+            self._save_selection()
+
+    def _save_selection(self) -> None:
+        if self._selection_file is None or self.factbase is None:
+            return
+        from facts.views.selection import save_selection
+
+        try:
+            save_selection(self._selection_file, self.selection, self.factbase.corpus)
+        except OSError as e:
+            self.notify(f"The selection could not be kept: {e.strerror or e}", severity="warning", markup=False)
+
+    def selection_changed(self) -> None:
+        """After any change: the header's count, the panes' marks, the saved file."""
+        self.query_one(CorpusHeader).selected = len(self.selection)
+        for pane in self.query(_fact_pane()):
+            pane.table.refresh_rows()
+        self._save_selection()
 
     def _warn(self, warnings: list[Notice], title: str) -> None:
         if not warnings:
@@ -279,12 +317,39 @@ class ScaledealApp(App[None]):
         for pane in self.query(_fact_pane()):
             if pane.kind == ref[0]:
                 pane.table.refresh_rows()
+        self._save_selection()
 
     def action_clear_selection(self) -> None:
+        if not len(self.selection):
+            self.notify("Nothing is selected.")
+            return
+        self._cleared = list(self.selection)
         self.selection.clear()
-        self.query_one(CorpusHeader).selected = 0
-        for pane in self.query(_fact_pane()):
-            pane.table.refresh_rows()
+        self.selection_changed()
+        n = len(self._cleared)
+        self.notify(f"Unselected {n} fact{'s' * (n != 1)}. Press u to undo.", title="Selection cleared")
+
+    def action_review_selection(self) -> None:
+        if self.factbase is None or self.lookup is None:
+            return
+        from tui.screens.selection import SelectionScreen
+
+        def show(ref: FactRef | None) -> None:
+            if ref is not None:
+                self.focus_fact(*ref)
+
+        screen = SelectionScreen(self.factbase, self.lookup, self.selection, self.selection_changed, self.action_export)
+        self.push_screen(screen, show)
+
+    def action_undo_clear(self) -> None:
+        if not self._cleared:
+            self.notify("No cleared selection to bring back.")
+            return
+        for ref in self._cleared:
+            self.selection.add(ref)
+        n, self._cleared = len(self._cleared), []
+        self.selection_changed()
+        self.notify(f"{n} fact{'s' * (n != 1)} selected again.", title="Selection restored")
 
     def action_copy(self) -> None:
         ref = self._current_ref()
