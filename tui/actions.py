@@ -171,6 +171,7 @@ ACTIONS: tuple[Action, ...] = (
         palette="Quit",
         palette_help="leave scaledeal (q)",
     ),
+    Action("", "", "", "panes", None, help_keys="tab", help="into the detail below: ↓ pgdn end scroll it"),
     # the tables
     Action("down,j", "cursor(1)", "Down", "tables", "table", help_keys="j k  ↓ ↑", help="move"),
     Action("up,k", "cursor(-1)", "Up", "tables", "table"),
@@ -188,11 +189,15 @@ ACTIONS: tuple[Action, ...] = (
         "table",
         show=True,
         help_keys="s  S",
-        help="sort by the next column / reverse the sort",
-        palette="Sort by the next column",
-        palette_help="cycle the sort column (s)",
+        help="sort by the column under the column cursor (or the next) / reverse",
+        palette="Sort by the column under the column cursor",
+        palette_help="← → pick the column; s again reverses (s)",
     ),
     Action("S", "sort_reverse", "Reverse", "tables", "table", palette="Reverse the sort", palette_help="(S)"),
+    Action(
+        "left,h", "column(-1)", "Column left", "tables", "table", help_keys="← →  h l", help="pick a column to sort by"
+    ),
+    Action("right,l", "column(1)", "Column right", "tables", "table"),
     Action(
         "f",
         "filter",

@@ -8,6 +8,7 @@ FactBase; search and export live in their own screens.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -62,6 +63,8 @@ def _commands() -> type[Provider]:
 
 PANE_OF_KIND: dict[str, str] = {k.name: k.collection for k in KINDS}
 EXPORT_NAME = "scaledeal-export.md"
+HOLD_SECONDS = 0.5  # Enter that opens nothing stops holding typed-ahead keys after this long
+HOLD_POLL_SECONDS = 0.02
 # Pasted text lands in an Input that draws it as is: a copied article line must
 # not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
 _UNPASTEABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -98,11 +101,42 @@ class ScaledealApp(App[None]):
         self._copier: Clipboard | None = None  # how to copy, judged on the first copy
         self._selection_file: Path | None = None  # where this corpus's selection is kept, once loaded
         self._cleared: list[FactRef] = []  # the last selection cleared, for undo
+        self._held: list[events.Key] | None = None  # keys typed while Enter opens a screen
+        self._held_depth, self._held_since = 1, 0.0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = pasteable(event.text)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:  # typed ahead while Enter is still opening a screen
+                self._held.append(events.Key(event.key, event.character))
+                return
+            await super().on_event(event)
+            if event.key == "enter" and len(self.screen_stack) == 1:
+                self._hold_keys()
+            return
         await super().on_event(event)
+
+    # ---------------------------------------------------------------- keys typed ahead
+    # Enter opens a screen through messages (table -> pane -> app), which queue
+    # behind keys already typed: `Enter Esc 4` would run Esc and 4 on the panes
+    # and then open the reader. Keys after Enter wait until its screen is open
+    # (or it opened none), then run in the order they were typed.
+    def _hold_keys(self) -> None:
+        self._held, self._held_depth = [], len(self.screen_stack)
+        self._held_since = time.monotonic()
+        self.set_timer(HOLD_POLL_SECONDS, self._release_keys)
+
+    def _release_keys(self) -> None:
+        if self._held is None:
+            return
+        waited = time.monotonic() - self._held_since
+        if len(self.screen_stack) == self._held_depth and waited < HOLD_SECONDS:
+            self.set_timer(HOLD_POLL_SECONDS, self._release_keys)
+            return
+        held, self._held = self._held, None
+        for key in held:
+            self.post_message(key)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:

@@ -20,6 +20,7 @@ from tui.screens.selection import SelectionScreen
 from tui.widgets.fact_table import FactTable
 
 SHOWN = {"slash": "/", "question_mark": "?", "down": "↓", "up": "↑", "pagedown": "pgdn", "pageup": "pgup"}
+SHOWN |= {"left": "←", "right": "→"}
 OWNERS: dict[type[DOMNode], str] = {
     ScaledealApp: "app",
     FactPane: "pane",

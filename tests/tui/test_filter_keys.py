@@ -1,4 +1,4 @@
-"""The filter says how much it hides, and Esc clears and closes it as its hint says."""
+"""Table keys: the filter says how much it hides and Esc clears it; s sorts by the picked column."""
 
 from __future__ import annotations
 
@@ -35,3 +35,21 @@ async def test_esc_on_the_table_clears_a_filter_that_was_applied():
         await pilot.press("escape")
         await pilot.pause()
         assert len(pane.table.rows) == len(app.factbase.numbers)
+
+
+async def test_s_sorts_by_the_column_picked_with_the_arrows_and_again_reverses():
+    app = ScaledealApp(factbase=factbase())
+    async with app.run_test(size=(120, 36)) as pilot:
+        await loaded(pilot)
+        await pilot.press("3", "right", "right", "right", "right")
+        table = app.query_one("#pane-numbers").table
+        assert table.column_key == "attribute"
+        assert "Attribute" in table.render_line(0).text
+        await pilot.press("s")
+        assert (table.sort_column, table.sort_reverse) == ("attribute", False)
+        shown = [table.items[i].attribute for i in table.rows]
+        assert shown == sorted(shown, key=str.casefold)
+        await pilot.press("s")
+        assert (table.sort_column, table.sort_reverse) == ("attribute", True)
+        await pilot.press("left", "s")
+        assert table.sort_column == "qualifier"

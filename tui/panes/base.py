@@ -67,7 +67,7 @@ class FactPane(Vertical):
         yield from self.compose_detail()
 
     def compose_detail(self) -> ComposeResult:
-        with VerticalScroll(classes="detail", can_focus=False):
+        with VerticalScroll(classes="detail"):  # Tab reaches it: ↓ pgdn end scroll what does not fit
             yield Static(Content(""), id="detail")
 
     @property

@@ -110,8 +110,9 @@ def _clip(lookup: FactIndex, claim: Claim) -> tuple[str, int]:
     return claim.span.text, claim.span.start
 
 
-class DiffView(VerticalScroll, can_focus=False):
-    """Columns for a window of claims (the pane's `[` / `]` page through more than fit)."""
+class DiffView(VerticalScroll):
+    """The verdict, then columns for a window of claims (the pane's `[` / `]` page through more
+    than fit). Focusable (Tab), so ↓ pgdn end reach what a small terminal cannot show at once."""
 
     def __init__(self, lookup: FactIndex | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -122,8 +123,8 @@ class DiffView(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="diff-title")
+        yield Static(Content(""), id="diff-verdict")  # before the quotes: the answer shows first
         yield Horizontal(id="diff-columns")
-        yield Static(Content(""), id="diff-verdict")
 
     def show(self, lookup: FactIndex, conflict: Conflict | None) -> None:
         self.lookup = lookup
