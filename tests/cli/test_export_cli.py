@@ -139,3 +139,21 @@ def test_a_corpus_that_does_not_exist_is_one_line(tmp_path: Path):
     out = scaledeal_export(str(tmp_path / "missing"), "-o", "-")
     assert out.returncode == 2
     assert len(messages(out)) == 1 and "no such file or directory" in out.stderr
+
+
+def test_selected_exports_what_the_app_kept_for_this_corpus_in_its_order(corpus: Path, tmp_path: Path):
+    from facts.views.selection import save_selection, selection_file
+
+    data = tmp_path / "data"
+    path = selection_file([str(corpus)], "corpus", data / "selections")
+    save_selection(path, [("source", "two.txt"), ("source", "gone.txt"), ("source", "one.txt")], "corpus")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, "export", str(corpus), "--selected", "--format", "json", "-o", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SCALEDEAL_NO_CACHE": "1", "SCALEDEAL_DATA_DIR": str(data)},
+    )
+    assert out.returncode == 0, out.stderr
+    assert [f["id"] for f in json.loads(out.stdout)["facts"]] == ["two.txt", "one.txt"]

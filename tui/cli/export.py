@@ -42,6 +42,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", metavar="FILE", default=None, help=f"default: {DEFAULT_STEM}.FORMAT; - for stdout")
     p.add_argument("--force", action="store_true", help="replace FILE if it exists")
     p.add_argument(
+        "--selected", action="store_true", help="the facts selected in the app for this corpus, in their order"
+    )
+    p.add_argument(
         "--min-score", type=float, default=DEFAULT_MIN_SCORE, metavar="S", help="how close a match must be (0-100)"
     )
     p.set_defaults(func=run)
@@ -75,6 +78,13 @@ def select(
     return [(k, f.id) for k in kinds for f in BY_NAME[k].facts(fb)]
 
 
+def selected(paths: list[str], fb: FactBase, index: FactIndex) -> list[FactRef]:
+    """The selection the app keeps for this corpus, without the facts no longer in it."""
+    from facts.views.selection import load_selection, selection_file
+
+    return [r for r in load_selection(selection_file(paths, fb.corpus)) if index.get(r) is not None]
+
+
 def _err(message: str) -> None:
     from facts.text import single_line  # file names and quotes: never an escape to the terminal
 
@@ -104,9 +114,10 @@ def run(args: argparse.Namespace) -> int:
     for w in fb.warnings:
         _err(f"warning: {w}")
     index = FactIndex.build(fb)  # one for the search and the export
-    refs = select(fb, args.query, kinds, args.min_score, index)
+    refs = selected(args.paths, fb, index) if args.selected else select(fb, args.query, kinds, args.min_score, index)
     if not refs:
-        what = f"matching {args.query!r}" if args.query else "of the kinds asked for"
+        what = "selected in the app" if args.selected else "of the kinds asked for"
+        what = f"matching {args.query!r}" if args.query and not args.selected else what
         _err(f"no facts {what}; nothing written")
         return EXIT_NOTHING
     text = render(fb, refs, fmt, index=index)
