@@ -135,6 +135,9 @@ class ScaledealApp(App[None]):
             self.set_timer(HOLD_POLL_SECONDS, self._release_keys)
             return
         held, self._held = self._held, None
+        self.call_after_refresh(self._replay, held)  # after the focus moves Enter caused
+
+    def _replay(self, held: list[events.Key]) -> None:
         for key in held:
             self.post_message(key)
 

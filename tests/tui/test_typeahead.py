@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import TabbedContent
 
-from tests.tui.tui_fixture import factbase, loaded
+from tests.tui.tui_fixture import factbase, loaded, settle
 from tui.app import ScaledealApp
 from tui.screens.reader import ReaderScreen
 
@@ -22,7 +22,8 @@ async def test_enter_esc_4_typed_quickly_opens_and_closes_the_reader_then_shows_
         await loaded(pilot)
         await pilot.press("3")
         await typed_at_once(app, "enter", "escape", "4")
-        await pilot.pause(0.6)
+        await settle(pilot, lambda: app.query_one(TabbedContent).active == "conflicts")
+        await pilot.pause(0.3)  # a reader opened late (the old bug) would be up by now
         assert not isinstance(app.screen, ReaderScreen)
         assert app.query_one(TabbedContent).active == "conflicts"
 
@@ -33,5 +34,5 @@ async def test_keys_after_an_enter_that_opens_nothing_still_apply():
         await loaded(pilot)
         await pilot.press("3", "f", *"zzzzqq")  # a filter that leaves no row: Enter opens nothing
         await typed_at_once(app, "enter", "2")
-        await pilot.pause(0.8)
+        await settle(pilot, lambda: app.query_one(TabbedContent).active == "entities")
         assert app.query_one(TabbedContent).active == "entities"
