@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from facts.kinds import BY_NAME, FactRef
+from facts.kinds import FactRef
 from facts.model import FactBase
 from facts.views.export import fact_line
 from facts.views.index import FactIndex
@@ -59,7 +59,7 @@ class SelectionScreen(Screen[FactRef | None]):
     def _columns(self) -> list[Column[Row]]:
         return [
             Column("n", "#", lambda r: str(r.position), width=4, align="right", sort_key=lambda r: r.position),
-            Column("kind", "Kind", lambda r: BY_NAME[r.ref[0]].title, width=9, style="fact-table--dim"),
+            Column("kind", "Kind", lambda r: r.ref[0], width=9, style="fact-table--dim"),
             Column("fact", "Fact, as exported", lambda r: r.summary, width=20, flex=1),
         ]
 
