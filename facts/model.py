@@ -46,7 +46,7 @@ class Source(Model):
     path: str
     title: str = ""
     outlet: str = ""
-    author: str = ""  # the byline's person, where the page names one apart from the outlet
+    author: str = ""
     date: str = ""  # ISO 8601, as much as the text gives
     chars: int = 0
     words: int = 0

@@ -146,11 +146,11 @@ class FactIndex:
         return max(1, bisect.bisect_right(self._paragraphs[source_id], offset))
 
     def page_of(self, source_id: str, offset: int) -> int | None:
-        """The page of `offset` for a paged source (a PDF); None for others.
-        The hook for PDF reading: once a Source records where its pages start,
-        this bisects them and every citation shows the page."""
-        starts: list[int] = getattr(self.sources.get(source_id), "page_starts", None) or []
-        return bisect.bisect_right(starts, offset) or None if starts else None
+        """The 1-based page of `offset` in a paged source (a PDF); None for others.
+        The hook for PDF reading: a Source that records where its pages start
+        (`pages`, as the PDF reader keeps them) gets its page in every citation."""
+        starts: list[int] = getattr(self.sources.get(source_id), "pages", None) or []
+        return max(1, bisect.bisect_right(starts, offset)) if starts else None
 
     def cited(self, span: Span) -> str:
         """Where a span stands, for people: "The Ledger · paragraph 4 · line 9" (a page first in a PDF)."""

@@ -22,3 +22,19 @@ def test_hard_wrapped_text_counts_blocks_between_blank_lines():
 
 def test_no_text_has_no_paragraphs():
     assert paragraph_starts("") == [] and paragraph_starts("\n \n") == []
+
+
+def test_a_source_with_page_starts_is_cited_by_page_and_paragraph():
+    from facts.model import FactBase, Number, Source, Span
+    from facts.views.export import render_markdown
+    from facts.views.index import FactIndex
+
+    text = "Ferry deal approved\n\nThe port has twelve routes.\n\nRegulators approved the $420 million deal.\n"
+    src = Source(id="deal.pdf", path="deal.pdf", title="Ferry deal approved", text=text)
+    object.__setattr__(src, "pages", [0, text.index("Regulators")])  # as a PDF reader records them
+    at = text.index("$420")
+    figure = Span(source="deal.pdf", start=at, end=at + 12, text="$420 million")
+    n = Number(id="n1", span=figure, value=4.2e8, unit="USD")
+    fb = FactBase(sources=[src], numbers=[n])
+    assert FactIndex.build(fb).page_of("deal.pdf", at) == 2
+    assert "— source 1, page 2, paragraph 3:" in render_markdown(fb, [("number", "n1")])
