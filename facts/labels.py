@@ -6,12 +6,13 @@ reads the same everywhere.
 
 from __future__ import annotations
 
-from facts.model import Attribution, Claim, Qualifier, Value
+from facts.model import Attribution, Claim, Qualifier, Source, Value
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"))
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _HEDGES: dict[str, str] = {"approx": "about ", "over": "over ", "under": "under "}
+SOURCE_LABEL_CHARS = 24  # a source's label fits a narrow column
 
 
 def _short(x: float) -> str:
@@ -81,3 +82,33 @@ def claim_label(claim: Claim) -> str:
 def said_by(a: Attribution | None) -> str:
     """`The Information (outlet)`; "" for a figure the article states in its own voice."""
     return f"{a.origin} ({a.kind})" if a is not None else ""
+
+
+def _shortened(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    word = cut.rsplit(" ", 1)[0] if " " in cut[limit // 2 :] else cut  # end on a word when one ends late enough
+    return word.rstrip(" ,;:-–—") + "…"
+
+
+def source_label(source: Source | None, source_id: str = "", limit: int = SOURCE_LABEL_CHARS) -> str:
+    """What people call an article in a narrow place: its outlet, else a short
+    title, else its file name without the extension (hash names are for machines)."""
+    if source is not None:
+        for name in (source.outlet, source.title):
+            if name.strip():
+                return _shortened(name, limit)
+        source_id = source_id or source.id
+    return _shortened(source_id.rsplit(".", 1)[0], limit)
+
+
+def source_citation(source: Source) -> str:
+    """An article as a reference list cites it: “Title”, outlet, by author, date."""
+    parts = [f"“{' '.join(source.title.split())}”" if source.title.strip() else "untitled"]
+    parts += [" ".join(x.split()) for x in (source.outlet,) if x.strip()]
+    if source.author.strip() and source.author.strip() != source.outlet.strip():
+        parts.append(f"by {' '.join(source.author.split())}")
+    parts.append(_date(source.date[:10]) if source.date else "undated")
+    return ", ".join(parts)

@@ -18,9 +18,10 @@ from facts.kinds import KINDS
 
 # Where an action works: it picks the help screen's group, and all but
 # "everywhere" act on the panes (the palette goes back to them first).
-Where = Literal["everywhere", "panes", "tables", "conflicts", "reader", "timeline", "screens"]
-# The class whose BINDINGS hold the key: the app, every FactPane, every FactTable, the conflicts pane.
-Owner = Literal["app", "pane", "table", "conflicts"]
+Where = Literal["everywhere", "panes", "tables", "conflicts", "reader", "timeline", "selection", "screens"]
+# The class whose BINDINGS hold the key: the app, every FactPane, every FactTable, the conflicts pane,
+# the selection screen.
+Owner = Literal["app", "pane", "table", "conflicts", "selection"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +94,9 @@ ACTIONS: tuple[Action, ...] = (
         "panes",
         show=True,
         help_keys="e",
-        help="export the selection to Markdown",
+        help="export the selection (Markdown, CSV or JSON)",
         palette="Export the selection",
-        palette_help="write Markdown with quotes and citations (e)",
+        palette_help="Markdown, CSV or JSON with exact quotes and citations (e)",
     ),
     Action(
         "c",
@@ -119,7 +120,27 @@ ACTIONS: tuple[Action, ...] = (
         palette="Timeline of the highlighted fact",
         palette_help="its attribute's claims in date order (t)",
     ),
+    Action(
+        "v",
+        "review_selection",
+        "Selection",
+        "panes",
+        help_keys="v",
+        help="the selection: review, remove, reorder before export",
+        palette="Review the selection",
+        palette_help="remove or reorder selected facts before export (v)",
+    ),
     Action("", "clear_selection", "Clear", "panes", palette="Clear the selection", palette_help="unselect every fact"),
+    Action(
+        "u",
+        "undo_clear",
+        "Undo clear",
+        "panes",
+        help_keys="u",
+        help="bring back the selection just cleared",
+        palette="Undo clearing the selection",
+        palette_help="select again what was just cleared (u)",
+    ),
     Action(
         "question_mark",
         "help",
@@ -150,6 +171,7 @@ ACTIONS: tuple[Action, ...] = (
         palette="Quit",
         palette_help="leave scaledeal (q)",
     ),
+    Action("", "", "", "panes", None, help_keys="tab", help="into the detail below: ↓ pgdn end scroll it"),
     # the tables
     Action("down,j", "cursor(1)", "Down", "tables", "table", help_keys="j k  ↓ ↑", help="move"),
     Action("up,k", "cursor(-1)", "Up", "tables", "table"),
@@ -167,11 +189,15 @@ ACTIONS: tuple[Action, ...] = (
         "table",
         show=True,
         help_keys="s  S",
-        help="sort by the next column / reverse the sort",
-        palette="Sort by the next column",
-        palette_help="cycle the sort column (s)",
+        help="sort by the column under the column cursor (or the next) / reverse",
+        palette="Sort by the column under the column cursor",
+        palette_help="← → pick the column; s again reverses (s)",
     ),
     Action("S", "sort_reverse", "Reverse", "tables", "table", palette="Reverse the sort", palette_help="(S)"),
+    Action(
+        "left,h", "column(-1)", "Column left", "tables", "table", help_keys="← →  h l", help="pick a column to sort by"
+    ),
+    Action("right,l", "column(1)", "Column right", "tables", "table"),
     Action(
         "f",
         "filter",
@@ -218,6 +244,16 @@ ACTIONS: tuple[Action, ...] = (
         palette_help="disputes with well-sourced sides first (o)",
         palette_action="rank_conflicts",
     ),
+    # the selection screen (v)
+    Action(
+        "d,delete", "remove", "Remove", "selection", "selection", show=True, help_keys="d", help="unselect the fact"
+    ),
+    Action("K,shift+up", "move(-1)", "Up", "selection", "selection", help_keys="K J", help="move it earlier / later"),
+    Action("J,shift+down", "move(1)", "Down", "selection", "selection"),
+    Action("x", "clear", "Clear", "selection", "selection", show=True, help_keys="x  u", help="clear all / undo"),
+    Action("u", "undo", "Undo", "selection", "selection"),
+    Action("e", "export", "Export", "selection", "selection", show=True, help_keys="e", help="export it"),
+    Action("escape,q", "back", "Back", "selection", "selection", show=True, help_keys="escape", help="back"),
     # help rows only: these screens bind their own keys
     Action("", "", "", "reader", None, help_keys="n  N", help="next / previous highlight"),
     Action("", "", "", "reader", None, help_keys="j k  space b", help="scroll a line / a page"),
@@ -234,6 +270,7 @@ HELP_GROUPS: tuple[tuple[str, tuple[Where, ...]], ...] = (
     ("Tables", ("tables", "conflicts")),
     ("Reader", ("reader",)),
     ("Timeline", ("timeline",)),
+    ("Selection (v)", ("selection",)),
     ("Search and dialogs", ("screens",)),
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
     from facts.model import FactBase, Notice
     from facts.views.index import FactIndex
     from facts.views.search import Hit, SearchIndex
+    from tui.clipboard import Clipboard
     from tui.panes.base import FactPane
 
 PANES = tuple(k.collection for k in KINDS)  # each pane's id
@@ -62,6 +64,8 @@ def _commands() -> type[Provider]:
 
 PANE_OF_KIND: dict[str, str] = {k.name: k.collection for k in KINDS}
 EXPORT_NAME = "scaledeal-export.md"
+HOLD_SECONDS = 0.5  # Enter that opens nothing stops holding typed-ahead keys after this long
+HOLD_POLL_SECONDS = 0.02
 # Pasted text lands in an Input that draws it as is: a copied article line must
 # not carry its escapes (ESC, BEL, C1) or bidi/zero-width characters to the terminal.
 _UNPASTEABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
@@ -108,11 +112,48 @@ class ScaledealApp(App[None]):
         self.lookup: FactIndex | None = None
         self.search_index: SearchIndex | None = None
         self.selection = Selection()
+        self._copier: Clipboard | None = None  # how to copy, judged on the first copy
+        self._selection_file: Path | None = None  # where this corpus's selection is kept, once loaded
+        self._cleared: list[FactRef] = []  # the last selection cleared, for undo
+        self._held: list[events.Key] | None = None  # keys typed while Enter opens a screen
+        self._held_depth, self._held_since = 1, 0.0
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = pasteable(event.text)
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._held is not None:  # typed ahead while Enter is still opening a screen
+                self._held.append(events.Key(event.key, event.character))
+                return
+            await super().on_event(event)
+            if event.key == "enter" and len(self.screen_stack) == 1:
+                self._hold_keys()
+            return
         await super().on_event(event)
+
+    # ---------------------------------------------------------------- keys typed ahead
+    # Enter opens a screen through messages (table -> pane -> app), which queue
+    # behind keys already typed: `Enter Esc 4` would run Esc and 4 on the panes
+    # and then open the reader. Keys after Enter wait until its screen is open
+    # (or it opened none), then run in the order they were typed.
+    def _hold_keys(self) -> None:
+        self._held, self._held_depth = [], len(self.screen_stack)
+        self._held_since = time.monotonic()
+        self.set_timer(HOLD_POLL_SECONDS, self._release_keys)
+
+    def _release_keys(self) -> None:
+        if self._held is None:
+            return
+        waited = time.monotonic() - self._held_since
+        if len(self.screen_stack) == self._held_depth and waited < HOLD_SECONDS:
+            self.set_timer(HOLD_POLL_SECONDS, self._release_keys)
+            return
+        held, self._held = self._held, None
+        self.call_after_refresh(self._replay, held)  # after the focus moves Enter caused
+
+    def _replay(self, held: list[events.Key]) -> None:
+        for key in held:
+            self.post_message(key)
 
     # ---------------------------------------------------------------- layout
     def compose(self) -> ComposeResult:
@@ -207,6 +248,7 @@ class ScaledealApp(App[None]):
         skipped, problems = split_warnings(fb.warnings)
         header.skipped, header.problems = len(skipped), len(problems)
         header.status = ""
+        self._restore_selection(fb, message.lookup)
         for pane in self.query(_fact_pane()):
             pane.load(message.lookup)
         self.query_one("#loading").display = False
@@ -230,6 +272,41 @@ class ScaledealApp(App[None]):
         pane = self.active_pane
         if pane is not None:
             pane.focus_fact(ref[1])
+
+    # ---------------------------------------------------------------- the selection, kept per corpus
+    def _restore_selection(self, fb: FactBase, lookup: FactIndex) -> None:
+        from facts.views.selection import load_selection, selection_file
+
+        self._selection_file = selection_file(self.paths, fb.corpus)
+        saved = load_selection(self._selection_file)
+        kept = [r for r in saved if lookup.get(r) is not None]
+        self.selection.replace(kept)
+        self.query_one(CorpusHeader).selected = len(kept)
+        if len(kept) < len(saved):
+            gone = len(saved) - len(kept)
+            self.notify(
+                f"{gone} selected fact{'s' * (gone != 1)} no longer in this corpus: dropped from the selection.",
+                title="Selection restored",
+                severity="warning",
+            )
+            self._save_selection()
+
+    def _save_selection(self) -> None:
+        if self._selection_file is None or self.factbase is None:
+            return
+        from facts.views.selection import save_selection
+
+        try:
+            save_selection(self._selection_file, self.selection, self.factbase.corpus)
+        except OSError as e:
+            self.notify(f"The selection could not be kept: {e.strerror or e}", severity="warning", markup=False)
+
+    def selection_changed(self) -> None:
+        """After any change: the header's count, the panes' marks, the saved file."""
+        self.query_one(CorpusHeader).selected = len(self.selection)
+        for pane in self.query(_fact_pane()):
+            pane.table.refresh_rows()
+        self._save_selection()
 
     def _warn(self, warnings: list[Notice], title: str) -> None:
         # a live folder reloads often: each warning is shown once, not on every reload
@@ -342,12 +419,39 @@ class ScaledealApp(App[None]):
         for pane in self.query(_fact_pane()):
             if pane.kind == ref[0]:
                 pane.table.refresh_rows()
+        self._save_selection()
 
     def action_clear_selection(self) -> None:
+        if not len(self.selection):
+            self.notify("Nothing is selected.")
+            return
+        self._cleared = list(self.selection)
         self.selection.clear()
-        self.query_one(CorpusHeader).selected = 0
-        for pane in self.query(_fact_pane()):
-            pane.table.refresh_rows()
+        self.selection_changed()
+        n = len(self._cleared)
+        self.notify(f"Unselected {n} fact{'s' * (n != 1)}. Press u to undo.", title="Selection cleared")
+
+    def action_review_selection(self) -> None:
+        if self.factbase is None or self.lookup is None:
+            return
+        from tui.screens.selection import SelectionScreen
+
+        def show(ref: FactRef | None) -> None:
+            if ref is not None:
+                self.focus_fact(*ref)
+
+        screen = SelectionScreen(self.factbase, self.lookup, self.selection, self.selection_changed, self.action_export)
+        self.push_screen(screen, show)
+
+    def action_undo_clear(self) -> None:
+        if not self._cleared:
+            self.notify("No cleared selection to bring back.")
+            return
+        for ref in self._cleared:
+            self.selection.add(ref)
+        n, self._cleared = len(self._cleared), []
+        self.selection_changed()
+        self.notify(f"{n} fact{'s' * (n != 1)} selected again.", title="Selection restored")
 
     def action_copy(self) -> None:
         ref = self._current_ref()
@@ -357,8 +461,13 @@ class ScaledealApp(App[None]):
         from facts.views.export import fact_line
 
         line = fact_line(self.factbase, ref, self.lookup)
-        self.copy_to_clipboard(line)
-        self.notify(single_line(line)[:200], title="Copied", markup=False)
+        if self._copier is None:
+            from tui.clipboard import Clipboard
+
+            self._copier = Clipboard()
+        copied = self._copier.copy(line, self.copy_to_clipboard)
+        title = "Saved" if copied.how == "file" else "Copied"
+        self.notify(f"{single_line(line)[:200]}\n{copied.message()}", title=title, markup=False)
 
     def action_rank_conflicts(self) -> None:
         self.action_show_pane("conflicts")

@@ -506,25 +506,29 @@ def _lead_in(art: _Article, start: int, cues: Callable[[int, int], _Cues]) -> _C
 
 
 # ---------------------------------------------------------------- independence
-def _origin(c: Claim, outlets: dict[str, str]) -> tuple[str, str, str]:
-    """(key, label, kind of weight) of the origin behind one claim."""
+def _origin(c: Claim, outlets: dict[str, str], labels: dict[str, str] | None = None) -> tuple[str, str, str]:
+    """(key, label, kind of weight) of the origin behind one claim; `labels`
+    (source id -> what people call it) names an article by more than its file."""
     a, source = c.attribution, c.span.source
+    named = (labels or {}).get(source, source)
     if a is None:
         outlet = outlets.get(source, "")
         if outlet:  # an outlet's own reporting is one origin with every citation of it
             return (f"named:{fold(outlet)}", outlet, "own")
-        return (f"own:{source}", source, "own")
+        return (f"own:{source}", named, "own")
     if a.kind == "anonymous":  # unnamed people inside one article count once
-        return (f"anonymous:{source}", f"unnamed sources in {source}", "anonymous")
+        return (f"anonymous:{source}", f"unnamed sources in {named}", "anonymous")
     if a.kind == "hearsay":  # unnamed reports cannot be told apart: one origin
         return ("hearsay", "unnamed reports", "hearsay")
     return (f"named:{a.entity or fold(a.origin)}", a.origin, a.kind)
 
 
-def _origins_of(claims: Iterable[Claim], outlets: dict[str, str]) -> list[tuple[str, str, str]]:
+def _origins_of(
+    claims: Iterable[Claim], outlets: dict[str, str], labels: dict[str, str] | None = None
+) -> list[tuple[str, str, str]]:
     """(key, label, kind) of each claim's origin, a person quoted by surname
     alone ("Doe") joined with the same person quoted in full ("Jane Doe")."""
-    found = [_origin(c, outlets) for c in claims]
+    found = [_origin(c, outlets, labels) for c in claims]
     people: dict[str, set[tuple[str, str]]] = {}  # a full name's last word -> (key, label) of that name
     for key, label, kind in found:
         if kind == "speaker" and len(label.split()) > 1:
@@ -536,12 +540,14 @@ def _origins_of(claims: Iterable[Claim], outlets: dict[str, str]) -> list[tuple[
     return out
 
 
-def origins(claims: Iterable[Claim], outlets: dict[str, str] | None = None) -> list[str]:
+def origins(
+    claims: Iterable[Claim], outlets: dict[str, str] | None = None, labels: dict[str, str] | None = None
+) -> list[str]:
     """The distinct independent origins behind `claims`, as labels for people.
     `outlets` (source id -> its outlet) joins an outlet's own articles with
-    the articles that cite it."""
+    the articles that cite it; `labels` (source id -> label) names articles."""
     seen: dict[str, str] = {}
-    for key, label, _ in _origins_of(claims, outlets or {}):
+    for key, label, _ in _origins_of(claims, outlets or {}, labels):
         seen.setdefault(key, label)
     return list(seen.values())
 
@@ -572,18 +578,26 @@ class Side:
     score: float  # `sourcing`: higher is better sourced
 
 
-def sides(conflict: Conflict, outlets: dict[str, str] | None = None) -> list[Side]:
+def sides(
+    conflict: Conflict, outlets: dict[str, str] | None = None, labels: dict[str, str] | None = None
+) -> list[Side]:
     """One Side per distinct value, in the order the values first appear;
-    `outlets` (source id -> outlet) joins an outlet's articles with those citing it."""
+    `outlets` (source id -> outlet) joins an outlet's articles with those citing it;
+    `labels` (source id -> label) names the articles in `Side.origins`."""
     groups: dict[str, list[Claim]] = {}
     for c in conflict.claims:
         groups.setdefault(claim_label(c), []).append(c)
-    return [Side(label, tuple(cs), tuple(origins(cs, outlets)), sourcing(cs, outlets)) for label, cs in groups.items()]
+    return [
+        Side(label, tuple(cs), tuple(origins(cs, outlets, labels)), sourcing(cs, outlets))
+        for label, cs in groups.items()
+    ]
 
 
-def conflict_sourcing(conflict: Conflict, outlets: dict[str, str] | None = None) -> list[tuple[str, int, float]]:
+def conflict_sourcing(
+    conflict: Conflict, outlets: dict[str, str] | None = None, labels: dict[str, str] | None = None
+) -> list[tuple[str, int, float]]:
     """Each value of a conflict: (value label, independent origins, score), best sourced first."""
-    ranked = [(s.label, len(s.origins), s.score) for s in sides(conflict, outlets)]
+    ranked = [(s.label, len(s.origins), s.score) for s in sides(conflict, outlets, labels)]
     return sorted(ranked, key=lambda r: (-r[2], -r[1], r[0]))
 
 

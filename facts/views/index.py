@@ -26,7 +26,9 @@ from facts.kinds import FactKind, FactRef
 
 if TYPE_CHECKING:
     from facts.kinds import Fact
+from facts.labels import source_label
 from facts.model import Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
+from facts.views.paragraphs import paragraph_starts
 
 Highlight = tuple[int, int, str]  # (start, end, "number" | "entity" | "claim") for the reader
 
@@ -42,6 +44,7 @@ class FactIndex:
     conflicts: dict[str, Conflict] = field(default_factory=dict)
     checks: dict[str, Check] = field(default_factory=dict)
     outlets: dict[str, str] = field(default_factory=dict)  # source id -> its outlet, where known
+    labels: dict[str, str] = field(default_factory=dict)  # source id -> what people call it (labels.source_label)
     sides: dict[str, list[Side]] = field(default_factory=dict)  # per conflict id
     numbers_in: Counter[str] = field(default_factory=Counter)  # per source
     entities_in: Counter[str] = field(default_factory=Counter)  # distinct entities per source
@@ -51,6 +54,7 @@ class FactIndex:
     _timelines: TimelineIndex | None = None
     # filled on first use per source: only the articles a view quotes are split
     _newlines: dict[str, list[int]] = field(default_factory=dict)
+    _paragraphs: dict[str, list[int]] = field(default_factory=dict)
 
     @classmethod
     def build(cls, fb: FactBase) -> FactIndex:
@@ -61,7 +65,8 @@ class FactIndex:
         ix.conflicts = {c.id: c for c in fb.conflicts}
         ix.checks = {c.id: c for c in fb.checks}
         ix.outlets = {s.id: s.outlet for s in fb.sources if s.outlet}
-        ix.sides = {c.id: attribution.sides(c, ix.outlets) for c in fb.conflicts}
+        ix.labels = {s.id: source_label(s) for s in fb.sources}
+        ix.sides = {c.id: attribution.sides(c, ix.outlets, ix.labels) for c in fb.conflicts}
         # every note now, while the index is built off the UI thread: the first one dates the whole corpus
         ix._timelines = TimelineIndex(fb)
         ix._updates = {c.id: update_note(fb, c, ix._timelines) for c in fb.conflicts}
@@ -97,6 +102,10 @@ class FactIndex:
         }
         return table.get(kind, {}).get(fid)
 
+    def label_of(self, source_id: str) -> str:
+        """What people call a source in a narrow place (facts.labels.source_label)."""
+        return self.labels.get(source_id) or source_label(None, source_id)
+
     def name_of(self, entity_id: str) -> str:
         """An entity's name for people (ids are for machines); the id if it is not an entity."""
         entity = self.entities.get(entity_id)
@@ -130,11 +139,25 @@ class FactIndex:
             self._newlines[source_id] = [m.start() for m in _NEWLINE.finditer(self.text_of(source_id))]
         return bisect.bisect_left(self._newlines[source_id], offset) + 1
 
-    def place_of(self, source_id: str, offset: int) -> str:
-        """Where `offset` is, as a citation says it: the page of a PDF, else the line."""
-        src = self.sources.get(source_id)
-        page = src.page_at(offset) if src else None
-        return f"page {page}" if page is not None else f"line {self.line_of(source_id, offset)}"
+    def paragraph_of(self, source_id: str, offset: int) -> int:
+        """The 1-based paragraph of `offset` in the source (facts.views.paragraphs)."""
+        if source_id not in self._paragraphs:
+            self._paragraphs[source_id] = paragraph_starts(self.text_of(source_id))
+        return max(1, bisect.bisect_right(self._paragraphs[source_id], offset))
+
+    def page_of(self, source_id: str, offset: int) -> int | None:
+        """The 1-based page of `offset` in a paged source (a PDF); None for others.
+        The hook for PDF reading: a Source that records where its pages start
+        (`pages`, as the PDF reader keeps them) gets its page in every citation."""
+        starts: list[int] = getattr(self.sources.get(source_id), "pages", None) or []
+        return max(1, bisect.bisect_right(starts, offset)) if starts else None
+
+    def cited(self, span: Span) -> str:
+        """Where a span stands, for people: "The Ledger · paragraph 4 · line 9" (a page first in a PDF)."""
+        page = self.page_of(span.source, span.start)
+        where = [self.label_of(span.source)] + ([f"page {page}"] if page is not None else [])
+        where.append(f"paragraph {self.paragraph_of(span.source, span.start)}")
+        return " · ".join([*where, f"line {self.line_of(span.source, span.start)}"])
 
     def sentence(self, span: Span, given: Span | None = None) -> Span:
         """The sentence that holds `span`: `given` (the one its fact recorded)

@@ -159,7 +159,7 @@ class SearchIndex:
     def _hit(self, index: int, score: float) -> Hit:
         kind, fact = self._facts[index]
         sentence = self._sentence(fact) if isinstance(fact, Number) else ""
-        label, context = describe(kind, fact, sentence)
+        label, context = describe(kind, fact, sentence, self.fact_index.label_of)
         return Hit(kind=kind, fact_id=fact.id, label=label, context=context, score=round(score, 1))
 
 
@@ -197,8 +197,9 @@ def _check_words(c: Check) -> str:
     return " ".join([c.kind, f"implied {c.attribute}", implied, *dict.fromkeys(values), "check"])
 
 
-def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
-    """(label, context): two display-safe lines that say what a fact is and where it is from."""
+def describe(kind: FactKind, fact: Fact, sentence: str = "", label_of: Callable[[str], str] = str) -> tuple[str, str]:
+    """(label, context): two display-safe lines that say what a fact is and where it is from;
+    `label_of` names a source for people (FactIndex.label_of: outlet or short title)."""
     if isinstance(fact, Entity):
         sources = len({m.source for m in fact.mentions})
         also = f"also {', '.join(fact.aliases)} · " if fact.aliases else ""
@@ -207,9 +208,9 @@ def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
         )
     if isinstance(fact, Number):
         label = human_value(fact.value, fact.unit, fact.qualifier) + (f" · {fact.attribute}" if fact.attribute else "")
-        return single_line(label), single_line(f"{fact.span.source}: {sentence or fact.span.text}")
+        return single_line(label), single_line(f"{label_of(fact.span.source)}: {sentence or fact.span.text}")
     if isinstance(fact, Conflict):
-        sides = " vs ".join(_claim_short(c) for c in fact.claims)
+        sides = " vs ".join(_claim_short(c, label_of) for c in fact.claims)
         return single_line(f"{fact.attribute or fact.id} · {fact.verdict}"), single_line(sides)
     if isinstance(fact, Check):
         roles = (("confirms", fact.confirms), ("contradicts", fact.contradicts))
@@ -220,6 +221,6 @@ def describe(kind: FactKind, fact: Fact, sentence: str = "") -> tuple[str, str]:
     return single_line(fact.title or fact.id), single_line(f"{place} · {fact.words:,} words")
 
 
-def _claim_short(c: Claim) -> str:
+def _claim_short(c: Claim, label_of: Callable[[str], str]) -> str:
     value = human_value(c.value, c.unit, c.qualifier) if c.value is not None else c.span.text
-    return f"{value} ({c.span.source})"
+    return f"{value} ({label_of(c.span.source)})"

@@ -1,13 +1,17 @@
-"""`scaledeal export`: the app's Markdown export from a script, never touching textual."""
+"""`scaledeal export`: the app's export (Markdown, CSV, JSON) from a script, never touching textual."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 
 from tests.conftest import ROOT
 
@@ -62,7 +66,8 @@ def test_export_writes_markdown_without_importing_textual(corpus: Path, tmp_path
     md = target.read_text(encoding="utf-8")
     assert md.startswith("# Facts from corpus\n")
     assert "## Sources (2)" in md
-    assert "> Harbour Lane buys Ostrava Glassworks\n\n— one.txt, line 1, chars 0–36" in md
+    assert "Headline — source 1, paragraph 1:\n\n```text\nHarbour Lane buys Ostrava Glassworks\n```" in md
+    assert "1. “Harbour Lane buys Ostrava Glassworks”, undated — file `one.txt`" in md
     assert messages(out) == [f"scaledeal export: wrote 2 facts to {target}"]
 
 
@@ -87,9 +92,24 @@ def test_dash_prints_the_markdown_to_stdout(corpus: Path):
 def test_a_misspelt_query_selects_the_matching_numbers_only(corpus: Path):
     out = scaledeal_export(str(corpus), "--query", "valuaton", "--kind", "number", "-o", "-")
     assert out.returncode == 0, out.stderr
-    assert "## Numbers" in out.stdout and "## Sources" not in out.stdout
-    assert "**\\$2.9 billion**" in out.stdout
+    assert "## Numbers" in out.stdout and "## Sources (1)\n\n1. “Glassworks sale nears”" in out.stdout
+    assert "Figure: `$2.9 billion`" in out.stdout
     assert "\\$3.2 billion" not in out.stdout
+
+
+def test_csv_and_json_hold_the_same_facts_and_quotes_as_markdown(corpus: Path, tmp_path: Path):
+    md = scaledeal_export(str(corpus), "-k", "number", "-o", "-").stdout
+    as_csv = scaledeal_export(str(corpus), "-k", "number", "--format", "csv", "-o", "-")
+    target = tmp_path / "facts.json"
+    as_json = scaledeal_export(str(corpus), "-k", "number", "-o", str(target))  # the format by the extension
+    assert as_csv.returncode == as_json.returncode == 0, as_csv.stderr + as_json.stderr
+    rows = list(csv.DictReader(io.StringIO(as_csv.stdout)))
+    data = json.loads(target.read_text(encoding="utf-8"))
+    quotes = [t.content.removesuffix("\n") for t in MarkdownIt("commonmark").parse(md) if t.type == "fence"]
+    assert quotes == [r["quote"] for r in rows if r["record"] == "fact"]
+    assert quotes == [q["text"] for f in data["facts"] for q in f["quotes"]]
+    assert "Harbour Lane Partners agreed to pay $3.2 billion for Ostrava Glassworks." in quotes
+    assert len(data["sources"]) == 2 and data["sources"][0]["file"] == "one.txt"
 
 
 def test_nothing_matching_writes_nothing(corpus: Path, tmp_path: Path):
@@ -119,3 +139,21 @@ def test_a_corpus_that_does_not_exist_is_one_line(tmp_path: Path):
     out = scaledeal_export(str(tmp_path / "missing"), "-o", "-")
     assert out.returncode == 2
     assert len(messages(out)) == 1 and "no such file or directory" in out.stderr
+
+
+def test_selected_exports_what_the_app_kept_for_this_corpus_in_its_order(corpus: Path, tmp_path: Path):
+    from facts.views.selection import save_selection, selection_file
+
+    data = tmp_path / "data"
+    path = selection_file([str(corpus)], "corpus", data / "selections")
+    save_selection(path, [("source", "two.txt"), ("source", "gone.txt"), ("source", "one.txt")], "corpus")
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, "export", str(corpus), "--selected", "--format", "json", "-o", "-"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "SCALEDEAL_NO_CACHE": "1", "SCALEDEAL_DATA_DIR": str(data)},
+    )
+    assert out.returncode == 0, out.stderr
+    assert [f["id"] for f in json.loads(out.stdout)["facts"]] == ["two.txt", "one.txt"]

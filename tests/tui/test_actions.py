@@ -16,9 +16,11 @@ from tui.panes.entities import EntitiesPane
 from tui.panes.numbers import NumbersPane
 from tui.panes.sources import SourcesPane
 from tui.screens.help import KEYS
+from tui.screens.selection import SelectionScreen
 from tui.widgets.fact_table import FactTable
 
 SHOWN = {"slash": "/", "question_mark": "?", "down": "↓", "up": "↑", "pagedown": "pgdn", "pageup": "pgup"}
+SHOWN |= {"left": "←", "right": "→"}
 OWNERS: dict[type[DOMNode], str] = {
     ScaledealApp: "app",
     FactPane: "pane",
@@ -28,6 +30,7 @@ OWNERS: dict[type[DOMNode], str] = {
     ChecksPane: "pane",
     ConflictsPane: "conflicts",
     FactTable: "table",
+    SelectionScreen: "selection",
 }
 
 

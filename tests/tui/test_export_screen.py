@@ -52,7 +52,7 @@ async def test_enter_writes_the_markdown_to_the_given_path(tmp_path: Path):
     md = target.read_text(encoding="utf-8")
     assert md.startswith("# Facts from quillfield-deal")
     assert "### founding year — contradiction" in md and "### Priya Ramaswamy" in md
-    assert "| a.txt, line 6, chars 271–275 |" in md
+    assert "Claim 1: 2011, as written `2011` — source " in md
 
 
 async def test_the_default_path_is_in_the_current_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):

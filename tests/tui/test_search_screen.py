@@ -50,16 +50,30 @@ async def test_a_typo_still_finds_the_fact_and_enter_returns_it():
     assert app.result.kind == "number" and "valuation" in app.result.label
 
 
-async def test_results_are_grouped_under_a_heading_per_kind():
+async def test_results_are_grouped_under_a_heading_per_kind_the_best_match_first():
     app = Host("Quillfield")
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(app, pilot)
         shown = lines(app)
         headings = [line for line in shown if not line.startswith("  ")]
         order = [h.split(" (")[0] for h in headings]
-        assert order == [g for g in ("Entities", "Numbers", "Conflicts", "Sources") if g in order]
-        assert order[0] == "Entities" and "Sources" in order
+        assert len(order) == len(set(order)) >= 2 and "Sources" in order
         assert any("Quillfield Robotics (organisation)" in line for line in shown)
+        # the cursor starts on the best match, and its kind's heading is the first one
+        results = app.screen.query_one(OptionList)
+        assert results.highlighted == 1
+        best = app.screen.hits[0]
+        assert order[0] == {"entity": "Entities", "number": "Numbers", "conflict": "Conflicts",
+                            "source": "Sources", "check": "Checks"}[best.kind]  # fmt: skip
+
+
+async def test_a_number_that_matches_best_is_listed_before_the_entities():
+    app = Host("valuation")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.hits[0].kind == "number"
+        assert lines(app)[0].startswith("Numbers")
+        assert app.screen.query_one(OptionList).highlighted == 1
 
 
 async def test_down_and_ctrl_k_move_and_enter_returns_the_highlighted_fact():

@@ -92,3 +92,10 @@ def timeline(*pressed: str):
         await pilot.pause()
 
     return run_before
+
+
+class TestSelection:
+    def test_selection_under_review_at_80_columns(self, snap_compare):
+        app = ScaledealApp(factbase=factbase())
+        pressed = keys("3", "space", "j", "space", "4", "space", "v", "J")
+        assert snap_compare(app, terminal_size=NARROW, run_before=pressed)

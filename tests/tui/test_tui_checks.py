@@ -30,13 +30,14 @@ async def test_a_checks_detail_quotes_its_inputs_and_the_figure_it_confirms():
         await pilot.press("5")
         detail = plain(app.query_one("#pane-checks #detail"))
         assert "$4B USD" in detail
-        assert "$2.4B · gamma.txt:3 · said by a filing (official)" in detail
-        assert "60% · gamma.txt:3" in detail
+        # sources by outlet or a short title, and a paragraph a reader can count to; never a file name
+        assert "$2.4B · Harborline takes a 60%… · paragraph 2 · line 3 · said by a filing (official)" in detail
+        assert "60% · Harborline takes a 60%… · paragraph 2" in detail and "gamma.txt" not in detail
         assert detail.count("is taking a 60% stake") == 1  # one sentence holding both inputs is quoted once
         assert "✓ confirms" in detail and "The filing values Quillfeather at $4.1 billion." in detail
         await pilot.press("j")
         detail = plain(app.query_one("#pane-checks #detail"))
-        assert "✗ against" in detail and "$300M · alpha.txt:4" in detail
+        assert "✗ against" in detail and "$300M · Dockside Ledger · paragraph" in detail
 
 
 async def test_a_check_is_selected_copied_and_exported_like_any_fact(tmp_path, monkeypatch):
@@ -46,7 +47,7 @@ async def test_a_check_is_selected_copied_and_exported_like_any_fact(tmp_path, m
         await loaded(pilot)
         await pilot.press("5", "space", "c")
         assert list(app.selection) == [("check", "check:implied-valuation:gamma")]
-        assert "implied valuation" in app.clipboard and "gamma.txt" in app.clipboard
+        assert "implied valuation" in app.clipboard and "“Harborline takes a 60%" in app.clipboard
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("enter")

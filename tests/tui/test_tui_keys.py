@@ -40,7 +40,7 @@ async def test_c_copies_the_highlighted_fact_with_its_citation():
     async with app.run_test(size=(120, 36)) as pilot:
         await loaded(pilot)
         await pilot.press("3", "j", "c")
-        assert "$2.4 billion" in app.clipboard and "alpha.txt" in app.clipboard
+        assert "$2.4 billion" in app.clipboard and "Dockside Ledger, 2 Apr 2031, paragraph" in app.clipboard
 
 
 async def test_search_finds_an_entity_despite_a_typo_and_jumps_to_it():
@@ -72,8 +72,8 @@ async def test_export_writes_the_selection_as_markdown_with_quotes_and_citations
             if target.exists():
                 break
         markdown = target.read_text(encoding="utf-8")
-        assert "> " in markdown and "$2.4 billion" in markdown
-        assert "alpha.txt" in markdown
+        assert "```text\n" in markdown and "Figure: `$2.4 billion`" in markdown
+        assert "Dockside Ledger, 2 Apr 2031 — file `alpha.txt`" in markdown
 
 
 async def test_export_with_nothing_selected_says_how_to_select():

@@ -39,7 +39,7 @@ async def test_entities_pane_shows_kind_aliases_and_mentions_per_source():
         await pilot.press("2", "j", "j")
         row = rows(app, "entities")[3]
         assert "Mira Okonkwo" in row and "person" in row and "Ms. Okonkwo" in row
-        assert "alpha 1" in row
+        assert "Dockside Ledger 1" in row
         detail = plain(app.query_one("#pane-entities #detail"))
         assert "3 in 3 sources" in detail
 
@@ -55,7 +55,7 @@ async def test_numbers_are_written_for_people_with_their_sentence():
         assert "The startup was founded in 2019" in text
         await pilot.press("j")
         detail = plain(app.query_one("#pane-numbers #detail"))
-        assert "alpha.txt:4" in detail and "will pay $2.4 billion" in detail
+        assert "Dockside Ledger · paragraph" in detail and "will pay $2.4 billion" in detail
 
 
 async def test_numbers_sort_by_value_and_reverse():
@@ -100,8 +100,8 @@ async def test_highlighted_conflict_shows_one_column_per_claim_with_verdict():
         await pilot.pause()
         columns = [plain(c) for c in app.query(".diff-column").results(Static)]
         assert len(columns) == 2
-        assert "alpha.txt" in columns[0] and "founded in 2019" in columns[0]
-        assert "beta.txt" in columns[1] and "in 2018 with two partners" in columns[1]
+        assert "Dockside Ledger" in columns[0] and "founded in 2019" in columns[0]
+        assert "The Pier Gazette" in columns[1] and "in 2018 with two partners" in columns[1]
         verdict = plain(app.query_one("#diff-verdict", Static))
         assert "contradiction" in verdict and "2019 vs 2018 cannot both hold" in verdict
 
@@ -129,4 +129,4 @@ async def test_more_claims_than_fit_page_with_brackets():
         await pilot.pause()
         assert diff.first == 1
         columns = [plain(c) for c in app.query(".diff-column").results(Static)]
-        assert any("gamma.txt" in c for c in columns)
+        assert any("Harborline takes a 60%" in c for c in columns)

@@ -67,7 +67,7 @@ class FactPane(Vertical):
         yield from self.compose_detail()
 
     def compose_detail(self) -> ComposeResult:
-        with VerticalScroll(classes="detail", can_focus=False):
+        with VerticalScroll(classes="detail"):  # Tab reaches it: ↓ pgdn end scroll what does not fit
             yield Static(Content(""), id="detail")
 
     @property
@@ -104,6 +104,13 @@ class FactPane(Vertical):
     def on_fact_table_highlighted(self, event: FactTable.Highlighted) -> None:
         event.stop()
         self.show_detail(event.item)
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """ "8 of 88" on the filter line while a filter holds rows back."""
+        table, box = self.table, self.query_one("#filter", Input)
+        shown = f"{len(table.rows):,} of {len(table.items):,}" if table.filter_text else ""
+        box.border_subtitle = shown + (" …" if shown and table.pending else "")
 
     def on_fact_table_chosen(self, event: FactTable.Chosen) -> None:
         event.stop()
@@ -124,7 +131,11 @@ class FactPane(Vertical):
         self._close_filter()
 
     def key_escape(self) -> None:
-        if self.query_one("#filter", Input).has_focus:
+        """Esc clears the filter and closes it, as its hint says (from the table too)."""
+        box = self.query_one("#filter", Input)
+        if box.has_focus or box.value:
+            box.value = ""
+            self.table.set_filter("")
             self._close_filter()
 
     def _close_filter(self) -> None:

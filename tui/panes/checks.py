@@ -90,9 +90,8 @@ class ChecksPane(FactPane):
         assert self.lookup is not None
         lines = []
         for i, claim in enumerate(group):
-            line = self.lookup.line_of(claim.span.source, claim.span.start)
             who = said_by(claim.attribution)
-            head = f"{claim_label(claim)} · {claim.span.source}:{line}" + (f" · said by {who}" if who else "")
+            head = f"{claim_label(claim)} · {self.lookup.cited(claim.span)}" + (f" · said by {who}" if who else "")
             lines.append(field_line(label if i == 0 else "", head))
         sentence = self.lookup.claim_sentence(group[0])
         body = quote(sentence.text, 0, 0)

@@ -44,9 +44,9 @@ class EntitiesPane(FactPane):
             Column("provenance", "Prov.", lambda e: e.provenance, width=7, hide_below=110, style="fact-table--dim"),
         ]  # fmt: skip
 
-    @staticmethod
-    def _per_source_cell(e: Entity) -> str:
-        return "  ".join(f"{short_source(s)} {n}" for s, n in per_source(e).most_common())
+    def _per_source_cell(self, e: Entity) -> str:
+        label = self.lookup.label_of if self.lookup is not None else short_source
+        return "  ".join(f"{label(s)} {n}" for s, n in per_source(e).most_common())
 
     def items(self, lookup: FactIndex) -> Sequence[Entity]:
         return lookup.fb.entities

@@ -43,9 +43,12 @@ class NumbersPane(FactPane):
             Column("about", "About", self._about, width=14, hide_below=110, filterable=True),
             Column("said", "Said by", lambda n: said_by(n.attribution), width=14, filterable=True,
                    style="fact-table--dim"),
-            Column("source", "Source", lambda n: n.span.source, width=10, hide_below=96, style="fact-table--dim"),
+            Column("source", "Source", self._source, width=10, hide_below=96, style="fact-table--dim"),
             Column("sentence", "Sentence", self._sentence_text, width=16, flex=1),
         ]  # fmt: skip
+
+    def _source(self, n: Number) -> str:
+        return self.lookup.label_of(n.span.source) if self.lookup is not None else n.span.source
 
     def _about(self, n: Number) -> str:
         return self.lookup.name_of(n.subject) if self.lookup is not None and n.subject else ""
@@ -61,7 +64,6 @@ class NumbersPane(FactPane):
     def detail(self, n: Number) -> Content:
         assert self.lookup is not None
         sentence = self.lookup.sentence(n.span, n.sentence)
-        cited = f"{n.span.source}:{self.lookup.line_of(n.span.source, n.span.start)}{self._page(n)}"
         value = QUALIFIER_MARK[n.qualifier] + format_value(n.value, n.unit)
         hedge = f" ({n.qualifier})" if n.qualifier != "exact" else ""
         hedge += {"up": "  a rise", "down": "  a fall"}.get(n.direction, "")
@@ -75,18 +77,11 @@ class NumbersPane(FactPane):
             field_line("value", f"{value}  {n.unit}{hedge}{bounds}", "bold"),
             field_line("about", " · ".join(x for x in (n.attribute, subject, n.period) if x) or "(unknown)"),
             said_line(n.attribution),
-            field_line("cited", f"{cited}  chars {n.span.start}–{n.span.end}  {n.provenance}"),
+            field_line("cited", f"{self.lookup.cited(n.span)}  {n.provenance}"),
             Content("\n"),
             quote(sentence.text, n.span.start - sentence.start, n.span.end - sentence.start),
         ]
         return Content.assemble(*parts)
-
-    def _page(self, n: Number) -> str:
-        """(page 3)" for a figure from a PDF: the page to look it up on in the original."""
-        assert self.lookup is not None
-        src = self.lookup.sources.get(n.span.source)
-        page = src.page_at(n.span.start) if src else None
-        return f" (page {page})" if page is not None else ""
 
     def timeline_of(self, n: Number) -> tuple[str, str]:
         return n.attribute, n.subject

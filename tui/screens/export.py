@@ -22,14 +22,16 @@ from facts.kinds import FactRef
 from facts.model import FactBase
 from facts.store.files import write_atomic, write_reason
 from facts.text import single_line
-from facts.views.export import render_markdown
+from facts.views.export import render
+from facts.views.export_formats import format_for
 from facts.views.index import FactIndex
 
 HINT = "Enter writes · Esc cancels"
 
 
 class ExportScreen(ModalScreen[Path | None]):
-    """Ask for a path and write the selection as Markdown; dismisses with the written Path or None."""
+    """Ask for a path and write the selection (Markdown; .csv or .json by the extension);
+    dismisses with the written Path or None."""
 
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
@@ -65,12 +67,12 @@ class ExportScreen(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         count = len(self.refs)
         with Vertical(id="export-box") as box:
-            box.border_title = "Export to Markdown"
+            box.border_title = "Export: Markdown, or CSV / JSON by the extension"
             what = f"Write {count} selected fact{'s' if count != 1 else ''} with quotes and citations to:"
             if not count:
                 what = "Nothing is selected: press space on facts to select them first."
             yield Static(Text(what), id="export-what")
-            yield Input(value=self.default_path, placeholder="file.md", id="export-path")
+            yield Input(value=self.default_path, placeholder="file.md, file.csv or file.json", id="export-path")
             yield Static(Text(HINT), id="export-status")
 
     def on_mount(self) -> None:
@@ -144,7 +146,8 @@ class ExportScreen(ModalScreen[Path | None]):
     @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def write_file(self, path: Path, overwrite: bool) -> None:
         try:
-            written = write_atomic(path, render_markdown(self.fb, self.refs, index=self.index), overwrite=overwrite)
+            text = render(self.fb, self.refs, format_for(None, path.name), index=self.index)
+            written = write_atomic(path, text, overwrite=overwrite)
         except FileExistsError:  # it appeared since we looked
             self.app.call_from_thread(self.ask_overwrite, path)
         except FileNotFoundError:

@@ -45,7 +45,7 @@ class MentionsScreen(Screen[None]):
         text = self.lookup.text_of
         widest = max((len(m.text) for m in self.entity.mentions), default=8)
         return [
-            Column("source", "Source", lambda m: m.source, width=12, style="fact-table--dim"),
+            Column("source", "Source", lambda m: self.lookup.label_of(m.source), width=12, style="fact-table--dim"),
             Column("line", "Line", lambda m: str(self.lookup.line_of(m.source, m.start)), width=5, align="right",
                    sort_key=lambda m: (m.source, m.start)),
             Column("left", "", lambda m: text(m.source)[max(0, m.start - CONTEXT) : m.start], width=10, flex=1,

@@ -42,6 +42,9 @@ class SearchScreen(ModalScreen[Hit | None]):
     SearchScreen #search-input { margin: 0 0 0 0; }
     SearchScreen #search-status { color: $text-muted; height: 1; }
     SearchScreen #search-results { height: 1fr; border: none; background: $surface; }
+    SearchScreen #search-results > .option-list--option-highlighted {
+        background: $block-cursor-background; color: $block-cursor-foreground; text-style: bold;
+    }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "back", "Back"),
@@ -98,7 +101,7 @@ class SearchScreen(ModalScreen[Hit | None]):
         elif not hits:
             status.update(Text("No matches: try fewer or other words."))
         else:
-            status.update(Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''}, best first within each kind"))
+            status.update(Text(f"{len(hits)} match{'es' if len(hits) != 1 else ''}: the best match's kind first"))
         if hits:
             results.highlighted = results.get_option_index("hit-0")  # the best match overall
 
@@ -154,7 +157,8 @@ class SearchScreen(ModalScreen[Hit | None]):
 def _options(hits: list[Hit], width: int, expanded: set[FactKind]) -> list[Option]:
     """Hits grouped under a heading per kind; option ids point back into `hits`."""
     groups = [(kind, title, [(i, h) for i, h in enumerate(hits) if h.kind == kind]) for kind, title in GROUPS]
-    groups = [g for g in groups if g[2]]
+    # the kind holding the best match first: the cursor starts on it, at the top, not below other kinds
+    groups = sorted((g for g in groups if g[2]), key=lambda g: g[2][0][0])
     options: list[Option] = []
     for kind, title, mine in groups:
         options.append(Option(Text(f"{title} ({len(mine)})", style="bold underline"), disabled=True))

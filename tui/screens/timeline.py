@@ -82,7 +82,7 @@ class TimelineScreen(Screen[None]):
         return [
             Column("date", "Date", date_cell, width=11, sort_key=lambda e: (e.date == "", e.date)),
             Column("basis", "Dated by", lambda e: BASIS.get(e.basis, e.basis), width=8, style="fact-table--dim"),
-            Column("source", "Source", lambda e: e.source, width=12, style="fact-table--dim"),
+            Column("source", "Source", lambda e: self.lookup.label_of(e.source), width=12, style="fact-table--dim"),
             Column("value", "Value", lambda e: claim_label(e.claim), width=12, flex=1,
                    style="fact-table--value"),
             Column("status", "Status", lambda e: e.status or "", width=9, filterable=True),
@@ -125,8 +125,6 @@ class TimelineScreen(Screen[None]):
 
     def detail(self, e: TimelineEntry) -> Content:
         claim, lookup = e.claim, self.lookup
-        line = lookup.line_of(claim.span.source, claim.span.start)
-        source = lookup.sources.get(e.source)
         basis = {"mentioned": "a date the text mentions", "source": "the article's date"}.get(e.basis, "no date known")
         sentence = lookup.claim_sentence(claim)
         parts = [
@@ -134,7 +132,7 @@ class TimelineScreen(Screen[None]):
             field_line("date", f"{date_cell(e)} ({basis})"),
             field_line("status", e.status or "(unknown)", STATUS_STYLE.get(e.status, "")),
             field_line("said by", said_by(claim.attribution) or "the article, in its own voice"),
-            field_line("cited", f"{claim.span.source}:{line}  {source.title if source else ''}"),
+            field_line("cited", lookup.cited(claim.span)),
         ]
         if e.note:
             parts.append(field_line("note", e.note, "bold $accent"))

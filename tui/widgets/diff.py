@@ -67,14 +67,14 @@ def claim_column(
     """One claim: source, value, and its sentence (offset = where `sentence` starts in the article)."""
     src = lookup.sources.get(claim.span.source)
     title = src.title if src else ""
-    line = lookup.line_of(claim.span.source, claim.span.start)
+    para = lookup.paragraph_of(claim.span.source, claim.span.start)
     value = claim_label(claim)
     date = src.date if src else ""
     a = claim.attribution
     who = (f"said by {a.origin} ({a.kind})", "$secondary") if a else ("in the article's own voice", "$text-muted")
     header = Content.assemble(
-        (display_safe(claim.span.source), "bold $accent"),
-        (f":{line}", "$text-muted"),
+        (display_safe(lookup.label_of(claim.span.source)), "bold $accent"),
+        (f" ¶{para}", "$text-muted"),
         (f"  {display_safe(date)}" if date else "", "$text-muted"),
         ("  curated" if claim.provenance == "curated" else "", "italic $secondary"),
         "\n",
@@ -110,8 +110,9 @@ def _clip(lookup: FactIndex, claim: Claim) -> tuple[str, int]:
     return claim.span.text, claim.span.start
 
 
-class DiffView(VerticalScroll, can_focus=False):
-    """Columns for a window of claims (the pane's `[` / `]` page through more than fit)."""
+class DiffView(VerticalScroll):
+    """The verdict, then columns for a window of claims (the pane's `[` / `]` page through more
+    than fit). Focusable (Tab), so ↓ pgdn end reach what a small terminal cannot show at once."""
 
     def __init__(self, lookup: FactIndex | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -122,8 +123,8 @@ class DiffView(VerticalScroll, can_focus=False):
 
     def compose(self) -> ComposeResult:
         yield Static(Content(""), id="diff-title")
+        yield Static(Content(""), id="diff-verdict")  # before the quotes: the answer shows first
         yield Horizontal(id="diff-columns")
-        yield Static(Content(""), id="diff-verdict")
 
     def show(self, lookup: FactIndex, conflict: Conflict | None) -> None:
         self.lookup = lookup

@@ -71,6 +71,7 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "fact-table--header",
         "fact-table--sorted",
+        "fact-table--column",
         "fact-table--cursor",
         "fact-table--cursor-blur",
         "fact-table--mark",
@@ -115,6 +116,7 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         self.rows: list[int] = []  # indices into items, filtered and sorted
         self.cursor = 0
         self.sort_column: str | None = None
+        self.column_key: str | None = None  # the column under the column cursor (← →); s sorts by it
         self.sort_reverse = False
         self.filter_text = ""
         self.pending = False  # True while a worker filters or sorts; rows are the previous ones
@@ -306,10 +308,25 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
         if self.current is not None:
             self.post_message(self.Chosen(self, self.current))
 
+    def action_column(self, step: int) -> None:
+        """Move the column cursor (a header cell drawn reversed) to the next visible column."""
+        keys = [c.key for c, _ in self._visible_columns() if c.label]
+        if not keys:
+            return
+        at = keys.index(self.column_key) if self.column_key in keys else (-1 if step > 0 else len(keys))
+        self.column_key = keys[max(0, min(len(keys) - 1, at + step))]
+        self.refresh_line(0)
+
     def action_sort_next(self) -> None:
+        """Sort by the column under the column cursor (again: reverse it), else by the next column."""
         keys = [c.key for c, _ in self._visible_columns()]
-        nxt = keys[(keys.index(self.sort_column) + 1) % len(keys)] if self.sort_column in keys else keys[0]
-        self.sort_by(nxt)
+        if self.column_key in keys:
+            same = self.column_key == self.sort_column
+            self.sort_by(self.column_key, not self.sort_reverse if same else False)
+            nxt = self.column_key
+        else:
+            nxt = keys[(keys.index(self.sort_column) + 1) % len(keys)] if self.sort_column in keys else keys[0]
+            self.sort_by(nxt)
         column = self._column(nxt)
         assert column is not None  # nxt is the key of a visible column
         self.app.notify(f"Sorted by {column.label or nxt}", timeout=1.5, markup=False)
@@ -384,13 +401,17 @@ class FactTable(ScrollView, Generic[T], can_focus=True):
     def _header_strip(self, width: int) -> Strip:
         base = self._style("fact-table--header")
         sorted_style = base + self.get_component_rich_style("fact-table--sorted")
+        under = self.get_component_rich_style("fact-table--column")
         segments = [Segment("  ", base)] if self.marked else []
         for column, w in self._visible_columns():
             label = column.label
             is_sorted = column.key == self.sort_column
             if is_sorted:
                 label += " ▼" if self.sort_reverse else " ▲"
-            segments.append(Segment(fit(label, w, column.align), sorted_style if is_sorted else base))
+            style = sorted_style if is_sorted else base
+            segments.append(
+                Segment(fit(label, w, column.align), style + under if column.key == self.column_key else style)
+            )
             segments.append(Segment(" ", base))
         return Strip(segments).adjust_cell_length(width, base)
 

@@ -69,11 +69,11 @@ def test_the_export_shows_checks_attributions_and_timelines(tmp_path: Path):
     check = fb.checks[0]
     md = render_markdown(fb, [("check", check.id)], now=dt.datetime(2025, 1, 1, tzinfo=dt.UTC))
     assert "## Checks (1)" in md and "implies \\$15B" in md
-    assert "| input | stake.txt, line 1" in md
+    assert "Input: \\$6B, as written `$6 billion` — source 1, paragraph 1:" in md
     conflict = next(c for c in fb_deal.conflicts if c.attribute == "deal value")
     number = next(n for n in fb_deal.numbers if n.span.source == "rumour.txt" and n.attribute == "deal value")
     md = render_markdown(fb_deal, [("number", number.id), ("conflict", conflict.id)], now=dt.datetime(2025, 1, 1))
     assert "said by: anonymous: people familiar with" in md
-    assert "Timeline of deal value:" in md
-    assert "Sourcing (independent origins per value" in md
-    assert "_update, not a dispute" in md
+    assert md.count("## Timelines (1)\n\n### deal value") == 1
+    assert "- sourcing: " in md
+    assert "- note: update, not a dispute" in md

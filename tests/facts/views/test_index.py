@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from markdown_it import MarkdownIt
 from textual.widgets import Static
 
 from facts.analyse.timeline import timeline, update_note
@@ -75,10 +76,9 @@ def deal() -> FactBase:
 
 
 def quoted_in_export(fb: FactBase, index: FactIndex) -> list[str]:
-    """The sentences of the conflict's claim rows, as a Markdown reader sees them."""
+    """The sentences the export quotes for the conflict's claims, as a Markdown reader sees them."""
     text = render_markdown(fb, [("conflict", "deal-value")], now=dt.datetime(2032, 6, 1, tzinfo=dt.UTC), index=index)
-    rows = [line for line in text.splitlines() if line.startswith("| ") and ".txt, line" in line]
-    return [row.split(" | ")[1].replace("**", "").replace("\\", "") for row in rows]
+    return [t.content.removesuffix("\n") for t in MarkdownIt("commonmark").parse(text) if t.type == "fence"]
 
 
 def test_a_claim_reads_its_sentence_from_itself_its_number_or_its_article() -> None:
@@ -121,7 +121,8 @@ def test_a_conflict_has_one_side_per_value_and_its_update_note() -> None:
     conflict = ix.conflicts["deal-value"]
     sides = ix.sides[conflict.id]
     assert [s.label for s in sides] == [claim_label(c) for c in conflict.claims]
-    assert sides[1].origins == ("unnamed sources in rumoured.txt",)  # what the diff title says
+    # what the diff title says: the article by its label, never only its file name
+    assert sides[1].origins == (f"unnamed sources in {ix.label_of('rumoured.txt')}",)
     note = ix.update_note(conflict)
     assert note.startswith("update, not a dispute") and note == update_note(fb, conflict)
     assert ix.timeline("deal value") == timeline(fb, "deal value")

@@ -1,4 +1,4 @@
-"""A figure from a PDF is cited by file and page, so it can be found in the original."""
+"""A figure from a PDF is cited by its page, and the file is named, so it can be found in the original."""
 
 from __future__ import annotations
 
@@ -17,4 +17,5 @@ def test_an_exported_pdf_figure_names_its_page(tmp_path: Path) -> None:
     fb = build(read_corpus([tmp_path]), workers=1)
     (money,) = [n for n in fb.numbers if n.unit == "USD"]
     md = render_markdown(fb, [("number", money.id)])
-    assert "deal.pdf, page 2, chars" in md
+    assert "source 1, page 2, paragraph" in md  # the quote's place in the original
+    assert "file `deal.pdf`" in md  # the list of sources names the file

@@ -48,7 +48,7 @@ def test_a_conflict_is_found_by_its_attribute_and_outranks_sentence_matches():
     assert "conflict" in kinds
     conflict = next(h for h in hits if h.kind == "conflict")
     assert conflict.fact_id == "founding-year"
-    assert conflict.context == "2011 (a.txt) vs 2012 (b.txt)"
+    assert conflict.context == "2011 (The Ledger) vs 2012 (Northwind nears a deal…)"  # outlet, else a short title
 
 
 def test_a_word_only_in_a_sentence_finds_the_numbers_of_that_sentence():
@@ -101,7 +101,7 @@ def test_numbers_without_a_recorded_sentence_are_found_by_their_sentence():
         ],
     )
     hits = SearchIndex(fb).search("glasworks")
-    assert hits[0].fact_id == "n1" and hits[0].context == "g.txt: The glassworks sold 300 kilns last year."
+    assert hits[0].fact_id == "n1" and hits[0].context == "g: The glassworks sold 300 kilns last year."
 
 
 def test_an_empty_fact_base_finds_nothing():
