@@ -107,6 +107,11 @@ def spec(attribute: str) -> AttributeSpec:
     return found or AttributeSpec(attribute, frozenset({"count"}), time_relative=True, counted=True)
 
 
+def known(attribute: str) -> bool:
+    """An attribute of the lexicon (not a counted noun)."""
+    return attribute in _lexicon().specs
+
+
 def approx_tolerance() -> float:
     return _lexicon().approx
 

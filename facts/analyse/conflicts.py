@@ -17,8 +17,10 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from facts.analyse.attributes import AttributeSpec, approx_tolerance, spec, unit_family
+from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
+from facts.analyse.claims import ClaimKey, claim_key, drifts, measure_units
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.extract.document import Document, document_of
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
@@ -192,40 +194,79 @@ def _key(v: float | str) -> float | str:
 # ---------------------------------------------------------------- grouping
 @dataclass(slots=True)
 class _Group:
-    attribute: str
+    attribute: str  # the measure: a lexicon attribute or an open one
     subject: str  # entity id, MAIN or ""
     period: str
     numbers: list[Number]
+    basis: str = ""  # "a year": a rate
 
 
-def _conflicting(n: Number) -> AttributeSpec | None:
-    if not n.attribute or n.value is None:
+def measure_spec(measure: str) -> AttributeSpec:
+    """The attribute lexicon's spec of a measure, else the measures lexicon's,
+    else a counted noun's."""
+    if known(measure) or not measure_units(measure):
+        return spec(measure)
+    return AttributeSpec(measure, measure_units(measure), time_relative=drifts(measure))
+
+
+def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
+    if not measure or n.value is None:
         return None
-    s = spec(n.attribute)
+    s = measure_spec(measure)
     family = unit_family(n.unit)
     if not s.conflicts or family not in s.units or isinstance(n.value, str) != (family == "date"):
         return None
     return s
 
 
+def _keys(fb: FactBase) -> dict[str, ClaimKey]:
+    """Each figure's claim key, one article at a time (its text read once)."""
+    texts = {s.id: s.text for s in fb.sources}
+    docs: dict[str, Document] = {}
+    out = {}
+    for n in fb.numbers:
+        text = texts.get(n.span.source, "")
+        doc = docs.get(n.span.source)
+        if doc is None and text:
+            doc = docs[n.span.source] = document_of(text)
+        out[n.id] = claim_key(n, text, doc)
+    return out
+
+
 def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
+    """Blocked by (measure, unit, basis), then subject, then period: dict
+    lookups, never a comparison of all pairs."""
+    keys = _keys(fb)
     buckets: dict[tuple[str, str, str], list[Number]] = {}
     for n in fb.numbers:
-        if _conflicting(n) is not None:
+        key = keys[n.id]
+        if _conflicting(n, key.measure) is not None:
             unit = n.unit if unit_family(n.unit) == "money" else unit_family(n.unit)
-            buckets.setdefault((n.attribute, unit, n.period), []).append(n)
+            buckets.setdefault((key.measure, unit, key.basis), []).append(n)
     groups = []
-    for (attribute, _, period), numbers in buckets.items():
+    for (measure, _, basis), numbers in buckets.items():
         by_subject: dict[str, list[Number]] = {}
         for n in numbers:
-            by_subject.setdefault(subject_key(deal, n.subject, attribute), []).append(n)
-        named = [k for k in by_subject if k]
-        if "" in by_subject and len(named) == 1:  # an unnamed subject is the only named one
-            by_subject[named[0]] += by_subject.pop("")
+            by_subject.setdefault(subject_key(deal, n.subject, measure), []).append(n)
+        _join_unknown(by_subject)
         # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
-        vague = spec(attribute).counted
-        groups += [_Group(attribute, k, period, ns) for k, ns in by_subject.items() if len(ns) > 1 and (k or not vague)]
+        vague = measure_spec(measure).counted
+        for subject, members in by_subject.items():
+            if len(members) < 2 or (vague and not subject):
+                continue
+            by_period: dict[str, list[Number]] = {}
+            for n in members:
+                by_period.setdefault(keys[n.id].period, []).append(n)
+            _join_unknown(by_period)
+            groups += [_Group(measure, subject, p, ns, basis) for p, ns in by_period.items() if len(ns) > 1]
     return groups
+
+
+def _join_unknown(by_key: dict[str, list[Number]]) -> None:
+    """Figures of an unknown subject (or period) join the only known one."""
+    named = [k for k in by_key if k]
+    if "" in by_key and len(named) == 1:
+        by_key[named[0]] += by_key.pop("")
 
 
 # ---------------------------------------------------------------- verdicts
@@ -237,9 +278,9 @@ class _Finding:
 
 
 def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
-    s = spec(group.attribute)
+    s = measure_spec(group.attribute)
     if s.time_relative:
-        return _judge_time_relative(claims, source_dates)
+        return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)
     findings = []
     if len(clusters) > 1:
@@ -255,13 +296,17 @@ def _tight(k: _Cluster) -> list[_Claim]:
     return [c for c in k.claims if not c.open]
 
 
-def _judge_time_relative(claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+def _judge_time_relative(
+    claims: list[_Claim], source_dates: dict[str, str], *, undated_alike: bool = False
+) -> list[_Finding]:
     """A current age or headcount may change between articles: different values
     in different sources are compatible, unless one source (or two of the same
-    date) disagrees with itself."""
+    date) disagrees with itself. `undated_alike`: articles without a date are
+    of one time (a workforce does not change within a deal's coverage)."""
     by_date: dict[str, list[_Claim]] = {}
     for c in claims:
-        by_date.setdefault(source_dates.get(c.source) or c.source, []).append(c)
+        undated = "" if undated_alike else c.source
+        by_date.setdefault(source_dates.get(c.source) or undated, []).append(c)
     for same_time in by_date.values():
         if len(_cluster(same_time)) > 1:
             clusters = _cluster(claims)

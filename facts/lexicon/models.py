@@ -207,3 +207,20 @@ MODELS: dict[str, type[Lexicon]] = {
     "metadata": MetadataLexicon,
     "numbers": NumbersLexicon,
 }
+
+
+# ---------------------------------------------------------------- measures.yaml
+class Measure(Lexicon):
+    """A canonical measure: the unit families it applies to and the words that name it."""
+
+    units: Annotated[tuple[UnitFamily, ...], Field(min_length=1)]
+    names: Words = ()
+    before: Words = ()  # only before the figure: verbs ("save $40m a year")
+    drifts: StrictBool = False  # changes over time; undated articles are of one time
+
+
+class MeasuresLexicon(Lexicon):
+    measures: dict[Word, Measure]
+    neutral: Words
+    stop: Words
+    status: dict[Word, Words]
