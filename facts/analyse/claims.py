@@ -45,6 +45,7 @@ class _Lexicon:
     drifts: frozenset[str]
     units: dict[str, frozenset[str]]
     neutral: frozenset[str]
+    payment: frozenset[str]
     stop: frozenset[str]
     status: tuple[tuple[str, tuple[str, ...]], ...]
 
@@ -82,6 +83,7 @@ def _lexicon() -> _Lexicon:
         drifts=frozenset(k for k, m in raw.measures.items() if m.drifts),
         units={k: frozenset(m.units) for k, m in raw.measures.items()},
         neutral=frozenset(raw.neutral),
+        payment=frozenset(_phrase(w) for w in raw.payment),
         stop=frozenset(raw.stop),
         status=tuple((k, tuple(_phrase(w) for w in ws)) for k, ws in raw.status.items()),
     )
@@ -108,13 +110,14 @@ def _tokens(text: str) -> list[str]:
     return [m.group() for m in _TOKEN.finditer(text)]
 
 
-def _match(words: list[str], table: dict[tuple[str, str], str], family: str) -> tuple[str, int]:
-    """The longest name at the start of `words`: (measure, words it took)."""
-    for size in range(min(PHRASE_WORDS, len(words)), 0, -1):
-        found = table.get((" ".join(words[:size]), family))
+def _match(words: list[str], table: dict[tuple[str, str], str], family: str) -> str:
+    """The name in a short noun phrase: the longest ending at its head (the
+    last word), else ending one word earlier ('net debt', 'debt costs')."""
+    for end in range(len(words), 0, -1):
+        found, _ = _match_end(words[:end], table, family)
         if found:
-            return found, size
-    return "", 0
+            return found
+    return ""
 
 
 def _match_end(words: list[str], table: dict[tuple[str, str], str], family: str) -> tuple[str, int]:
@@ -129,6 +132,9 @@ def _match_end(words: list[str], table: dict[tuple[str, str], str], family: str)
 # ---------------------------------------------------------------- after the figure
 _COPULA = re.compile(r"^\s*(?:is|was|are|were)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our)\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+)?")
+_SHARE_OF_SOLD = re.compile(
+    r"^\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:sold|shipped|purchased|bought|installed)\b", re.IGNORECASE
+)
 _PER_SHARE = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+)(?:sh|shr|share)\b", re.IGNORECASE)
 _BASIS = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+|/\s*)(year|yr|annum|month|quarter)\b|^\s*(p\.\s?a\.|annually|yearly|monthly)",
@@ -155,7 +161,7 @@ def _basis(after: str, before: str) -> str:
 def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
     """The lemmas of the words right after a figure, up to a stop word or punctuation."""
     words: list[str] = []
-    for m in re.finditer(r"\S+", after[:60]):
+    for m in re.finditer(r"\S+", after[:60].split("\n", 1)[0]):
         raw = m.group()
         clean = raw.strip(".,;:!?)(\"'“”‘’")
         if not clean or not re.fullmatch(r"[A-Za-z][A-Za-z'’/-]*", clean) or clean.lower() in lex.stop:
@@ -174,32 +180,42 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, bool]:
         rest = rest[m.end() :]
     elif m := _BASIS.match(rest):
         rest = rest[m.end() :]
+    if family == "percent" and _SHARE_OF_SOLD.match(after):
+        return "market share", False
     words = _noun_phrase(rest, lex)
-    found, _ = _match(words, lex.names, family)
+    found = _match(words, lex.names, family)
     if found:
         return found, False
-    if family == "count" and words and rest is after:
-        return " ".join(words), True  # "12,000 robots": what is counted is the measure
+    direct = rest is after
+    if words and " ".join(words) not in lex.payment and (family == "money" or (family == "count" and direct)):
+        return " ".join(words), True  # "12,000 robots", "$3bn term loan": the words are the measure
     return "", False
 
 
 # ---------------------------------------------------------------- before the figure
 def _before_words(before: str, lex: _Lexicon) -> list[str]:
-    """Lemmas of the window before the figure, back to the sentence start; a
-    figure in between ends the window (its words are its own)."""
+    """Lemmas of the window before the figure, back to the sentence start or a
+    table's separator. A figure in between ends the window (its words are its
+    own); words between it and a colon label that figure ('$1bn net debt: $4bn')."""
     cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
+    tokens = _tokens(before[cut:])
     words: list[str] = []
-    for tok in reversed(_tokens(before[cut:])):
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok in _SEPARATORS or len(words) >= BEFORE_WORDS:
+            break
         if _FIGURE.match(tok):
-            break
-        if tok.isalpha() or "-" in tok or "/" in tok or "'" in tok or "’" in tok:
-            w = lemma(tok)
-            if w not in lex.neutral:
-                words.append(w)
-        if len(words) >= BEFORE_WORDS:
-            break
-    words.reverse()
-    return words
+            return [] if tokens[-1] == ":" and len(words) <= PHRASE_WORDS else _reversed(words)
+        if _WORD.fullmatch(tok) and (w := lemma(tok)) not in lex.neutral:
+            words.append(w)
+    return _reversed(words)
+
+
+_SEPARATORS = frozenset({"\n", "|", "=", "+"})
+
+
+def _reversed(words: list[str]) -> list[str]:
+    return words[::-1]
 
 
 def _before_measure(words: list[str], family: str, lex: _Lexicon, reach: int) -> str:

@@ -222,5 +222,6 @@ class Measure(Lexicon):
 class MeasuresLexicon(Lexicon):
     measures: dict[Word, Measure]
     neutral: Words
+    payment: Words
     stop: Words
     status: dict[Word, Words]
