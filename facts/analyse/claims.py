@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from facts.analyse.attributes import known, spec, unit_family
+from facts.analyse.attributes import cue_attributes, known, spec, unit_family
 from facts.extract.document import Document
 from facts.lexicon import load_model
 from facts.lexicon.models import MeasuresLexicon
@@ -24,6 +24,7 @@ from facts.model import Number
 
 WINDOW = 120  # characters read on each side of a figure
 BEFORE_WORDS = 8  # how far back a measure's name may stand
+YEAR_WORDS = 5  # a founding verb names a year only close by ("started by Ann Lee in 2019")
 PHRASE_WORDS = 3  # the longest name
 
 
@@ -35,6 +36,7 @@ class ClaimKey:
     basis: str = ""  # "a year", "a month", "a quarter": a rate, not a total
     period: str = ""  # "2024", "2024-Q2": the time the figure belongs to
     status: str = "reported"  # rumour, estimate, forecast, target, announced, reported
+    base: str = ""  # a counting base: "equity", "enterprise", "basic", "diluted"
     open: bool = False  # named by the article's words, not by a lexicon
 
 
@@ -48,6 +50,8 @@ class _Lexicon:
     payment: frozenset[str]
     stop: frozenset[str]
     status: tuple[tuple[str, tuple[str, ...]], ...]
+    bases: tuple[tuple[str, tuple[str, ...]], ...]
+    value_words: frozenset[str]
 
 
 def lemma(word: str) -> str:
@@ -86,6 +90,8 @@ def _lexicon() -> _Lexicon:
         payment=frozenset(_phrase(w) for w in raw.payment),
         stop=frozenset(raw.stop),
         status=tuple((k, tuple(_phrase(w) for w in ws)) for k, ws in raw.status.items()),
+        bases=tuple((k, tuple(_phrase(w) for w in ws)) for k, ws in raw.bases.items()),
+        value_words=frozenset(_phrase(w) for w in raw.value_words),
     )
 
 
@@ -163,6 +169,8 @@ def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
     words: list[str] = []
     for m in re.finditer(r"\S+", after[:60].split("\n", 1)[0]):
         raw = m.group()
+        if raw.startswith("("):
+            break
         clean = raw.strip(".,;:!?)(\"'“”‘’")
         if not clean or not re.fullmatch(r"[A-Za-z][A-Za-z'’/-]*", clean) or clean.lower() in lex.stop:
             break
@@ -173,23 +181,42 @@ def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
     return words
 
 
-def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, bool]:
-    """The measure named right after the figure, and whether it is an open phrase."""
+def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
+    """The measure named right after the figure: (measure, how) where how is
+    "name" (a lexicon name), "direct" (open words right after it) or "of"
+    (open words after 'of' or 'is a')."""
     rest = after
     if m := _COPULA.match(rest) or _OF.match(rest):
         rest = rest[m.end() :]
     elif m := _BASIS.match(rest):
         rest = rest[m.end() :]
     if family == "percent" and _SHARE_OF_SOLD.match(after):
-        return "market share", False
+        return "market share", "name"
     words = _noun_phrase(rest, lex)
     found = _match(words, lex.names, family)
     if found:
-        return found, False
-    direct = rest is after
-    if words and " ".join(words) not in lex.payment and (family == "money" or (family == "count" and direct)):
-        return " ".join(words), True  # "12,000 robots", "$3bn term loan": the words are the measure
-    return "", False
+        return found, "name"
+    words = _to_head(words, family)
+    if not words or " ".join(words) in lex.payment:
+        return "", ""
+    if len(words) == 1 and (named := _cued(words[0], family)):
+        return named, "name"  # "$5bn investment": the attribute lexicon's name
+    if family == "money" or (family == "count" and rest is after):
+        return " ".join(words), "direct" if rest is after else "of"
+    return "", ""
+
+
+def _cued(word: str, family: str) -> str:
+    return next((a for a in cue_attributes(word) if family in spec(a).units), "")
+
+
+def _to_head(words: list[str], family: str) -> list[str]:
+    """An open phrase ends at its first noun the attribute lexicon knows:
+    'valuation implying expectations' -> 'valuation', 'term loan' stays."""
+    for i, w in enumerate(words):
+        if _cued(w, family) or cue_attributes(w):
+            return words[: i + 1]
+    return words
 
 
 # ---------------------------------------------------------------- before the figure
@@ -249,7 +276,7 @@ def _row_period(line: str) -> str:
     return f"{year}-{part}" if part else year
 
 
-# ---------------------------------------------------------------- status
+# ---------------------------------------------------------------- status and base
 def _status(words: list[str], lex: _Lexicon) -> str:
     joined = f" {' '.join(words)} "
     for name, cues in lex.status:
@@ -258,39 +285,105 @@ def _status(words: list[str], lex: _Lexicon) -> str:
     return "reported"
 
 
+def _base(words: list[str], lex: _Lexicon) -> str:
+    """The counting base named beside a figure: equity or enterprise value, basic or diluted."""
+    joined = f" {' '.join(words)} "
+    for name, cues in lex.bases:
+        if any(f" {c} " in joined for c in cues):
+            return name
+    return ""
+
+
+# ---------------------------------------------------------------- subjects of a change
+_CHANGED_TO = re.compile(
+    r"(?:\b(?:the|its|his|her|their|this|that)|[A-Z][\w.&-]*['’]s?)\s+((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+"
+    r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?(?:[a-z]+ed|rose|fell|grew|cut|set)\s+(?:to|at)\s*$"
+)
+
+
+def _changed_measure(before: str, family: str, lex: _Lexicon) -> str:
+    """'the margin loan was halved to $6bn', 'its equity commitment rose to $30bn':
+    the figure is the new value of the noun phrase before the verb."""
+    m = _CHANGED_TO.search(before[-80:])
+    if not m:
+        return ""
+    words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
+    found = _match(words, lex.names, family)
+    return found or (" ".join(words) if family == "money" and words else "")
+
+
+# ---------------------------------------------------------------- ratios
+_RATIO = re.compile(r"([A-Za-z][A-Za-z .&-]{0,30}?)\s*/\s*(?:(?:FY|CY)?\s*'?\d{2,4}\s+)?([A-Za-z]+)\s*[:=]?\s*$", re.I)
+
+
+def _ratio_measure(before: str, lex: _Lexicon) -> str:
+    """'EV / FY2024 sales 8x' is a sales multiple; 'Net debt / sales 2x' is its own ratio."""
+    m = _RATIO.search(before[-60:].rsplit("\n", 1)[-1])
+    if not m:
+        return ""
+    top = " ".join(lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral)
+    bottom = lemma(m.group(2))
+    found = _match([bottom], lex.names, "multiplier")
+    if found and top.split()[-1:] and top.split()[-1] in lex.value_words:
+        return found
+    return f"{top} to {bottom}"
+
+
 # ---------------------------------------------------------------- entry point
+def _window(n: Number, text: str, doc: Document | None) -> tuple[str, str]:
+    """The text before and after a figure, within its sentence and WINDOW characters."""
+    start, end = n.span.start, n.span.end
+    lo, hi = start - WINDOW, end + WINDOW
+    if doc is not None:
+        s, e = doc.sentence_at(start)
+        if e > s:
+            lo, hi = max(s, lo), min(e, hi)
+    return text[max(0, lo) : start], text[end : max(end, hi)]
+
+
+def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> str:
+    """Words beside the figure first, then its attribute, then a name farther back."""
+    family = unit_family(n.unit)
+    if _SUM.search(before):
+        return ""  # the sum of a row ('a + b = $X'), not one more claim of its label's measure
+    if family == "money" and _PER_SHARE.match(after):
+        return "price per share"
+    if family == "multiplier" and (ratio := _ratio_measure(before, lex)):
+        return ratio
+    attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
+    words = _before_words(before, lex)
+    after_found, how = _after_measure(after, family, lex)
+    return (
+        (after_found if how == "name" else "")
+        or _changed_measure(before, family, lex)
+        or (after_found if how == "direct" else "")
+        or _before_measure(words, family, lex, 2)
+        or after_found
+        or attribute
+        or _before_measure(words, family, lex, YEAR_WORDS if family == "year" else BEFORE_WORDS)
+    )
+
+
+_SUM = re.compile(r"\+[^\n=]*=\s*$")
+
+
 def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
     """The claim of figure `n` in its article `text` (empty text: the attribute alone)."""
     lex = _lexicon()
-    family = unit_family(n.unit)
-    attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
     if not text:
+        attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
         return ClaimKey(attribute, period=n.period)
-    start, end = n.span.start, n.span.end
-    if doc is not None:
-        s, e = doc.sentence_at(start)
-        lo, hi = (max(s, start - WINDOW), min(e, end + WINDOW)) if e > s else (start - WINDOW, end + WINDOW)
-    else:
-        lo, hi = start - WINDOW, end + WINDOW
-    before, after = text[max(0, lo) : start], text[end : max(end, hi)]
-    line_start = text.rfind("\n", 0, start) + 1
+    before, after = _window(n, text, doc)
+    line_start = text.rfind("\n", 0, n.span.start) + 1
     basis = _basis(after, before)
-    words = _before_words(before, lex)
-    after_found, is_open = _after_measure(after, family, lex)
-    if family == "money" and _PER_SHARE.match(after):
-        after_found, is_open = "price per share", False
-    measure = (
-        (after_found if not is_open else "")
-        or _before_measure(words, family, lex, 2)
-        or attribute
-        or after_found
-        or _before_measure(words, family, lex, BEFORE_WORDS)
-    )
-    period = _row_period(text[line_start:start]) or n.period
+    measure = _measure(n, before, after, lex)
+    period = _row_period(text[line_start : n.span.start]) or n.period
+    near = _before_words(before, lex) + [lemma(w) for w in _WORD.findall(after[:60])]
     return ClaimKey(
         measure=measure,
         basis=basis,
         period="" if basis else period,
-        status=_status(words + _noun_phrase(after, lex), lex),
+        status=_status(near, lex),
+        base=_base(near, lex),
         open=bool(measure) and measure not in lex.units and not known(measure),
     )

@@ -225,3 +225,5 @@ class MeasuresLexicon(Lexicon):
     payment: Words
     stop: Words
     status: dict[Word, Words]
+    bases: dict[Word, Words]
+    value_words: Words
