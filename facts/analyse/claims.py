@@ -37,6 +37,7 @@ class ClaimKey:
     period: str = ""  # "2024", "2024-Q2": the time the figure belongs to
     status: str = "reported"  # rumour, estimate, forecast, target, announced, reported
     base: str = ""  # a counting base: "equity", "enterprise", "basic", "diluted"
+    changed: bool = False  # a new value ("was raised to $X"): of a later time than the old
     open: bool = False  # named by the article's words, not by a lexicon
 
 
@@ -164,6 +165,9 @@ def _basis(after: str, before: str) -> str:
     return {"monthly": "a month", "quarterly": "a quarter", "yearly": "a year"}.get(word, f"a {word}")
 
 
+_TEMPORAL = re.compile(r"(?:pre|post)-", re.IGNORECASE)  # 'pre-close', 'post-merger': when, not what
+
+
 def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
     """The lemmas of the words right after a figure, up to a stop word or punctuation."""
     words: list[str] = []
@@ -174,7 +178,7 @@ def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
         clean = raw.strip(".,;:!?)(\"'“”‘’")
         if not clean or not re.fullmatch(r"[A-Za-z][A-Za-z'’/-]*", clean) or clean.lower() in lex.stop:
             break
-        if clean.lower() not in lex.neutral:
+        if clean.lower() not in lex.neutral and not _TEMPORAL.match(clean):
             words.append(lemma(clean))
         if len(words) == PHRASE_WORDS or clean != raw:
             break
@@ -214,7 +218,7 @@ def _to_head(words: list[str], family: str) -> list[str]:
     """An open phrase ends at its first noun the attribute lexicon knows:
     'valuation implying expectations' -> 'valuation', 'term loan' stays."""
     for i, w in enumerate(words):
-        if _cued(w, family) or cue_attributes(w):
+        if _cued(w, family):
             return words[: i + 1]
     return words
 
@@ -245,15 +249,34 @@ def _reversed(words: list[str]) -> list[str]:
     return words[::-1]
 
 
-def _before_measure(words: list[str], family: str, lex: _Lexicon, reach: int) -> str:
+def _before_measure(
+    words: list[str], family: str, lex: _Lexicon, reach: int, tables: tuple[str, ...] = ("before", "names")
+) -> str:
     """The nearest name among the last `reach` words before the figure."""
     for end in range(len(words), max(0, len(words) - reach), -1):
         head = words[:end]
-        for table in (lex.before, lex.names):
-            found, _ = _match_end(head, table, family)
+        for table in tables:
+            found, _ = _match_end(head, lex.before if table == "before" else lex.names, family)
             if found:
                 return found
     return ""
+
+
+_RESTATED = re.compile(
+    r"(\d[\d.,]*\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+|its\s+|their\s+)?[\w'’ -]{0,30}),\s*"
+    r"(?:about|roughly|around|some|nearly|almost|approximately|~)?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _restated(before: str, family: str, lex: _Lexicon) -> str | None:
+    """'cut 30% of staff, about 900 people': the count restates the share, so
+    it measures what the verb before the share does (None: not a restatement)."""
+    m = _RESTATED.search(before[-80:])
+    if not m or family != "count":
+        return None
+    head = before[: len(before) - len(before[-80:]) + m.start()]
+    return _before_measure(_before_words(head, lex), family, lex, 3, ("before",))
 
 
 # ---------------------------------------------------------------- periods
@@ -341,27 +364,32 @@ def _window(n: Number, text: str, doc: Document | None) -> tuple[str, str]:
     return text[max(0, lo) : start], text[end : max(end, hi)]
 
 
-def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> str:
-    """Words beside the figure first, then its attribute, then a name farther back."""
+def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> tuple[str, bool]:
+    """(measure, changed): words beside the figure first, then its attribute,
+    then a name farther back; `changed` for a new value ('rose to $X')."""
     family = unit_family(n.unit)
     if _SUM.search(before):
-        return ""  # the sum of a row ('a + b = $X'), not one more claim of its label's measure
+        return "", False  # the sum of a row ('a + b = $X'), not one more claim of its label's measure
     if family == "money" and _PER_SHARE.match(after):
-        return "price per share"
+        return "price per share", False
     if family == "multiplier" and (ratio := _ratio_measure(before, lex)):
-        return ratio
+        return ratio, False
+    if (restated := _restated(before, family, lex)) is not None:
+        return restated, False
+    if changed := _changed_measure(before, family, lex):
+        return changed, True
     attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
     words = _before_words(before, lex)
     after_found, how = _after_measure(after, family, lex)
     return (
         (after_found if how == "name" else "")
-        or _changed_measure(before, family, lex)
+        or _before_measure(words, family, lex, 2, ("before",))
         or (after_found if how == "direct" else "")
-        or _before_measure(words, family, lex, 2)
+        or _before_measure(words, family, lex, 2, ("names",))
         or after_found
         or attribute
         or _before_measure(words, family, lex, YEAR_WORDS if family == "year" else BEFORE_WORDS)
-    )
+    ), False
 
 
 _SUM = re.compile(r"\+[^\n=]*=\s*$")
@@ -376,7 +404,7 @@ def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
     before, after = _window(n, text, doc)
     line_start = text.rfind("\n", 0, n.span.start) + 1
     basis = _basis(after, before)
-    measure = _measure(n, before, after, lex)
+    measure, changed = _measure(n, before, after, lex)
     period = _row_period(text[line_start : n.span.start]) or n.period
     near = _before_words(before, lex) + [lemma(w) for w in _WORD.findall(after[:60])]
     return ClaimKey(
@@ -385,5 +413,6 @@ def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
         period="" if basis else period,
         status=_status(near, lex),
         base=_base(near, lex),
+        changed=changed,
         open=bool(measure) and measure not in lex.units and not known(measure),
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
 from facts.analyse.claims import ClaimKey, claim_key, drifts, measure_units
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.analyse.reasons import reconcile
 from facts.extract.document import Document, document_of
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
@@ -199,6 +200,7 @@ class _Group:
     period: str
     numbers: list[Number]
     basis: str = ""  # "a year": a rate
+    keys: dict[str, ClaimKey] = field(default_factory=dict)  # number id -> its claim key
 
 
 def measure_spec(measure: str) -> AttributeSpec:
@@ -258,7 +260,11 @@ def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
             for n in members:
                 by_period.setdefault(keys[n.id].period, []).append(n)
             _join_unknown(by_period)
-            groups += [_Group(measure, subject, p, ns, basis) for p, ns in by_period.items() if len(ns) > 1]
+            groups += [
+                _Group(measure, subject, p, ns, basis, {n.id: keys[n.id] for n in ns})
+                for p, ns in by_period.items()
+                if len(ns) > 1
+            ]
     return groups
 
 
@@ -283,6 +289,9 @@ def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) ->
         return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)
     findings = []
+    why = reconcile([[group.keys[c.number.id] for c in k.claims if c.number.id in group.keys] for k in clusters])
+    if len(clusters) > 1 and why:
+        return [_Finding("compatible", claims, f"{_describe(claims)}: {why}")]
     if len(clusters) > 1:
         disputed = [c for k in clusters for c in (k.claims if all(x.open for x in k.claims) else _tight(k))]
         findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters)))

@@ -1,0 +1,49 @@
+"""Why differing figures of one measure may all hold.
+
+Intervals (facts/analyse/conflicts.py) settle hedges and rounding. Beyond
+them, two sides of a disagreement can both be true when the words around
+the figures say they are not the same claim: one is a new value ("was
+raised to"), one a plan and the other what happened, or they count on
+different bases (equity value vs enterprise value). Each side is the claim
+keys (facts/analyse/claims.py) of one cluster of agreeing figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from facts.analyse.claims import ClaimKey
+
+FUTURE = frozenset({"forecast", "target"})
+ACTUAL = frozenset({"reported", "announced"})
+
+
+def _tense(status: str) -> str:
+    return "future" if status in FUTURE else "actual" if status in ACTUAL else status
+
+
+def _uniform(side: Sequence[ClaimKey], of: str) -> str:
+    """The one value of a key field shared by a whole side, else ""."""
+    values = {getattr(k, of) if of != "tense" else _tense(k.status) for k in side}
+    return values.pop() if len(values) == 1 else ""
+
+
+def _each_its_own(sides: Sequence[Sequence[ClaimKey]], of: str) -> list[str]:
+    """Each side's one value of `of`, when every side has one and no two share it."""
+    values = [_uniform(side, of) for side in sides]
+    return values if all(values) and len(set(values)) == len(values) else []
+
+
+def reconcile(sides: Sequence[Sequence[ClaimKey]]) -> str:
+    """Why the sides may all hold ("" when nothing says so)."""
+    if len(sides) < 2:
+        return ""
+    if sum(1 for side in sides if not any(k.changed for k in side)) <= 1:
+        return "the figure changed over time: the later value was written as a change ('raised to', 'halved to')."
+    tenses = _each_its_own(sides, "tense")
+    if tenses and "future" in tenses and "actual" in tenses and len(tenses) == 2:
+        return "one side is a plan or forecast and the other what was reported; both may hold."
+    bases = _each_its_own(sides, "base")
+    if bases:
+        return f"they count on different bases ({' vs '.join(bases)}); both may hold."
+    return ""
