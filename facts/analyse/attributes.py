@@ -126,6 +126,7 @@ _DASH = re.compile(r"\s*[—–]\s*|\s+-{1,2}\s+")
 _TOKEN = re.compile(r"\w+(?:[-'’.,]\w+)*")
 _COMMA = re.compile(r"[,(]\s|\)")
 
+
 def _gap(text: str, a: int, b: int, stop: frozenset[str]) -> float:
     """How far apart two places in one clause read: words (not stopwords),
     plus a penalty for each comma or bracket and each dash in between."""

@@ -190,9 +190,7 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
     "name" (a lexicon name), "direct" (open words right after it) or "of"
     (open words after 'of' or 'is a')."""
     rest = after
-    if m := _COPULA.match(rest) or _OF.match(rest):
-        rest = rest[m.end() :]
-    elif m := _BASIS.match(rest):
+    if (m := _COPULA.match(rest) or _OF.match(rest)) or (m := _BASIS.match(rest)):
         rest = rest[m.end() :]
     if family == "percent" and _SHARE_OF_SOLD.match(after):
         return "market share", "name"
