@@ -198,17 +198,6 @@ class NumbersLexicon(Lexicon):
     prices_at: Words
 
 
-# The model of each lexicon file.
-MODELS: dict[str, type[Lexicon]] = {
-    "entities": EntitiesLexicon,
-    "attributes": AttributesLexicon,
-    "attribution": AttributionLexicon,
-    "checks": ChecksLexicon,
-    "metadata": MetadataLexicon,
-    "numbers": NumbersLexicon,
-}
-
-
 # ---------------------------------------------------------------- measures.yaml
 class Measure(Lexicon):
     """A canonical measure: the unit families it applies to and the words that name it."""
@@ -227,3 +216,15 @@ class MeasuresLexicon(Lexicon):
     status: dict[Word, Words]
     bases: dict[Word, Words]
     value_words: Words
+
+
+# The model of each lexicon file.
+MODELS: dict[str, type[Lexicon]] = {
+    "entities": EntitiesLexicon,
+    "attributes": AttributesLexicon,
+    "attribution": AttributionLexicon,
+    "checks": ChecksLexicon,
+    "metadata": MetadataLexicon,
+    "numbers": NumbersLexicon,
+    "measures": MeasuresLexicon,
+}
