@@ -13,7 +13,7 @@ no scan of the article.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from facts.analyse.attributes import cue_attributes, known, spec, unit_family
@@ -414,3 +414,18 @@ def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
         changed=changed,
         open=bool(measure) and measure not in lex.units and not known(measure),
     )
+
+
+def resolve_heads(keys: list[ClaimKey]) -> list[ClaimKey]:
+    """Within one article, in reading order: a bare head noun ('the loan')
+    means the last measure it heads ('bridge loan'). One dict lookup each."""
+    last: dict[str, str] = {}
+    out = []
+    for k in keys:
+        words = k.measure.split()
+        if k.open and len(words) == 1 and words[0] in last:
+            k = replace(k, measure=last[words[0]])
+        elif len(words) > 1:
+            last[words[-1]] = k.measure
+        out.append(k)
+    return out

@@ -18,10 +18,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import ClaimKey, claim_key, drifts, measure_units
+from facts.analyse.claims import ClaimKey, claim_key, drifts, measure_units, resolve_heads
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.reasons import reconcile
-from facts.extract.document import Document, document_of
+from facts.extract.document import document_of
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
@@ -203,35 +203,41 @@ class _Group:
     keys: dict[str, ClaimKey] = field(default_factory=dict)  # number id -> its claim key
 
 
-def measure_spec(measure: str) -> AttributeSpec:
+def measure_spec(measure: str, family: str = "") -> AttributeSpec:
     """The attribute lexicon's spec of a measure, else the measures lexicon's,
-    else a counted noun's."""
-    if known(measure) or not measure_units(measure):
+    else an open amount's ("$300m bridge loan"), else a counted noun's."""
+    if known(measure):
         return spec(measure)
-    return AttributeSpec(measure, measure_units(measure), time_relative=drifts(measure))
+    if measure_units(measure):
+        return AttributeSpec(measure, measure_units(measure), time_relative=drifts(measure))
+    if family == "money":
+        return AttributeSpec(measure, frozenset({"money"}), counted=True)
+    return spec(measure)
 
 
 def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
     if not measure or n.value is None:
         return None
-    s = measure_spec(measure)
     family = unit_family(n.unit)
+    s = measure_spec(measure, family)
     if not s.conflicts or family not in s.units or isinstance(n.value, str) != (family == "date"):
         return None
     return s
 
 
 def _keys(fb: FactBase) -> dict[str, ClaimKey]:
-    """Each figure's claim key, one article at a time (its text read once)."""
+    """Each figure's claim key, one article at a time, in reading order."""
     texts = {s.id: s.text for s in fb.sources}
-    docs: dict[str, Document] = {}
-    out = {}
+    by_source: dict[str, list[Number]] = {}
     for n in fb.numbers:
-        text = texts.get(n.span.source, "")
-        doc = docs.get(n.span.source)
-        if doc is None and text:
-            doc = docs[n.span.source] = document_of(text)
-        out[n.id] = claim_key(n, text, doc)
+        by_source.setdefault(n.span.source, []).append(n)
+    out = {}
+    for source, numbers in by_source.items():
+        text = texts.get(source, "")
+        doc = document_of(text) if text else None
+        numbers.sort(key=lambda n: n.span.start)
+        keys = resolve_heads([claim_key(n, text, doc) for n in numbers])
+        out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
     return out
 
 
@@ -252,7 +258,7 @@ def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
             by_subject.setdefault(subject_key(deal, n.subject, measure), []).append(n)
         _join_unknown(by_subject)
         # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
-        vague = measure_spec(measure).counted
+        vague = measure_spec(measure, unit_family(numbers[0].unit)).counted
         for subject, members in by_subject.items():
             if len(members) < 2 or (vague and not subject):
                 continue
@@ -284,7 +290,7 @@ class _Finding:
 
 
 def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
-    s = measure_spec(group.attribute)
+    s = measure_spec(group.attribute, unit_family(group.numbers[0].unit))
     if s.time_relative:
         return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)

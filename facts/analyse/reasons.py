@@ -14,12 +14,12 @@ from collections.abc import Sequence
 
 from facts.analyse.claims import ClaimKey
 
-FUTURE = frozenset({"forecast", "target"})
+PLAN = frozenset({"target"})  # a forecast is a claim about the same figure, a plan is not yet one
 ACTUAL = frozenset({"reported", "announced"})
 
 
 def _tense(status: str) -> str:
-    return "future" if status in FUTURE else "actual" if status in ACTUAL else status
+    return "plan" if status in PLAN else "actual" if status in ACTUAL else status
 
 
 def _uniform(side: Sequence[ClaimKey], of: str) -> str:
@@ -41,8 +41,8 @@ def reconcile(sides: Sequence[Sequence[ClaimKey]]) -> str:
     if sum(1 for side in sides if not any(k.changed for k in side)) <= 1:
         return "the figure changed over time: the later value was written as a change ('raised to', 'halved to')."
     tenses = _each_its_own(sides, "tense")
-    if tenses and "future" in tenses and "actual" in tenses and len(tenses) == 2:
-        return "one side is a plan or forecast and the other what was reported; both may hold."
+    if sorted(tenses) == ["actual", "plan"]:
+        return "one side is a plan and the other what was reported; both may hold."
     bases = _each_its_own(sides, "base")
     if bases:
         return f"they count on different bases ({' vs '.join(bases)}); both may hold."
