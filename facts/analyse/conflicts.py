@@ -231,7 +231,7 @@ def _keys(fb: FactBase) -> dict[str, ClaimKey]:
     by_source: dict[str, list[Number]] = {}
     for n in fb.numbers:
         by_source.setdefault(n.span.source, []).append(n)
-    out = {}
+    out: dict[str, ClaimKey] = {}
     for source, numbers in by_source.items():
         text = texts.get(source, "")
         doc = document_of(text) if text else None
