@@ -4,7 +4,9 @@
 
 - names: finding and resolving the names of 1,000 vs 8,000 articles full of
   near-duplicate surnames (linear is 8.0x);
-- numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x).
+- numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x);
+- conflicts: matching the claims of 1,000 vs 10,000 articles that all give
+  one measure of one company, each a different value (linear is 10.0x).
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script from the project root
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from facts.analyse.conflicts import find_conflicts
 from facts.analyse.resolve import resolve
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
+from facts.model import FactBase, Number, Source, Span
 
 _GIVEN = ["Anna", "Omar", "Kenji", "Priya", "Jonas", "Lena", "Tomas", "Hana", "Ravi", "Mira", "Ivo", "Sana"]
 _ROOTS = ["Brennick", "Okafor", "Haldane", "Vesterby", "Marchetti", "Rasheed", "Agrawal", "Mueller", "Tallis"]
@@ -76,6 +80,32 @@ def number_cost(n: int) -> float:
     return time.process_time() - started
 
 
+def repeated_claims(n: int) -> FactBase:
+    """n one-line articles, each giving the same company's workforce a different value."""
+    sources, numbers = [], []
+    for i in range(n):
+        source, figure = f"{i:05d}.txt", f"{1000 + i:,}"
+        text = f"The company employs {figure} people, it said.\n"
+        start = text.index(figure)
+        sources.append(Source(id=source, path=source, text=text))
+        span = Span(source=source, start=start, end=start + len(figure), text=figure)
+        numbers.append(
+            Number(
+                id=f"n:{source}:{start}", span=span, value=float(1000 + i), unit="count",
+                attribute="headcount", subject="acme",
+            )
+        )  # fmt: skip
+    return FactBase(sources=sources, numbers=numbers)
+
+
+def conflict_cost(n: int) -> float:
+    """CPU seconds to match the claims of n articles into conflicts."""
+    fb = repeated_claims(n)
+    started = time.process_time()
+    find_conflicts(fb)
+    return time.process_time() - started
+
+
 def main() -> None:
     measure(100)  # warm the lexicons and caches
     one, eight = measure(1000), measure(8000)
@@ -83,6 +113,9 @@ def main() -> None:
     number_cost(100)
     small, large = number_cost(5_000), number_cost(20_000)
     print(f"numbers: 5,000 figures {small:.3f}s, 20,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
+    conflict_cost(100)
+    few, many = conflict_cost(1_000), conflict_cost(10_000)
+    print(f"conflicts: 1,000 articles {few:.3f}s, 10,000 {many:.3f}s: {many / few:.1f}x for 10x (linear 10.0x)")
 
 
 if __name__ == "__main__":
