@@ -26,6 +26,7 @@ WINDOW = 120  # characters read on each side of a figure
 BEFORE_WORDS = 8  # how far back a measure's name may stand
 YEAR_WORDS = 5  # a founding verb names a year only close by ("started by Ann Lee in 2019")
 PHRASE_WORDS = 3  # the longest name
+SHARE_WORDS = 5  # "X% of its monetizable daily active users": the head noun ends the phrase
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,9 @@ _OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our)\s+|[A-Z][\w.&-]*(?:
 _SHARE_OF_SOLD = re.compile(
     r"^\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:sold|shipped|purchased|bought|installed)\b", re.IGNORECASE
 )
+_IN_FORM = re.compile(r"^\s*in\s+(cash|stock|shares|new\s+shares)\b(?!\s+and\b)", re.IGNORECASE)
+_FORM_BEFORE = re.compile(r"(?:^|[(,;]\s*)(cash|stock)\s*:?\s*$", re.IGNORECASE)  # "(cash $1.4B, stock $0.7B)"
+_FORMS = {"cash": "cash portion", "stoc": "stock portion", "shar": "stock portion", "new ": "stock portion"}
 _PER_SHARE = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+)(?:sh|shr|share)\b", re.IGNORECASE)
 _BASIS = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+|/\s*)(year|yr|annum|month|quarter)\b|^\s*(p\.\s?a\.|annually|yearly|monthly)",
@@ -168,7 +172,7 @@ def _basis(after: str, before: str) -> str:
 _TEMPORAL = re.compile(r"(?:pre|post)-", re.IGNORECASE)  # 'pre-close', 'post-merger': when, not what
 
 
-def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
+def _noun_phrase(after: str, lex: _Lexicon, most: int = PHRASE_WORDS) -> list[str]:
     """The lemmas of the words right after a figure, up to a stop word or punctuation."""
     words: list[str] = []
     for m in re.finditer(r"\S+", after[:60].split("\n", 1)[0]):
@@ -180,7 +184,7 @@ def _noun_phrase(after: str, lex: _Lexicon) -> list[str]:
             break
         if clean.lower() not in lex.neutral and not _TEMPORAL.match(clean):
             words.append(lemma(clean))
-        if len(words) == PHRASE_WORDS or clean != raw:
+        if len(words) == most or clean != raw:
             break
     return words
 
@@ -189,15 +193,21 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
     """The measure named right after the figure: (measure, how) where how is
     "name" (a lexicon name), "direct" (open words right after it) or "of"
     (open words after 'of' or 'is a')."""
-    rest = after
-    if (m := _COPULA.match(rest) or _OF.match(rest)) or (m := _BASIS.match(rest)):
-        rest = rest[m.end() :]
     if family == "percent" and _SHARE_OF_SOLD.match(after):
         return "market share", "name"
+    if family == "money" and (form := _IN_FORM.match(after)):
+        return _FORMS[form.group(1).lower()[:4]], "name"
+    of = _OF.match(after)
+    rest = after
+    if (m := _COPULA.match(rest) or of) or (m := _BASIS.match(rest)):
+        rest = rest[m.end() :]
     words = _noun_phrase(rest, lex)
     found = _match(words, lex.names, family)
     if found:
         return found, "name"
+    if family == "percent" and of:
+        whole = _noun_phrase(rest, lex, SHARE_WORDS)
+        return (f"{whole[-1]} share", "of") if whole else ("", "")  # "5% of its daily users": a user share
     words = _to_head(words, family)
     if not words or " ".join(words) in lex.payment:
         return "", ""
@@ -333,6 +343,21 @@ def _changed_measure(before: str, family: str, lex: _Lexicon) -> str:
     return found or (" ".join(words) if family == "money" and words else "")
 
 
+_IS = re.compile(
+    r"\b(?:the|its|his|her|their)\s+((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+(?:was|is|were|are|stood\s+at|came\s+to)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _copula_measure(before: str, family: str, lex: _Lexicon) -> str:
+    """'the true share was 20%', 'the price was $2bn': the subject's name, or its head noun."""
+    m = _IS.search(before[-80:])
+    if not m:
+        return ""
+    words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
+    return _match(words, lex.names, family) or words[-1]
+
+
 # ---------------------------------------------------------------- ratios
 _RATIO = re.compile(r"([A-Za-z][A-Za-z .&-]{0,30}?)\s*/\s*(?:(?:FY|CY)?\s*'?\d{2,4}\s+)?([A-Za-z]+)\s*[:=]?\s*$", re.I)
 
@@ -370,12 +395,16 @@ def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> tuple[str, bo
         return "", False  # the sum of a row ('a + b = $X'), not one more claim of its label's measure
     if family == "money" and _PER_SHARE.match(after):
         return "price per share", False
+    if family == "money" and (form := _FORM_BEFORE.search(before[-20:])):
+        return _FORMS[form.group(1).lower()[:4]], False
     if family == "multiplier" and (ratio := _ratio_measure(before, lex)):
         return ratio, False
     if (restated := _restated(before, family, lex)) is not None:
         return restated, False
     if changed := _changed_measure(before, family, lex):
         return changed, True
+    if said := _copula_measure(before, family, lex):
+        return said, False
     attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
     words = _before_words(before, lex)
     after_found, how = _after_measure(after, family, lex)

@@ -210,8 +210,8 @@ def measure_spec(measure: str, family: str = "") -> AttributeSpec:
         return spec(measure)
     if measure_units(measure):
         return AttributeSpec(measure, measure_units(measure), time_relative=drifts(measure))
-    if family == "money":
-        return AttributeSpec(measure, frozenset({"money"}), counted=True)
+    if family in ("money", "percent"):
+        return AttributeSpec(measure, frozenset({family}), counted=True)
     return spec(measure)
 
 
