@@ -144,6 +144,9 @@ _SHARE_OF_SOLD = re.compile(
     r"^\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:sold|shipped|purchased|bought|installed)\b", re.IGNORECASE
 )
 _IN_FORM = re.compile(r"^\s*in\s+(cash|stock|shares|new\s+shares)\b(?!\s+and\b)", re.IGNORECASE)
+_OTHER_PART = re.compile(
+    r"\b(?:rest|remainder|balance)\b|\band\s+\S*\d\S*(?:\s+\w+)?\s+in\s+(?:stock|shares|cash)\b", re.I
+)
 _FORM_BEFORE = re.compile(r"(?:^|[(,;]\s*)(cash|stock)\s*:?\s*$", re.IGNORECASE)  # "(cash $1.4B, stock $0.7B)"
 _FORMS = {"cash": "cash portion", "stoc": "stock portion", "shar": "stock portion", "new ": "stock portion"}
 _PER_SHARE = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+)(?:sh|shr|share)\b", re.IGNORECASE)
@@ -195,8 +198,8 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
     (open words after 'of' or 'is a')."""
     if family == "percent" and _SHARE_OF_SOLD.match(after):
         return "market share", "name"
-    if family == "money" and (form := _IN_FORM.match(after)):
-        return _FORMS[form.group(1).lower()[:4]], "name"
+    if family == "money" and (form := _IN_FORM.match(after)) and _OTHER_PART.search(after, form.end()):
+        return _FORMS[form.group(1).lower()[:4]], "name"  # "$1bn in cash, the rest in shares": a part
     of = _OF.match(after)
     rest = after
     if (m := _COPULA.match(rest) or of) or (m := _BASIS.match(rest)):
@@ -355,7 +358,8 @@ def _copula_measure(before: str, family: str, lex: _Lexicon) -> str:
     if not m:
         return ""
     words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
-    return _match(words, lex.names, family) or words[-1]
+    found = _match(words, lex.names, family)
+    return found or (words[-1] if words and family in ("money", "percent") else "")
 
 
 # ---------------------------------------------------------------- ratios
@@ -401,15 +405,15 @@ def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> tuple[str, bo
         return ratio, False
     if (restated := _restated(before, family, lex)) is not None:
         return restated, False
-    if changed := _changed_measure(before, family, lex):
-        return changed, True
-    if said := _copula_measure(before, family, lex):
-        return said, False
     attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
     words = _before_words(before, lex)
     after_found, how = _after_measure(after, family, lex)
+    if how == "name":
+        return after_found, False
+    if changed := _changed_measure(before, family, lex):
+        return changed, True
     return (
-        (after_found if how == "name" else "")
+        _copula_measure(before, family, lex)
         or _before_measure(words, family, lex, 2, ("before",))
         or (after_found if how == "direct" else "")
         or _before_measure(words, family, lex, 2, ("names",))
