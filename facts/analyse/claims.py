@@ -12,6 +12,7 @@ no scan of the article.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import cache
@@ -39,6 +40,7 @@ class ClaimKey:
     status: str = "reported"  # rumour, estimate, forecast, target, announced, reported
     base: str = ""  # a counting base: "equity", "enterprise", "basic", "diluted"
     changed: bool = False  # a new value ("was raised to $X"): of a later time than the old
+    as_of: str = ""  # "04-01": the date the sentence measures it at, nearest first
     open: bool = False  # named by the article's words, not by a lexicon
 
 
@@ -460,5 +462,24 @@ def resolve_heads(keys: list[ClaimKey]) -> list[ClaimKey]:
             k = replace(k, measure=last[words[0]])
         elif len(words) > 1:
             last[words[-1]] = k.measure
+        out.append(k)
+    return out
+
+
+def dated(keys: list[ClaimKey], numbers: list[Number], doc: Document | None) -> list[ClaimKey]:
+    """Each claim with the date nearest to it in its sentence ("a 38% premium to
+    the close on April 1"), if any. `numbers` in reading order; one pass."""
+    if doc is None:
+        return keys
+    dates = [(n.span.start, str(n.value)) for n in numbers if n.unit == "date" and isinstance(n.value, str)]
+    starts = [d[0] for d in dates]
+    out = []
+    for k, n in zip(keys, numbers, strict=True):
+        s, e = doc.sentence_at(n.span.start)
+        i = bisect.bisect_left(starts, n.span.start)
+        near = [dates[j] for j in (i - 1, i) if 0 <= j < len(dates) and s <= dates[j][0] < e]
+        if near and n.unit != "date":
+            _, value = min(near, key=lambda d: abs(d[0] - n.span.start))
+            k = replace(k, as_of=value[-5:])
         out.append(k)
     return out

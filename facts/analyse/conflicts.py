@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import ClaimKey, claim_key, drifts, measure_units, resolve_heads
+from facts.analyse.claims import ClaimKey, claim_key, dated, drifts, measure_units, resolve_heads
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
@@ -236,7 +236,7 @@ def _keys(fb: FactBase) -> dict[str, ClaimKey]:
         text = texts.get(source, "")
         doc = document_of(text) if text else None
         numbers.sort(key=lambda n: n.span.start)
-        keys = resolve_heads([claim_key(n, text, doc) for n in numbers])
+        keys = dated(resolve_heads([claim_key(n, text, doc) for n in numbers]), numbers, doc)
         out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
     return out
 

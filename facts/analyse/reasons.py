@@ -46,4 +46,14 @@ def reconcile(sides: Sequence[Sequence[ClaimKey]]) -> str:
     bases = _each_its_own(sides, "base")
     if bases:
         return f"they count on different bases ({' vs '.join(bases)}); both may hold."
+    if _dated_apart(sides):
+        return "each side is measured at a different date; both may hold."
     return ""
+
+
+def _dated_apart(sides: Sequence[Sequence[ClaimKey]]) -> bool:
+    """Every claim names the date it is measured at, and no date is on two sides."""
+    dates = [{k.as_of for k in side} for side in sides]
+    if not all(d and "" not in d for d in dates):
+        return False
+    return sum(len(d) for d in dates) == len(set().union(*dates))
