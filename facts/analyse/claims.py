@@ -49,6 +49,7 @@ class _Lexicon:
     names: dict[tuple[str, str], str]  # (lemma phrase, unit family) -> measure
     before: dict[tuple[str, str], str]  # only before the figure
     drifts: frozenset[str]
+    quiet: frozenset[str]  # never in a conflict
     units: dict[str, frozenset[str]]
     neutral: frozenset[str]
     payment: frozenset[str]
@@ -89,6 +90,7 @@ def _lexicon() -> _Lexicon:
         names=names,
         before=before,
         drifts=frozenset(k for k, m in raw.measures.items() if m.drifts),
+        quiet=frozenset(k for k, m in raw.measures.items() if not m.conflicts),
         units={k: frozenset(m.units) for k, m in raw.measures.items()},
         neutral=frozenset(raw.neutral),
         payment=frozenset(_phrase(w) for w in raw.payment),
@@ -102,6 +104,11 @@ def _lexicon() -> _Lexicon:
 def drifts(measure: str) -> bool:
     """A measure that changes over time (a workforce), by the measures lexicon."""
     return measure in _lexicon().drifts
+
+
+def disputable(measure: str) -> bool:
+    """False for a lexicon measure that never forms a conflict."""
+    return measure not in _lexicon().quiet
 
 
 def measure_units(measure: str) -> frozenset[str]:

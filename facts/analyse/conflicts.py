@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import ClaimKey, claim_key, dated, drifts, measure_units, resolve_heads
+from facts.analyse.claims import ClaimKey, claim_key, dated, disputable, drifts, measure_units, resolve_heads
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
@@ -209,7 +209,9 @@ def measure_spec(measure: str, family: str = "") -> AttributeSpec:
     if known(measure):
         return spec(measure)
     if measure_units(measure):
-        return AttributeSpec(measure, measure_units(measure), time_relative=drifts(measure))
+        return AttributeSpec(
+            measure, measure_units(measure), time_relative=drifts(measure), conflicts=disputable(measure)
+        )
     if family in ("money", "percent"):
         return AttributeSpec(measure, frozenset({family}), counted=True)
     return spec(measure)

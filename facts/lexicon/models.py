@@ -206,6 +206,7 @@ class Measure(Lexicon):
     names: Words = ()
     before: Words = ()  # only before the figure: verbs ("save $40m a year")
     drifts: StrictBool = False  # changes over time; undated articles are of one time
+    conflicts: StrictBool = True
 
 
 class MeasuresLexicon(Lexicon):
