@@ -52,8 +52,9 @@ def reconcile(sides: Sequence[Sequence[ClaimKey]]) -> str:
 
 
 def _dated_apart(sides: Sequence[Sequence[ClaimKey]]) -> bool:
-    """Every claim names the date it is measured at, and no date is on two sides."""
+    """Two sides, every claim naming the date it is measured at, no date on both
+    (more sides are more likely different things than different dates)."""
     dates = [{k.as_of for k in side} for side in sides]
-    if not all(d and "" not in d for d in dates):
+    if len(dates) != 2 or not all(d and "" not in d for d in dates):
         return False
     return sum(len(d) for d in dates) == len(set().union(*dates))
