@@ -266,14 +266,26 @@ def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
                 continue
             by_period: dict[str, list[Number]] = {}
             for n in members:
-                by_period.setdefault(keys[n.id].period, []).append(n)
+                by_period.setdefault(_period(keys[n.id]), []).append(n)
             _join_unknown(by_period)
             groups += [
-                _Group(measure, subject, p, ns, basis, {n.id: keys[n.id] for n in ns})
+                _Group(measure, subject, "" if p == NOW else p, ns, basis, {n.id: keys[n.id] for n in ns})
                 for p, ns in by_period.items()
                 if len(ns) > 1
             ]
     return groups
+
+
+NOW = "\0now"  # the period of a reported figure that names none: its article's time
+
+
+def _period(key: ClaimKey) -> str:
+    """The period to group by. A plan or forecast that names no year ('wants
+    to ship 900 this year') is unknown, and may join the one year the others
+    name; a reported figure without one is of its article's time."""
+    if key.period:
+        return key.period
+    return "" if key.status in ("target", "forecast") else NOW
 
 
 def _join_unknown(by_key: dict[str, list[Number]]) -> None:

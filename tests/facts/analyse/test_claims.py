@@ -218,3 +218,28 @@ def test_workforce_figures_of_undated_articles_contradict(tmp_path: Path) -> Non
         {"a.txt": "Helix Vision employs 640 people.\n", "b.txt": "Helix Vision employs 910 people.\n"},
     )
     assert [c.verdict for c in found] == ["contradiction"]
+
+
+# ---------------------------------------------------------------- periods
+def test_a_figure_of_a_named_year_stays_out_of_todays_dispute(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "The valuation of Orbit Labs grew from $2 billion in 2023 to $5 billion.\n",
+            "b.txt": "Orbit Labs is valued at $6 billion.\n",
+        },
+    )
+    assert [quotes(c) for c in found if c.verdict == "contradiction"] == [
+        {("a.txt", "$5 billion"), ("b.txt", "$6 billion")}
+    ]
+
+
+def test_a_plan_of_no_stated_year_joins_the_one_year_named(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "Orbit Labs will ship 9,000 drones in 2027.\n",
+            "b.txt": "Orbit Labs wants to ship 12,000 drones this year.\n",
+        },
+    )
+    assert [(c.attribute, c.verdict) for c in found] == [("shipments (2027)", "contradiction")]
