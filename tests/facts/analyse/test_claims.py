@@ -243,3 +243,29 @@ def test_a_plan_of_no_stated_year_joins_the_one_year_named(tmp_path: Path) -> No
         },
     )
     assert [(c.attribute, c.verdict) for c in found] == [("shipments (2027)", "contradiction")]
+
+
+def test_equity_and_enterprise_value_are_compatible_bases(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "Orbit Labs puts the equity value of Helix Vision at $2.0 billion.\n",
+            "b.txt": "Orbit Labs puts the enterprise value of Helix Vision at $2.5 billion.\n",
+        },
+    )
+    (c,) = found
+    assert c.verdict == "compatible"
+    assert "equity vs enterprise" in c.explanation
+
+
+def test_premiums_over_two_dated_closes_are_compatible(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "The offer is a 30% premium to the close on March 3.\n",
+            "b.txt": "The offer is a 45% premium to the close on January 9.\n",
+        },
+    )
+    (c,) = found
+    assert c.verdict == "compatible"
+    assert "different date" in c.explanation
