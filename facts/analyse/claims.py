@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from facts.analyse.attributes import cue_attributes, known, spec, unit_family
+from facts.analyse.mentions import Mention
 from facts.extract.document import Document
 from facts.lexicon import load_model
 from facts.lexicon.models import MeasuresLexicon
@@ -41,6 +42,7 @@ class ClaimKey:
     base: str = ""  # a counting base: "equity", "enterprise", "basic", "diluted"
     changed: bool = False  # a new value ("was raised to $X"): of a later time than the old
     as_of: str = ""  # "04-01": the date the sentence measures it at, nearest first
+    subject: str = ""  # the organisation 'it' / 'the company' means, for a figure with no subject
     open: bool = False  # named by the article's words, not by a lexicon
 
 
@@ -435,8 +437,11 @@ def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> tuple[str, bo
 _SUM = re.compile(r"\+[^\n=]*=\s*$")
 
 
-def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
-    """The claim of figure `n` in its article `text` (empty text: the attribute alone)."""
+def claim_key(
+    n: Number, text: str, doc: Document | None = None, organisations: Organisations | None = None
+) -> ClaimKey:
+    """The claim of figure `n` in its article `text` (empty text: the attribute
+    alone); `organisations`, the article's organisation mentions in order."""
     lex = _lexicon()
     if not text:
         attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
@@ -454,6 +459,7 @@ def claim_key(n: Number, text: str, doc: Document | None = None) -> ClaimKey:
         status=_status(near, lex),
         base=_base(near, lex),
         changed=changed,
+        subject=referent(n, before, organisations) if organisations else "",
         open=bool(measure) and measure not in lex.units and not known(measure),
     )
 
@@ -490,3 +496,43 @@ def dated(keys: list[ClaimKey], numbers: list[Number], doc: Document | None) -> 
             k = replace(k, as_of=value[-5:])
         out.append(k)
     return out
+
+
+# ---------------------------------------------------------------- subjects across sentences
+_ANAPHOR = re.compile(
+    r"\b(?:it|its|it['’]s|the\s+(?:company|firm|group|bank|business|startup|start-up|maker|lender|insurer|"
+    r"retailer|carrier|target|acquirer|buyer|seller|platform|network|developer|supplier|unit))\b",
+    re.IGNORECASE,
+)
+REACH_BACK = 600  # characters an anaphor may reach back for its organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Organisations:
+    """One article's organisation mentions, sorted, with their starts for bisect."""
+
+    mentions: list[Mention]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, mentions: list[Mention]) -> Organisations:
+        found = [m for m in mentions if m.kind == "organisation"]
+        return cls(found, [m.start for m in found])
+
+
+def referent(n: Number, before: str, orgs: Organisations) -> str:
+    """The organisation 'it' / 'the company' before a figure means: the last
+    one named before the anaphor (within REACH_BACK), for a figure with no
+    subject; none when another organisation stands between anaphor and figure."""
+    found = list(_ANAPHOR.finditer(before)) if not n.subject else []
+    if not found:
+        return ""
+    at = n.span.start - len(before) + found[-1].start()
+    i = bisect.bisect_left(orgs.starts, at) - 1
+    if bisect.bisect_left(orgs.starts, n.span.start) - 1 > i:
+        return ""  # a name between the anaphor and the figure: it is not clear which is meant
+    while i >= 0 and orgs.mentions[i].start >= at - REACH_BACK:
+        if not orgs.mentions[i].listed:
+            return orgs.mentions[i].entity
+        i -= 1
+    return ""

@@ -18,8 +18,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import ClaimKey, claim_key, dated, disputable, drifts, measure_units, resolve_heads
+from facts.analyse.claims import (
+    ClaimKey,
+    Organisations,
+    claim_key,
+    dated,
+    disputable,
+    drifts,
+    measure_units,
+    resolve_heads,
+)
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.analyse.mentions import by_source
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
 from facts.labels import format_claim
@@ -230,15 +240,17 @@ def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
 def _keys(fb: FactBase) -> dict[str, ClaimKey]:
     """Each figure's claim key, one article at a time, in reading order."""
     texts = {s.id: s.text for s in fb.sources}
-    by_source: dict[str, list[Number]] = {}
+    mentions = by_source(fb.entities)
+    by_source_numbers: dict[str, list[Number]] = {}
     for n in fb.numbers:
-        by_source.setdefault(n.span.source, []).append(n)
+        by_source_numbers.setdefault(n.span.source, []).append(n)
     out: dict[str, ClaimKey] = {}
-    for source, numbers in by_source.items():
+    for source, numbers in by_source_numbers.items():
         text = texts.get(source, "")
         doc = document_of(text) if text else None
+        orgs = Organisations.of(mentions.get(source, []))
         numbers.sort(key=lambda n: n.span.start)
-        keys = dated(resolve_heads([claim_key(n, text, doc) for n in numbers]), numbers, doc)
+        keys = dated(resolve_heads([claim_key(n, text, doc, orgs) for n in numbers]), numbers, doc)
         out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
     return out
 
@@ -257,7 +269,8 @@ def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
     for (measure, _, basis), numbers in buckets.items():
         by_subject: dict[str, list[Number]] = {}
         for n in numbers:
-            by_subject.setdefault(subject_key(deal, n.subject, measure), []).append(n)
+            subject = n.subject or keys[n.id].subject
+            by_subject.setdefault(subject_key(deal, subject, measure), []).append(n)
         _join_unknown(by_subject)
         # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
         vague = measure_spec(measure, unit_family(numbers[0].unit)).counted

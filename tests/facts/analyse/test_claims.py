@@ -269,3 +269,17 @@ def test_premiums_over_two_dated_closes_are_compatible(tmp_path: Path) -> None:
     (c,) = found
     assert c.verdict == "compatible"
     assert "different date" in c.explanation
+
+
+# ---------------------------------------------------------------- subjects
+def test_it_means_the_last_organisation_named(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "Orbit Labs employs 12,000 people. Helix Vision is far smaller. It employs 640 people.\n",
+            "b.txt": "Helix Vision has 900 staff.\n",
+        },
+    )
+    (c,) = found
+    assert quotes(c) == {("a.txt", "640"), ("b.txt", "900")}
+    assert c.subject == "helix-vision"
