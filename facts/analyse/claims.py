@@ -308,6 +308,14 @@ _ROW_PERIOD = re.compile(
 )
 
 
+def _line_before(text: str, start: int) -> str:
+    """The line up to a figure, when it starts within WINDOW characters (a
+    table row); "" on a long line (bounded: never a scan back through it)."""
+    lo = max(0, start - WINDOW)
+    cut = text.rfind("\n", lo, start)
+    return text[cut + 1 : start] if cut >= 0 or lo == 0 else ""
+
+
 def _row_period(line: str) -> str:
     """A table row's period label ('Q2 2024     revenue $1.2bn'): it frames the whole row."""
     m = _ROW_PERIOD.match(line)
@@ -447,10 +455,10 @@ def claim_key(
         attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
         return ClaimKey(attribute, period=n.period)
     before, after = _window(n, text, doc)
-    line_start = text.rfind("\n", 0, n.span.start) + 1
+    line = _line_before(text, n.span.start)
     basis = _basis(after, before)
     measure, changed = _measure(n, before, after, lex)
-    period = _row_period(text[line_start : n.span.start]) or n.period
+    period = _row_period(line) or n.period
     near = _before_words(before, lex) + [lemma(w) for w in _WORD.findall(after[:60])]
     return ClaimKey(
         measure=measure,
