@@ -283,3 +283,14 @@ def test_it_means_the_last_organisation_named(tmp_path: Path) -> None:
     (c,) = found
     assert quotes(c) == {("a.txt", "640"), ("b.txt", "900")}
     assert c.subject == "helix-vision"
+
+
+def test_people_who_use_a_product_are_not_its_workforce(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "Helix Vision employs 640 people. Its cameras are used by 90,000 people.\n",
+            "b.txt": "Helix Vision has 640 employees.\n",
+        },
+    )
+    assert found == []
