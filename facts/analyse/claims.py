@@ -233,6 +233,10 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
 
 
 def _cued(word: str, family: str) -> str:
+    """The attribute a cue word names for amounts and shares (counts name
+    theirs by the measures lexicon: 'people' is not always a workforce)."""
+    if family == "count":
+        return ""
     return next((a for a in cue_attributes(word) if family in spec(a).units), "")
 
 
