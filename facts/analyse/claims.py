@@ -37,7 +37,7 @@ class ClaimKey:
 
     measure: str  # canonical measure, "" when nothing names it
     basis: str = ""  # "a year", "a month", "a quarter": a rate, not a total
-    period: str = ""  # "2024", "2024-Q2": the time the figure belongs to
+    period: str = ""  # "2024", "2024-Q2": the time the figure belongs to; SOME_YEAR for "this year"
     status: str = "reported"  # rumour, estimate, forecast, target, announced, reported
     base: str = ""  # a counting base: "equity", "enterprise", "basic", "diluted"
     changed: bool = False  # a new value ("was raised to $X"): of a later time than the old
@@ -312,6 +312,10 @@ _ROW_PERIOD = re.compile(
 )
 
 
+SOME_YEAR = "?"  # "this year" in an article of unknown date: a year, but which one is not said
+_RELATIVE_YEAR = re.compile(r"\b(?:this|next|the\s+coming|the\s+current)\s+(?:fiscal\s+|calendar\s+)?year\b", re.I)
+
+
 def _line_before(text: str, start: int) -> str:
     """The line up to a figure, when it starts within WINDOW characters (a
     table row); "" on a long line (bounded: never a scan back through it)."""
@@ -462,7 +466,7 @@ def claim_key(
     line = _line_before(text, n.span.start)
     basis = _basis(after, before)
     measure, changed = _measure(n, before, after, lex)
-    period = _row_period(line) or n.period
+    period = _row_period(line) or n.period or (SOME_YEAR if _RELATIVE_YEAR.search(before[-60:] + after[:60]) else "")
     near = _before_words(before, lex) + [lemma(w) for w in _WORD.findall(after[:60])]
     return ClaimKey(
         measure=measure,

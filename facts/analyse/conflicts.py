@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
 from facts.analyse.claims import (
+    SOME_YEAR,
     ClaimKey,
     Organisations,
     claim_key,
@@ -293,12 +294,12 @@ NOW = "\0now"  # the period of a reported figure that names none: its article's 
 
 
 def _period(key: ClaimKey) -> str:
-    """The period to group by. A plan or forecast that names no year ('wants
-    to ship 900 this year') is unknown, and may join the one year the others
-    name; a reported figure without one is of its article's time."""
-    if key.period:
-        return key.period
-    return "" if key.status in ("target", "forecast") else NOW
+    """The period to group by. 'This year' in an article of unknown date is
+    an unknown year ("") that may join the one year the others name; a
+    figure that names no time at all is of its article's time."""
+    if key.period == SOME_YEAR:
+        return ""
+    return key.period or NOW
 
 
 def _join_unknown(by_key: dict[str, list[Number]]) -> None:

@@ -294,3 +294,14 @@ def test_people_who_use_a_product_are_not_its_workforce(tmp_path: Path) -> None:
         },
     )
     assert found == []
+
+
+def test_a_forecast_that_names_no_time_is_not_of_a_named_year(tmp_path: Path) -> None:
+    found = numeric(
+        tmp_path,
+        {
+            "a.txt": "Helix Vision will have revenue of $150 million, Orbit Labs said.\n",
+            "b.txt": "Helix Vision had revenue of $90 million in 2024.\n",
+        },
+    )
+    assert found == []
