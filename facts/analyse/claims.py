@@ -398,12 +398,12 @@ def _ratio_measure(before: str, lex: _Lexicon) -> str:
     m = _RATIO.search(before[-60:].rsplit("\n", 1)[-1])
     if not m:
         return ""
-    top = " ".join(lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral)
-    bottom = lemma(m.group(2))
-    found = _match([bottom], lex.names, "multiplier")
-    if found and top.split()[-1:] and top.split()[-1] in lex.value_words:
+    top = [w.lower() for w in m.group(1).split() if w.lower() not in lex.neutral]
+    bottom = m.group(2).lower()
+    found = _match([lemma(bottom)], lex.names, "multiplier")
+    if found and top and lemma(top[-1]) in lex.value_words:
         return found
-    return f"{top} to {bottom}"
+    return f"{' '.join(top)} to {bottom}"  # named as written: "net debt to sales"
 
 
 # ---------------------------------------------------------------- entry point
