@@ -15,19 +15,27 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 
+from facts.analyse.anaphora import Organisations, referent
 from facts.analyse.attributes import cue_attributes, known, spec, unit_family
-from facts.analyse.mentions import Mention
+from facts.analyse.measure_words import (
+    FIGURE,
+    PHRASE_WORDS,
+    SENTENCE_END,
+    WORD,
+    MeasureWords,
+    lemma,
+    match,
+    match_end,
+    measure_words,
+    tokens,
+)
 from facts.extract.document import Document
-from facts.lexicon import load_model
-from facts.lexicon.models import MeasuresLexicon
 from facts.model import Number
 
 WINDOW = 120  # characters read on each side of a figure
 BEFORE_WORDS = 8  # how far back a measure's name may stand
 YEAR_WORDS = 5  # a founding verb names a year only close by ("started by Ann Lee in 2019")
-PHRASE_WORDS = 3  # the longest name
 SHARE_WORDS = 5  # "X% of its monetizable daily active users": the head noun ends the phrase
 
 
@@ -44,108 +52,6 @@ class ClaimKey:
     as_of: str = ""  # "04-01": the date the sentence measures it at, nearest first
     subject: str = ""  # the organisation 'it' / 'the company' means, for a figure with no subject
     open: bool = False  # named by the article's words, not by a lexicon
-
-
-@dataclass(frozen=True, slots=True)
-class _Lexicon:
-    names: dict[tuple[str, str], str]  # (lemma phrase, unit family) -> measure
-    before: dict[tuple[str, str], str]  # only before the figure
-    drifts: frozenset[str]
-    quiet: frozenset[str]  # never in a conflict
-    units: dict[str, frozenset[str]]
-    neutral: frozenset[str]
-    payment: frozenset[str]
-    stop: frozenset[str]
-    status: tuple[tuple[str, tuple[str, ...]], ...]
-    bases: tuple[tuple[str, tuple[str, ...]], ...]
-    value_words: frozenset[str]
-
-
-def lemma(word: str) -> str:
-    """A small suffix rule: 'synergies' -> 'synergy', 'losses' -> 'loss', 'staffers' -> 'staffer'."""
-    w = word.lower().replace("’", "'")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 4 and w.endswith("sses"):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
-
-
-def _phrase(text: str) -> str:
-    return " ".join(lemma(w) for w in _WORD.findall(text))
-
-
-@cache
-def _lexicon() -> _Lexicon:
-    raw = load_model("measures", MeasuresLexicon)
-    names: dict[tuple[str, str], str] = {}
-    before: dict[tuple[str, str], str] = {}
-    for name, m in raw.measures.items():
-        for family in m.units:
-            for n in m.names:
-                names.setdefault((_phrase(n), family), name)
-            for n in m.before:
-                before.setdefault((_phrase(n), family), name)
-    return _Lexicon(
-        names=names,
-        before=before,
-        drifts=frozenset(k for k, m in raw.measures.items() if m.drifts),
-        quiet=frozenset(k for k, m in raw.measures.items() if not m.conflicts),
-        units={k: frozenset(m.units) for k, m in raw.measures.items()},
-        neutral=frozenset(raw.neutral),
-        payment=frozenset(_phrase(w) for w in raw.payment),
-        stop=frozenset(raw.stop),
-        status=tuple((k, tuple(_phrase(w) for w in ws)) for k, ws in raw.status.items()),
-        bases=tuple((k, tuple(_phrase(w) for w in ws)) for k, ws in raw.bases.items()),
-        value_words=frozenset(_phrase(w) for w in raw.value_words),
-    )
-
-
-def drifts(measure: str) -> bool:
-    """A measure that changes over time (a workforce), by the measures lexicon."""
-    return measure in _lexicon().drifts
-
-
-def disputable(measure: str) -> bool:
-    """False for a lexicon measure that never forms a conflict."""
-    return measure not in _lexicon().quiet
-
-
-def measure_units(measure: str) -> frozenset[str]:
-    """The unit families of a lexicon measure (empty for others)."""
-    return _lexicon().units.get(measure, frozenset())
-
-
-# ---------------------------------------------------------------- words
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’/-]*[A-Za-z]|[A-Za-z]")
-_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’/-]*[A-Za-z]|[A-Za-z]|\d[\d.,]*%?|[:;|=+(]|\n")
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z\"“(])|\n\s*\n")
-_FIGURE = re.compile(r"\d")
-
-
-def _tokens(text: str) -> list[str]:
-    return [m.group() for m in _TOKEN.finditer(text)]
-
-
-def _match(words: list[str], table: dict[tuple[str, str], str], family: str) -> str:
-    """The name in a short noun phrase: the longest ending at its head (the
-    last word), else ending one word earlier ('net debt', 'debt costs')."""
-    for end in range(len(words), 0, -1):
-        found, _ = _match_end(words[:end], table, family)
-        if found:
-            return found
-    return ""
-
-
-def _match_end(words: list[str], table: dict[tuple[str, str], str], family: str) -> tuple[str, int]:
-    """The longest name ending at the end of `words`."""
-    for size in range(min(PHRASE_WORDS, len(words)), 0, -1):
-        found = table.get((" ".join(words[-size:]), family))
-        if found:
-            return found, size
-    return "", 0
 
 
 # ---------------------------------------------------------------- after the figure
@@ -186,7 +92,7 @@ def _basis(after: str, before: str) -> str:
 _TEMPORAL = re.compile(r"(?:pre|post)-", re.IGNORECASE)  # 'pre-close', 'post-merger': when, not what
 
 
-def _noun_phrase(after: str, lex: _Lexicon, most: int = PHRASE_WORDS) -> list[str]:
+def _noun_phrase(after: str, lex: MeasureWords, most: int = PHRASE_WORDS) -> list[str]:
     """The lemmas of the words right after a figure, up to a stop word or punctuation."""
     words: list[str] = []
     for m in re.finditer(r"\S+", after[:60].split("\n", 1)[0]):
@@ -203,7 +109,7 @@ def _noun_phrase(after: str, lex: _Lexicon, most: int = PHRASE_WORDS) -> list[st
     return words
 
 
-def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
+def _after_measure(after: str, family: str, lex: MeasureWords) -> tuple[str, str]:
     """The measure named right after the figure: (measure, how) where how is
     "name" (a lexicon name), "direct" (open words right after it) or "of"
     (open words after 'of' or 'is a')."""
@@ -216,7 +122,7 @@ def _after_measure(after: str, family: str, lex: _Lexicon) -> tuple[str, str]:
     if (m := _COPULA.match(rest) or of) or (m := _BASIS.match(rest)):
         rest = rest[m.end() :]
     words = _noun_phrase(rest, lex)
-    found = _match(words, lex.names, family)
+    found = match(words, lex.names, family)
     if found:
         return found, "name"
     if family == "percent" and of:
@@ -250,20 +156,20 @@ def _to_head(words: list[str], family: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- before the figure
-def _before_words(before: str, lex: _Lexicon) -> list[str]:
+def _before_words(before: str, lex: MeasureWords) -> list[str]:
     """Lemmas of the window before the figure, back to the sentence start or a
     table's separator. A figure in between ends the window (its words are its
     own); words between it and a colon label that figure ('$1bn net debt: $4bn')."""
-    cut = max((m.end() for m in _SENTENCE_END.finditer(before)), default=0)
-    tokens = _tokens(before[cut:])
+    cut = max((m.end() for m in SENTENCE_END.finditer(before)), default=0)
+    toks = tokens(before[cut:])
     words: list[str] = []
-    for i in range(len(tokens) - 1, -1, -1):
-        tok = tokens[i]
+    for i in range(len(toks) - 1, -1, -1):
+        tok = toks[i]
         if tok in _SEPARATORS or len(words) >= BEFORE_WORDS:
             break
-        if _FIGURE.match(tok):
-            return [] if tokens[-1] == ":" and len(words) <= PHRASE_WORDS else _reversed(words)
-        if _WORD.fullmatch(tok) and (w := lemma(tok)) not in lex.neutral:
+        if FIGURE.match(tok):
+            return [] if toks[-1] == ":" and len(words) <= PHRASE_WORDS else _reversed(words)
+        if WORD.fullmatch(tok) and (w := lemma(tok)) not in lex.neutral:
             words.append(w)
     return _reversed(words)
 
@@ -276,13 +182,13 @@ def _reversed(words: list[str]) -> list[str]:
 
 
 def _before_measure(
-    words: list[str], family: str, lex: _Lexicon, reach: int, tables: tuple[str, ...] = ("before", "names")
+    words: list[str], family: str, lex: MeasureWords, reach: int, tables: tuple[str, ...] = ("before", "names")
 ) -> str:
     """The nearest name among the last `reach` words before the figure."""
     for end in range(len(words), max(0, len(words) - reach), -1):
         head = words[:end]
         for table in tables:
-            found, _ = _match_end(head, lex.before if table == "before" else lex.names, family)
+            found, _ = match_end(head, lex.before if table == "before" else lex.names, family)
             if found:
                 return found
     return ""
@@ -295,7 +201,7 @@ _RESTATED = re.compile(
 )
 
 
-def _restated(before: str, family: str, lex: _Lexicon) -> str | None:
+def _restated(before: str, family: str, lex: MeasureWords) -> str | None:
     """'cut 30% of staff, about 900 people': the count restates the share, so
     it measures what the verb before the share does (None: not a restatement)."""
     m = _RESTATED.search(before[-80:])
@@ -338,7 +244,7 @@ def _row_period(line: str) -> str:
 
 
 # ---------------------------------------------------------------- status and base
-def _status(words: list[str], lex: _Lexicon) -> str:
+def _status(words: list[str], lex: MeasureWords) -> str:
     joined = f" {' '.join(words)} "
     for name, cues in lex.status:
         if any(f" {c} " in joined for c in cues):
@@ -346,7 +252,7 @@ def _status(words: list[str], lex: _Lexicon) -> str:
     return "reported"
 
 
-def _base(words: list[str], lex: _Lexicon) -> str:
+def _base(words: list[str], lex: MeasureWords) -> str:
     """The counting base named beside a figure: equity or enterprise value, basic or diluted."""
     joined = f" {' '.join(words)} "
     for name, cues in lex.bases:
@@ -362,14 +268,14 @@ _CHANGED_TO = re.compile(
 )
 
 
-def _changed_measure(before: str, family: str, lex: _Lexicon) -> str:
+def _changed_measure(before: str, family: str, lex: MeasureWords) -> str:
     """'the margin loan was halved to $6bn', 'its equity commitment rose to $30bn':
     the figure is the new value of the noun phrase before the verb."""
     m = _CHANGED_TO.search(before[-80:])
     if not m:
         return ""
     words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
-    found = _match(words, lex.names, family)
+    found = match(words, lex.names, family)
     return found or (" ".join(words) if family == "money" and words else "")
 
 
@@ -379,13 +285,13 @@ _IS = re.compile(
 )
 
 
-def _copula_measure(before: str, family: str, lex: _Lexicon) -> str:
+def _copula_measure(before: str, family: str, lex: MeasureWords) -> str:
     """'the true share was 20%', 'the price was $2bn': the subject's name, or its head noun."""
     m = _IS.search(before[-80:])
     if not m:
         return ""
     words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
-    found = _match(words, lex.names, family)
+    found = match(words, lex.names, family)
     return found or (words[-1] if words and family in ("money", "percent") else "")
 
 
@@ -393,14 +299,14 @@ def _copula_measure(before: str, family: str, lex: _Lexicon) -> str:
 _RATIO = re.compile(r"([A-Za-z][A-Za-z .&-]{0,30}?)\s*/\s*(?:(?:FY|CY)?\s*'?\d{2,4}\s+)?([A-Za-z]+)\s*[:=]?\s*$", re.I)
 
 
-def _ratio_measure(before: str, lex: _Lexicon) -> str:
+def _ratio_measure(before: str, lex: MeasureWords) -> str:
     """'EV / FY2024 sales 8x' is a sales multiple; 'Net debt / sales 2x' is its own ratio."""
     m = _RATIO.search(before[-60:].rsplit("\n", 1)[-1])
     if not m:
         return ""
     top = [w.lower() for w in m.group(1).split() if w.lower() not in lex.neutral]
     bottom = m.group(2).lower()
-    found = _match([lemma(bottom)], lex.names, "multiplier")
+    found = match([lemma(bottom)], lex.names, "multiplier")
     if found and top and lemma(top[-1]) in lex.value_words:
         return found
     return f"{' '.join(top)} to {bottom}"  # named as written: "net debt to sales"
@@ -418,7 +324,7 @@ def _window(n: Number, text: str, doc: Document | None) -> tuple[str, str]:
     return text[max(0, lo) : start], text[end : max(end, hi)]
 
 
-def _measure(n: Number, before: str, after: str, lex: _Lexicon) -> tuple[str, bool]:
+def _measure(n: Number, before: str, after: str, lex: MeasureWords) -> tuple[str, bool]:
     """(measure, changed): words beside the figure first, then its attribute,
     then a name farther back; `changed` for a new value ('rose to $X')."""
     family = unit_family(n.unit)
@@ -458,7 +364,7 @@ def claim_key(
 ) -> ClaimKey:
     """The claim of figure `n` in its article `text` (empty text: the attribute
     alone); `organisations`, the article's organisation mentions in order."""
-    lex = _lexicon()
+    lex = measure_words()
     if not text:
         attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
         return ClaimKey(attribute, period=n.period)
@@ -467,7 +373,7 @@ def claim_key(
     basis = _basis(after, before)
     measure, changed = _measure(n, before, after, lex)
     period = _row_period(line) or n.period or (SOME_YEAR if _RELATIVE_YEAR.search(before[-60:] + after[:60]) else "")
-    near = _before_words(before, lex) + [lemma(w) for w in _WORD.findall(after[:60])]
+    near = _before_words(before, lex) + [lemma(w) for w in WORD.findall(after[:60])]
     return ClaimKey(
         measure=measure,
         basis=basis,
@@ -512,43 +418,3 @@ def dated(keys: list[ClaimKey], numbers: list[Number], doc: Document | None) -> 
             k = replace(k, as_of=value[-5:])
         out.append(k)
     return out
-
-
-# ---------------------------------------------------------------- subjects across sentences
-_ANAPHOR = re.compile(
-    r"\b(?:it|its|it['’]s|the\s+(?:company|firm|group|bank|business|startup|start-up|maker|lender|insurer|"
-    r"retailer|carrier|target|acquirer|buyer|seller|platform|network|developer|supplier|unit))\b",
-    re.IGNORECASE,
-)
-REACH_BACK = 600  # characters an anaphor may reach back for its organisation
-
-
-@dataclass(frozen=True, slots=True)
-class Organisations:
-    """One article's organisation mentions, sorted, with their starts for bisect."""
-
-    mentions: list[Mention]
-    starts: list[int]
-
-    @classmethod
-    def of(cls, mentions: list[Mention]) -> Organisations:
-        found = [m for m in mentions if m.kind == "organisation"]
-        return cls(found, [m.start for m in found])
-
-
-def referent(n: Number, before: str, orgs: Organisations) -> str:
-    """The organisation 'it' / 'the company' before a figure means: the last
-    one named before the anaphor (within REACH_BACK), for a figure with no
-    subject; none when another organisation stands between anaphor and figure."""
-    found = list(_ANAPHOR.finditer(before)) if not n.subject else []
-    if not found:
-        return ""
-    at = n.span.start - len(before) + found[-1].start()
-    i = bisect.bisect_left(orgs.starts, at) - 1
-    if bisect.bisect_left(orgs.starts, n.span.start) - 1 > i:
-        return ""  # a name between the anaphor and the figure: it is not clear which is meant
-    while i >= 0 and orgs.mentions[i].start >= at - REACH_BACK:
-        if not orgs.mentions[i].listed:
-            return orgs.mentions[i].entity
-        i -= 1
-    return ""

@@ -17,19 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from facts.analyse.anaphora import Organisations
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import (
-    SOME_YEAR,
-    ClaimKey,
-    Organisations,
-    claim_key,
-    dated,
-    disputable,
-    drifts,
-    measure_units,
-    resolve_heads,
-)
+from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads
 from facts.analyse.deal import MAIN, deal_of, subject_key
+from facts.analyse.measure_words import disputable, drifts, measure_units
 from facts.analyse.mentions import by_source
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
