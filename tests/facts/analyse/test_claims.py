@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from facts.analyse.claims import ClaimKey, claim_key, lemma
+from facts.analyse.claims import ClaimKey, claim_key
+from facts.analyse.measure_words import lemma
 from facts.build import extract_paths
 from facts.model import Conflict
 from tests.facts.analyse.test_attributes import num
