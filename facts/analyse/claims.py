@@ -244,21 +244,14 @@ def _row_period(line: str) -> str:
 
 
 # ---------------------------------------------------------------- status and base
-def _status(words: list[str], lex: MeasureWords) -> str:
-    joined = f" {' '.join(words)} "
-    for name, cues in lex.status:
-        if any(f" {c} " in joined for c in cues):
-            return name
-    return "reported"
+def _status(joined: str, lex: MeasureWords) -> str:
+    """The status the cue words beside a figure give it (the lexicon's first match)."""
+    return next((name for name, cues in lex.status if cues.search(joined)), "reported")
 
 
-def _base(words: list[str], lex: MeasureWords) -> str:
+def _base(joined: str, lex: MeasureWords) -> str:
     """The counting base named beside a figure: equity or enterprise value, basic or diluted."""
-    joined = f" {' '.join(words)} "
-    for name, cues in lex.bases:
-        if any(f" {c} " in joined for c in cues):
-            return name
-    return ""
+    return next((name for name, cues in lex.bases if cues.search(joined)), "")
 
 
 # ---------------------------------------------------------------- subjects of a change
@@ -324,7 +317,7 @@ def _window(n: Number, text: str, doc: Document | None) -> tuple[str, str]:
     return text[max(0, lo) : start], text[end : max(end, hi)]
 
 
-def _measure(n: Number, before: str, after: str, lex: MeasureWords) -> tuple[str, bool]:
+def _measure(n: Number, before: str, after: str, words: list[str], lex: MeasureWords) -> tuple[str, bool]:
     """(measure, changed): words beside the figure first, then its attribute,
     then a name farther back; `changed` for a new value ('rose to $X')."""
     family = unit_family(n.unit)
@@ -339,7 +332,6 @@ def _measure(n: Number, before: str, after: str, lex: MeasureWords) -> tuple[str
     if (restated := _restated(before, family, lex)) is not None:
         return restated, False
     attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
-    words = _before_words(before, lex)
     after_found, how = _after_measure(after, family, lex)
     if how == "name":
         return after_found, False
@@ -371,9 +363,10 @@ def claim_key(
     before, after = _window(n, text, doc)
     line = _line_before(text, n.span.start)
     basis = _basis(after, before)
-    measure, changed = _measure(n, before, after, lex)
+    words = _before_words(before, lex)
+    measure, changed = _measure(n, before, after, words, lex)
     period = _row_period(line) or n.period or (SOME_YEAR if _RELATIVE_YEAR.search(before[-60:] + after[:60]) else "")
-    near = _before_words(before, lex) + [lemma(w) for w in WORD.findall(after[:60])]
+    near = " ".join(words + [lemma(w) for w in WORD.findall(after[:60])])
     return ClaimKey(
         measure=measure,
         basis=basis,

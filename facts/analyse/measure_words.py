@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from facts.lexicon import load_model
 from facts.lexicon.models import MeasuresLexicon
@@ -23,11 +23,12 @@ class MeasureWords:
     neutral: frozenset[str]
     payment: frozenset[str]
     stop: frozenset[str]
-    status: tuple[tuple[str, tuple[str, ...]], ...]
-    bases: tuple[tuple[str, tuple[str, ...]], ...]
+    status: tuple[tuple[str, re.Pattern[str]], ...]  # in lexicon order: the first that matches wins
+    bases: tuple[tuple[str, re.Pattern[str]], ...]
     value_words: frozenset[str]
 
 
+@lru_cache(maxsize=1 << 16)
 def lemma(word: str) -> str:
     """A small suffix rule: 'synergies' -> 'synergy', 'losses' -> 'loss', 'staffers' -> 'staffer'."""
     w = word.lower().replace("’", "'")
@@ -42,6 +43,12 @@ def lemma(word: str) -> str:
 
 def phrase(text: str) -> str:
     return " ".join(lemma(w) for w in WORD.findall(text))
+
+
+def _cues_re(cues: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of cue phrases, matched as whole lemmas in a joined window."""
+    body = "|".join(re.escape(phrase(c)) for c in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
 
 
 @cache
@@ -64,8 +71,8 @@ def measure_words() -> MeasureWords:
         neutral=frozenset(raw.neutral),
         payment=frozenset(phrase(w) for w in raw.payment),
         stop=frozenset(raw.stop),
-        status=tuple((k, tuple(phrase(w) for w in ws)) for k, ws in raw.status.items()),
-        bases=tuple((k, tuple(phrase(w) for w in ws)) for k, ws in raw.bases.items()),
+        status=tuple((k, _cues_re(ws)) for k, ws in raw.status.items()),
+        bases=tuple((k, _cues_re(ws)) for k, ws in raw.bases.items()),
         value_words=frozenset(phrase(w) for w in raw.value_words),
     )
 
