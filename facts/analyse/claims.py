@@ -36,6 +36,7 @@ from facts.model import Number
 WINDOW = 120  # characters read on each side of a figure
 BEFORE_WORDS = 8  # how far back a measure's name may stand
 YEAR_WORDS = 5  # a founding verb names a year only close by ("started by Ann Lee in 2019")
+OWN_LOGIC = frozenset({"age", "duration"})  # families whose attribute is all there is to say (attributes.py)
 SHARE_WORDS = 5  # "X% of its monetizable daily active users": the head noun ends the phrase
 
 
@@ -357,7 +358,7 @@ def claim_key(
     """The claim of figure `n` in its article `text` (empty text: the attribute
     alone); `organisations`, the article's organisation mentions in order."""
     lex = measure_words()
-    if not text:
+    if not text or unit_family(n.unit) in OWN_LOGIC:
         attribute = n.attribute if n.attribute and spec(n.attribute).conflicts else ""
         return ClaimKey(attribute, period=n.period)
     before, after = _window(n, text, doc)
