@@ -2,7 +2,7 @@
 which claims are matched into conflicts.
 
 The first tests read claim keys of single sentences; the rest build short
-articles of our own (a fictional deal between Orbit Labs and Helix Vision)
+articles of our own (a fictional deal between Orbit Labs and Veyra Systems)
 through the whole pipeline, so the measure, subject and period all come
 from the text.
 """
@@ -48,15 +48,15 @@ def test_lemmas_fold_plurals() -> None:
 @pytest.mark.parametrize(
     ("text", "quote", "value", "unit", "measure"),
     [
-        ("Helix employs 640 people in two cities.", "640", 640, "count", "headcount"),
-        ("Helix: 640 FTE, two plants.", "640", 640, "count", "headcount"),
-        ("Orbit built up a 7.4% stake in Helix.", "7.4%", 7.4, "percent", "stake"),
+        ("Veyra employs 640 people in two cities.", "640", 640, "count", "headcount"),
+        ("Veyra: 640 FTE, two plants.", "640", 640, "count", "headcount"),
+        ("Orbit built up a 7.4% stake in Veyra.", "7.4%", 7.4, "percent", "stake"),
         ("Either side would owe a $90 million break-up fee.", "$90 million", 9e7, "USD", "fee"),
         ("The merger would save $55 million a year.", "$55 million", 5.5e7, "USD", "synergies"),
-        ("Helix lost $12 million last year.", "$12 million", 1.2e7, "USD", "loss"),
+        ("Veyra lost $12 million last year.", "$12 million", 1.2e7, "USD", "loss"),
         ("Interest on the notes costs $40 million a year.", "$40 million", 4e7, "USD", "interest"),
         ("Orbit will ship 9,000 drones in 2027.", "9,000", 9000, "count", "shipments"),
-        ("Helix makes 80% of the drone cameras sold in Europe.", "80%", 80, "percent", "market share"),
+        ("Veyra makes 80% of the drone cameras sold in Europe.", "80%", 80, "percent", "market share"),
         ("The price is 14 times sales.", "14", 14, "multiplier", "sales multiple"),
         ("Orbit has $700 million of bank loans.", "$700 million", 7e8, "USD", "debt"),
     ],
@@ -73,7 +73,7 @@ def test_an_unknown_noun_after_a_figure_is_its_own_measure() -> None:
 
 
 def test_a_rate_has_a_basis_and_no_period() -> None:
-    found = key("Helix expects to save $20m a year from 2028.", "$20m", 2e7, "USD")
+    found = key("Veyra expects to save $20m a year from 2028.", "$20m", 2e7, "USD")
     assert (found.basis, found.period) == ("a year", "")
 
 
@@ -88,7 +88,7 @@ def test_a_changed_value_names_the_noun_before_its_verb() -> None:
 
 
 def test_status_comes_from_cue_words() -> None:
-    assert key("Analysts estimate Helix lost $9m.", "$9m", 9e6, "USD").status == "estimate"
+    assert key("Analysts estimate Veyra lost $9m.", "$9m", 9e6, "USD").status == "estimate"
     assert key("Orbit plans to cut 300 jobs.", "300", 300, "count").status == "target"
 
 
@@ -103,8 +103,8 @@ def test_headcounts_written_differently_are_one_measure(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision employs 640 people in Leeds.\n",
-            "b.txt": "Helix Vision has about 900 staff.\n",
+            "a.txt": "Veyra Systems employs 640 people in Leeds.\n",
+            "b.txt": "Veyra Systems has about 900 staff.\n",
         },
     )
     (c,) = found
@@ -127,8 +127,8 @@ def test_the_same_figure_repeated_is_no_conflict(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision employs 640 people.\n",
-            "b.txt": "Helix Vision has 640 employees.\n",
+            "a.txt": "Veyra Systems employs 640 people.\n",
+            "b.txt": "Veyra Systems has 640 employees.\n",
         },
     )
     assert found == []
@@ -137,23 +137,23 @@ def test_the_same_figure_repeated_is_no_conflict(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- near misses
 def test_a_quarter_and_next_quarters_guidance_are_not_a_conflict(tmp_path: Path) -> None:
     text = "Q2 2025        revenue $48m\nQ3 2025        revenue $55m\n"
-    assert numeric(tmp_path, {"a.txt": text, "b.txt": "Helix Vision had revenue of $48m in 2024.\n"}) == []
+    assert numeric(tmp_path, {"a.txt": text, "b.txt": "Veyra Systems had revenue of $48m in 2024.\n"}) == []
 
 
 def test_one_companys_staff_is_not_anothers(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision employs 640 people. Orbit Labs employs 12,000 people.\n",
-            "b.txt": "Orbit Labs has 12,000 employees and Helix Vision 640.\n",
+            "a.txt": "Veyra Systems employs 640 people. Orbit Labs employs 12,000 people.\n",
+            "b.txt": "Orbit Labs has 12,000 employees and Veyra Systems 640.\n",
         },
     )
     assert found == []
 
 
 def test_revenue_is_not_a_loss(tmp_path: Path) -> None:
-    text = "Helix Vision lost $12 million last year on revenue of $96 million.\n"
-    assert numeric(tmp_path, {"a.txt": text, "b.txt": "Helix Vision had revenue of $96 million.\n"}) == []
+    text = "Veyra Systems lost $12 million last year on revenue of $96 million.\n"
+    assert numeric(tmp_path, {"a.txt": text, "b.txt": "Veyra Systems had revenue of $96 million.\n"}) == []
 
 
 def test_two_debt_tranches_are_not_a_conflict(tmp_path: Path) -> None:
@@ -171,8 +171,8 @@ def test_a_price_per_share_is_not_the_total(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Orbit Labs will buy Helix Vision for $2.4 billion, or $31/sh.\n",
-            "b.txt": "Orbit Labs agreed to buy Helix Vision for $2.4 billion, $31 a share.\n",
+            "a.txt": "Orbit Labs will buy Veyra Systems for $2.4 billion, or $31/sh.\n",
+            "b.txt": "Orbit Labs agreed to buy Veyra Systems for $2.4 billion, $31 a share.\n",
         },
     )
     assert found == []
@@ -182,8 +182,8 @@ def test_a_restated_share_of_staff_is_a_cut_not_the_workforce(tmp_path: Path) ->
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision employs about 900 people. In May it cut 30% of staff, about 270 people.\n",
-            "b.txt": "Helix Vision has 900 employees.\n",
+            "a.txt": "Veyra Systems employs about 900 people. In May it cut 30% of staff, about 270 people.\n",
+            "b.txt": "Veyra Systems has 900 employees.\n",
         },
     )
     assert found == []
@@ -193,7 +193,7 @@ def test_a_restated_share_of_staff_is_a_cut_not_the_workforce(tmp_path: Path) ->
 def test_a_plan_and_the_outcome_are_compatible_with_a_reason(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
-        {"a.txt": "Orbit Labs planned to cut 20% of jobs at Helix Vision. In the end Orbit Labs cut 45% of jobs.\n"},
+        {"a.txt": "Orbit Labs planned to cut 20% of jobs at Veyra Systems. In the end Orbit Labs cut 45% of jobs.\n"},
     )
     (c,) = found
     assert c.verdict == "compatible"
@@ -216,7 +216,7 @@ def test_a_value_written_as_a_change_is_compatible(tmp_path: Path) -> None:
 def test_workforce_figures_of_undated_articles_contradict(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
-        {"a.txt": "Helix Vision employs 640 people.\n", "b.txt": "Helix Vision employs 910 people.\n"},
+        {"a.txt": "Veyra Systems employs 640 people.\n", "b.txt": "Veyra Systems employs 910 people.\n"},
     )
     assert [c.verdict for c in found] == ["contradiction"]
 
@@ -250,8 +250,8 @@ def test_equity_and_enterprise_value_are_compatible_bases(tmp_path: Path) -> Non
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Orbit Labs puts the equity value of Helix Vision at $2.0 billion.\n",
-            "b.txt": "Orbit Labs puts the enterprise value of Helix Vision at $2.5 billion.\n",
+            "a.txt": "Orbit Labs puts the equity value of Veyra Systems at $2.0 billion.\n",
+            "b.txt": "Orbit Labs puts the enterprise value of Veyra Systems at $2.5 billion.\n",
         },
     )
     (c,) = found
@@ -277,21 +277,21 @@ def test_it_means_the_last_organisation_named(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Orbit Labs employs 12,000 people. Helix Vision is far smaller. It employs 640 people.\n",
-            "b.txt": "Helix Vision has 900 staff.\n",
+            "a.txt": "Orbit Labs employs 12,000 people. Veyra Systems is far smaller. It employs 640 people.\n",
+            "b.txt": "Veyra Systems has 900 staff.\n",
         },
     )
     (c,) = found
     assert quotes(c) == {("a.txt", "640"), ("b.txt", "900")}
-    assert c.subject == "helix-vision"
+    assert c.subject == "veyra-systems"
 
 
 def test_people_who_use_a_product_are_not_its_workforce(tmp_path: Path) -> None:
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision employs 640 people. Its cameras are used by 90,000 people.\n",
-            "b.txt": "Helix Vision has 640 employees.\n",
+            "a.txt": "Veyra Systems employs 640 people. Its cameras are used by 90,000 people.\n",
+            "b.txt": "Veyra Systems has 640 employees.\n",
         },
     )
     assert found == []
@@ -301,8 +301,8 @@ def test_a_forecast_that_names_no_time_is_not_of_a_named_year(tmp_path: Path) ->
     found = numeric(
         tmp_path,
         {
-            "a.txt": "Helix Vision will have revenue of $150 million, Orbit Labs said.\n",
-            "b.txt": "Helix Vision had revenue of $90 million in 2024.\n",
+            "a.txt": "Veyra Systems will have revenue of $150 million, Orbit Labs said.\n",
+            "b.txt": "Veyra Systems had revenue of $90 million in 2024.\n",
         },
     )
     assert found == []
