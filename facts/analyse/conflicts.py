@@ -1,11 +1,14 @@
 """Grouping claims and judging disagreements.
 
-Claims on the same attribute, subject, unit and period are one group (a dict
-lookup each, never a comparison of all pairs). Each claim allows an interval:
-an exact figure its rounding, "about" a tolerance, "over"/"under" a half line.
-Within a group the intervals are clustered by sorting (O(n log n)): claims in
-one cluster can all hold at once. Two clusters are a contradiction; differing
-values inside one cluster, reconciled by hedges, are a compatible conflict.
+Each figure's claim key (facts/analyse/claims.py: the measure it quantifies,
+in an open vocabulary, its time basis, period and status) decides its group:
+the same measure, unit, basis, subject and period (dict lookups, never a
+comparison of all pairs). Each claim allows an interval: an exact figure its
+rounding, "about" a tolerance, "over"/"under" a half line. Within a group the
+intervals are clustered by sorting (O(n log n)): claims in one cluster can all
+hold at once. Two clusters are a contradiction, unless the words say why both
+may hold (facts/analyse/reasons.py); differing values inside one cluster,
+reconciled by hedges, are a compatible conflict.
 """
 
 from __future__ import annotations
