@@ -58,8 +58,10 @@ class ClaimKey:
 # ---------------------------------------------------------------- after the figure
 _COPULA = re.compile(r"^\s*(?:is|was|are|were)\s+(?:a|an|the)\s+", re.IGNORECASE)
 _OF = re.compile(r"^\s*of\s+(?:(?:the|its|their|his|her|our)\s+|[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*['’]s?\s+)?")
-_SHARE_OF_SOLD = re.compile(
-    r"^\s*of\s+(?:the\s+|all\s+)?(?:[\w-]+\s+){0,4}?(?:sold|shipped|purchased|bought|installed)\b", re.IGNORECASE
+_SHARE_OF_SOLD = re.compile(  # "60% of the phones sold": a market share ("of the shares sold" is not)
+    r"^\s*of\s+(?:the\s+|all\s+)?(?!(?:its\s+|the\s+)?(?:shares|stock)\b)(?:[\w-]+\s+){0,4}?"
+    r"(?:sold|shipped|purchased|bought|installed)\b",
+    re.IGNORECASE,
 )
 _IN_FORM = re.compile(r"^\s*in\s+(cash|stock|shares|new\s+shares)\b(?!\s+and\b)", re.IGNORECASE)
 _OTHER_PART = re.compile(
@@ -318,7 +320,22 @@ def _window(n: Number, text: str, doc: Document | None) -> tuple[str, str]:
     return text[max(0, lo) : start], text[end : max(end, hi)]
 
 
+_WORKFORCE = re.compile(
+    r"\b(?:staff|employees?|workers?|workforce|jobs?|headcount|people|posts?|roles?|positions?|layoffs?|redundanc)",
+    re.IGNORECASE,
+)
+
+
 def _measure(n: Number, before: str, after: str, words: list[str], lex: MeasureWords) -> tuple[str, bool]:
+    """(measure, changed), where a cut is of jobs only beside a workforce word
+    ('cut 30% of staff', not 'cut prices by 30%')."""
+    measure, changed = _read_measure(n, before, after, words, lex)
+    if measure == "job cuts" and not _WORKFORCE.search(before[-60:] + " " + after[:60]):
+        return "", False
+    return measure, changed
+
+
+def _read_measure(n: Number, before: str, after: str, words: list[str], lex: MeasureWords) -> tuple[str, bool]:
     """(measure, changed): words beside the figure first, then its attribute,
     then a name farther back; `changed` for a new value ('rose to $X')."""
     family = unit_family(n.unit)

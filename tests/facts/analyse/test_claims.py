@@ -306,3 +306,12 @@ def test_a_forecast_that_names_no_time_is_not_of_a_named_year(tmp_path: Path) ->
         },
     )
     assert found == []
+
+
+def test_a_cut_in_prices_is_not_a_cut_in_jobs() -> None:
+    assert key("Orbit cut prices by 15% in May.", "15%", 15, "percent").measure != "job cuts"
+    assert key("Orbit cut 15% of its staff in May.", "15%", 15, "percent").measure == "job cuts"
+
+
+def test_a_share_of_the_shares_sold_is_not_a_market_share() -> None:
+    assert key("Orbit bought 30% of the shares sold.", "30%", 30, "percent").measure != "market share"
