@@ -134,8 +134,9 @@ def _after_measure(after: str, family: str, lex: MeasureWords) -> tuple[str, str
     words = _to_head(words, family)
     if not words or " ".join(words) in lex.payment:
         return "", ""
-    if len(words) == 1 and (named := _cued(words[0], family)):
-        return named, "name"  # "$5bn investment": the attribute lexicon's name
+    named = _cued(words[-1], family)
+    if named and (len(words) == 1 or spec(named).deal):
+        return named, "name"  # "$5bn investment", "$5bn cash deal": the attribute lexicon's name
     if family == "money" or (family == "count" and rest is after):
         return " ".join(words), "direct" if rest is after else "of"
     return "", ""
@@ -259,7 +260,7 @@ def _base(joined: str, lex: MeasureWords) -> str:
 
 # ---------------------------------------------------------------- subjects of a change
 _CHANGED_TO = re.compile(
-    r"(?:\b(?:the|its|his|her|their|this|that)|[A-Z][\w.&-]*['’]s?)\s+((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+"
+    r"(?:\b(?i:the|its|his|her|their|this|that)|[A-Z][\w.&-]*['’]s?)\s+((?:[A-Za-z-]+\s+){0,2}?[A-Za-z-]+)\s+"
     r"(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?(?:[a-z]+ed|rose|fell|grew|cut|set)\s+(?:to|at)\s*$"
 )
 
@@ -272,6 +273,9 @@ def _changed_measure(before: str, family: str, lex: MeasureWords) -> str:
         return ""
     words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
     found = match(words, lex.names, family)
+    named = _cued(words[-1], family) if words else ""
+    if not found and named and spec(named).deal:
+        found = named  # "the offer was raised to $X": the deal's value, not an "offer" of its own
     return found or (" ".join(words) if family == "money" and words else "")
 
 
@@ -287,7 +291,8 @@ def _copula_measure(before: str, family: str, lex: MeasureWords) -> str:
     if not m:
         return ""
     words = [lemma(w) for w in m.group(1).split() if w.lower() not in lex.neutral]
-    found = match(words, lex.names, family)
+    named = _cued(words[-1], family) if words else ""
+    found = match(words, lex.names, family) or (named if named and spec(named).deal else "")
     return found or (words[-1] if words and family in ("money", "percent") else "")
 
 

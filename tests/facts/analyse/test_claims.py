@@ -315,3 +315,8 @@ def test_a_cut_in_prices_is_not_a_cut_in_jobs() -> None:
 
 def test_a_share_of_the_shares_sold_is_not_a_market_share() -> None:
     assert key("Orbit bought 30% of the shares sold.", "30%", 30, "percent").measure != "market share"
+
+
+def test_a_deal_noun_with_modifiers_is_still_the_deal() -> None:
+    assert key("Orbit agreed a $900 million cash deal.", "$900 million", 9e8, "USD").measure == "deal value"
+    assert key("The offer was raised to $950 million.", "$950 million", 9.5e8, "USD").measure == "deal value"
