@@ -7,6 +7,8 @@
 - numbers: reading 5,000 vs 20,000 figures on one line (linear is 4.0x);
 - disputes: disagreements in words in one article of 500 vs 2,000 cue
   sentences, each naming another city, holder and payment (linear is 4.0x).
+- conflicts: matching the claims of 1,000 vs 10,000 articles that all give
+  one measure of one company, each a different value (linear is 10.0x).
 """
 
 from __future__ import annotations
@@ -19,12 +21,13 @@ from pathlib import Path
 if __name__ == "__main__":  # run as a script from the project root
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from facts.analyse.conflicts import find_conflicts
 from facts.analyse.deal import find_deal
 from facts.analyse.disputes import find_disputes
 from facts.analyse.resolve import resolve
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
-from facts.model import FactBase
+from facts.model import FactBase, Number, Source, Span
 from facts.read.corpus import make_source
 
 _GIVEN = ["Anna", "Omar", "Kenji", "Priya", "Jonas", "Lena", "Tomas", "Hana", "Ravi", "Mira", "Ivo", "Sana"]
@@ -106,6 +109,32 @@ def dispute_cost(n: int) -> float:
     return time.process_time() - started
 
 
+def repeated_claims(n: int) -> FactBase:
+    """n one-line articles, each giving the same company's workforce a different value."""
+    sources, numbers = [], []
+    for i in range(n):
+        source, figure = f"{i:05d}.txt", f"{1000 + i:,}"
+        text = f"The company employs {figure} people, it said.\n"
+        start = text.index(figure)
+        sources.append(Source(id=source, path=source, text=text))
+        span = Span(source=source, start=start, end=start + len(figure), text=figure)
+        numbers.append(
+            Number(
+                id=f"n:{source}:{start}", span=span, value=float(1000 + i), unit="count",
+                attribute="headcount", subject="acme",
+            )
+        )  # fmt: skip
+    return FactBase(sources=sources, numbers=numbers)
+
+
+def conflict_cost(n: int) -> float:
+    """CPU seconds to match the claims of n articles into conflicts."""
+    fb = repeated_claims(n)
+    started = time.process_time()
+    find_conflicts(fb)
+    return time.process_time() - started
+
+
 def main() -> None:
     measure(100)  # warm the lexicons and caches
     one, eight = measure(1000), measure(8000)
@@ -116,6 +145,9 @@ def main() -> None:
     dispute_cost(50)
     small, large = dispute_cost(500), dispute_cost(2_000)
     print(f"disputes: 500 cue sentences {small:.3f}s, 2,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
+    conflict_cost(100)
+    few, many = conflict_cost(1_000), conflict_cost(10_000)
+    print(f"conflicts: 1,000 articles {few:.3f}s, 10,000 {many:.3f}s: {many / few:.1f}x for 10x (linear 10.0x)")
 
 
 if __name__ == "__main__":

@@ -102,6 +102,16 @@ def spec(attribute: str) -> AttributeSpec:
     return found or AttributeSpec(attribute, frozenset({"count"}), time_relative=True, counted=True)
 
 
+def cue_attributes(cue: str) -> tuple[str, ...]:
+    """The attributes a cue word names ('investment' -> deal value), lexicon order."""
+    return _lexicon().cue_map.get(" ".join(cue.lower().split()), ())
+
+
+def known(attribute: str) -> bool:
+    """An attribute of the lexicon (not a counted noun)."""
+    return attribute in _lexicon().specs
+
+
 def approx_tolerance() -> float:
     return _lexicon().approx
 

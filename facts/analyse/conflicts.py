@@ -1,11 +1,14 @@
 """Grouping claims and judging disagreements.
 
-Claims on the same attribute, subject, unit and period are one group (a dict
-lookup each, never a comparison of all pairs). Each claim allows an interval:
-an exact figure its rounding, "about" a tolerance, "over"/"under" a half line.
-Within a group the intervals are clustered by sorting (O(n log n)): claims in
-one cluster can all hold at once. Two clusters are a contradiction; differing
-values inside one cluster, reconciled by hedges, are a compatible conflict.
+Each figure's claim key (facts/analyse/claims.py: the measure it quantifies,
+in an open vocabulary, its time basis, period and status) decides its group:
+the same measure, unit, basis, subject and period (dict lookups, never a
+comparison of all pairs). Each claim allows an interval: an exact figure its
+rounding, "about" a tolerance, "over"/"under" a half line. Within a group the
+intervals are clustered by sorting (O(n log n)): claims in one cluster can all
+hold at once. Two clusters are a contradiction, unless the words say why both
+may hold (facts/analyse/reasons.py); differing values inside one cluster,
+reconciled by hedges, are a compatible conflict.
 """
 
 from __future__ import annotations
@@ -17,9 +20,15 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from facts.analyse.attributes import AttributeSpec, approx_tolerance, spec, unit_family
+from facts.analyse.anaphora import Organisations
+from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
+from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.disputes import find_disputes
+from facts.analyse.measure_words import disputable, drifts, measure_units
+from facts.analyse.mentions import by_source
+from facts.analyse.reasons import reconcile
+from facts.extract.document import document_of
 from facts.labels import format_claim
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
@@ -193,40 +202,107 @@ def _key(v: float | str) -> float | str:
 # ---------------------------------------------------------------- grouping
 @dataclass(slots=True)
 class _Group:
-    attribute: str
+    attribute: str  # the measure: a lexicon attribute or an open one
     subject: str  # entity id, MAIN or ""
     period: str
     numbers: list[Number]
+    basis: str = ""  # "a year": a rate
+    keys: dict[str, ClaimKey] = field(default_factory=dict)  # number id -> its claim key
 
 
-def _conflicting(n: Number) -> AttributeSpec | None:
-    if not n.attribute or n.value is None:
+def measure_spec(measure: str, family: str = "") -> AttributeSpec:
+    """The attribute lexicon's spec of a measure, else the measures lexicon's,
+    else an open amount's ("$300m bridge loan"), else a counted noun's."""
+    if known(measure):
+        return spec(measure)
+    if measure_units(measure):
+        return AttributeSpec(
+            measure, measure_units(measure), time_relative=drifts(measure), conflicts=disputable(measure)
+        )
+    if family in ("money", "percent"):
+        return AttributeSpec(measure, frozenset({family}), counted=True)
+    return spec(measure)
+
+
+def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
+    if not measure or n.value is None:
         return None
-    s = spec(n.attribute)
     family = unit_family(n.unit)
+    s = measure_spec(measure, family)
     if not s.conflicts or family not in s.units or isinstance(n.value, str) != (family == "date"):
         return None
     return s
 
 
+def _keys(fb: FactBase) -> dict[str, ClaimKey]:
+    """Each figure's claim key, one article at a time, in reading order."""
+    texts = {s.id: s.text for s in fb.sources}
+    mentions = by_source(fb.entities)
+    by_source_numbers: dict[str, list[Number]] = {}
+    for n in fb.numbers:
+        by_source_numbers.setdefault(n.span.source, []).append(n)
+    out: dict[str, ClaimKey] = {}
+    for source, numbers in by_source_numbers.items():
+        text = texts.get(source, "")
+        doc = document_of(text) if text else None
+        orgs = Organisations.of(mentions.get(source, []))
+        numbers.sort(key=lambda n: n.span.start)
+        keys = dated(resolve_heads([claim_key(n, text, doc, orgs) for n in numbers]), numbers, doc)
+        out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
+    return out
+
+
 def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
+    """Blocked by (measure, unit, basis), then subject, then period: dict
+    lookups, never a comparison of all pairs."""
+    keys = _keys(fb)
     buckets: dict[tuple[str, str, str], list[Number]] = {}
     for n in fb.numbers:
-        if _conflicting(n) is not None:
+        key = keys[n.id]
+        if _conflicting(n, key.measure) is not None:
             unit = n.unit if unit_family(n.unit) == "money" else unit_family(n.unit)
-            buckets.setdefault((n.attribute, unit, n.period), []).append(n)
+            buckets.setdefault((key.measure, unit, key.basis), []).append(n)
     groups = []
-    for (attribute, _, period), numbers in buckets.items():
+    for (measure, _, basis), numbers in buckets.items():
         by_subject: dict[str, list[Number]] = {}
         for n in numbers:
-            by_subject.setdefault(subject_key(deal, n.subject, attribute), []).append(n)
-        named = [k for k in by_subject if k]
-        if "" in by_subject and len(named) == 1:  # an unnamed subject is the only named one
-            by_subject[named[0]] += by_subject.pop("")
+            subject = n.subject or keys[n.id].subject
+            by_subject.setdefault(subject_key(deal, subject, measure), []).append(n)
+        _join_unknown(by_subject)
         # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
-        vague = spec(attribute).counted
-        groups += [_Group(attribute, k, period, ns) for k, ns in by_subject.items() if len(ns) > 1 and (k or not vague)]
+        vague = measure_spec(measure, unit_family(numbers[0].unit)).counted
+        for subject, members in by_subject.items():
+            if len(members) < 2 or (vague and not subject):
+                continue
+            by_period: dict[str, list[Number]] = {}
+            for n in members:
+                by_period.setdefault(_period(keys[n.id]), []).append(n)
+            _join_unknown(by_period)
+            groups += [
+                _Group(measure, subject, "" if p == NOW else p, ns, basis, {n.id: keys[n.id] for n in ns})
+                for p, ns in by_period.items()
+                if len(ns) > 1
+            ]
     return groups
+
+
+NOW = "\0now"  # the period of a reported figure that names none: its article's time
+
+
+def _period(key: ClaimKey) -> str:
+    """The period to group by. 'This year' in an article of unknown date is
+    an unknown year ("") that may join the one year the others name; a
+    figure that names no time at all is of its article's time."""
+    if key.period == SOME_YEAR:
+        return ""
+    return key.period or NOW
+
+
+def _join_unknown(by_key: dict[str, list[Number]]) -> None:
+    """Figures of an unknown subject (or period) join the only known one."""
+    named = [k for k in by_key if k]
+    if "" in by_key and len(named) == 1:
+        by_key[named[0]] += by_key.pop("")
 
 
 # ---------------------------------------------------------------- verdicts
@@ -238,11 +314,14 @@ class _Finding:
 
 
 def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
-    s = spec(group.attribute)
+    s = measure_spec(group.attribute, unit_family(group.numbers[0].unit))
     if s.time_relative:
-        return _judge_time_relative(claims, source_dates)
+        return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)
     findings = []
+    why = reconcile([[group.keys[c.number.id] for c in k.claims if c.number.id in group.keys] for k in clusters])
+    if len(clusters) > 1 and why:
+        return [_Finding("compatible", claims, f"{_describe(claims)}: {why}")]
     if len(clusters) > 1:
         disputed = [c for k in clusters for c in (k.claims if all(x.open for x in k.claims) else _tight(k))]
         findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters)))
@@ -256,13 +335,17 @@ def _tight(k: _Cluster) -> list[_Claim]:
     return [c for c in k.claims if not c.open]
 
 
-def _judge_time_relative(claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+def _judge_time_relative(
+    claims: list[_Claim], source_dates: dict[str, str], *, undated_alike: bool = False
+) -> list[_Finding]:
     """A current age or headcount may change between articles: different values
     in different sources are compatible, unless one source (or two of the same
-    date) disagrees with itself."""
+    date) disagrees with itself. `undated_alike`: articles without a date are
+    of one time (a workforce does not change within a deal's coverage)."""
     by_date: dict[str, list[_Claim]] = {}
     for c in claims:
-        by_date.setdefault(source_dates.get(c.source) or c.source, []).append(c)
+        undated = "" if undated_alike else c.source
+        by_date.setdefault(source_dates.get(c.source) or undated, []).append(c)
     for same_time in by_date.values():
         if len(_cluster(same_time)) > 1:
             clusters = _cluster(claims)

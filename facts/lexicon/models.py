@@ -270,6 +270,27 @@ class DisputesLexicon(Lexicon):
     roles: RoleWords
 
 
+# ---------------------------------------------------------------- measures.yaml
+class Measure(Lexicon):
+    """A canonical measure: the unit families it applies to and the words that name it."""
+
+    units: Annotated[tuple[UnitFamily, ...], Field(min_length=1)]
+    names: Words = ()
+    before: Words = ()  # only before the figure: verbs ("save $40m a year")
+    drifts: StrictBool = False  # changes over time; undated articles are of one time
+    conflicts: StrictBool = True
+
+
+class MeasuresLexicon(Lexicon):
+    measures: dict[Word, Measure]
+    neutral: Words
+    payment: Words
+    stop: Words
+    status: dict[Word, Words]
+    bases: dict[Word, Words]
+    value_words: Words
+
+
 # The model of each lexicon file.
 MODELS: dict[str, type[Lexicon]] = {
     "entities": EntitiesLexicon,
@@ -279,4 +300,5 @@ MODELS: dict[str, type[Lexicon]] = {
     "disputes": DisputesLexicon,
     "metadata": MetadataLexicon,
     "numbers": NumbersLexicon,
+    "measures": MeasuresLexicon,
 }
