@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from facts.analyse.mentions import Mention
@@ -20,13 +19,6 @@ _POSSESSIVE = re.compile(r"\s*(?:['’‘]\s*s\b|(?<=s)['’](?!\w))")  # "ACME'
 _POSSESSIVE_END = re.compile(r"(?:['’‘]\s*s|(?<=s)['’])$")
 MAX_WITHIN = 64  # mentions read in one clause: a list of hundreds of names is no clause
 WINDOW = 60  # how far before a cue a word or a name may stand
-
-
-def words_re(phrases: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    """Whole-word alternatives, longest first, any run of spaces between words."""
-    alternatives = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in alternatives)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", flags)
 
 
 @dataclass(frozen=True, slots=True)

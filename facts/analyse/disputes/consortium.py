@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.disputes.article import Article, Stance
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon
+from facts.text import words_re
 
 ATTRIBUTE = "consortium leader"
 LEADERS = frozenset({"organisation", "other", "person"})

@@ -14,11 +14,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.mentions import Mention
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon, EntitiesLexicon
-from facts.text import fold
+from facts.text import alternation, fold, words_re
 
 ATTRIBUTE = "headquarters"
 _CITY = r"[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*"
@@ -40,7 +40,7 @@ class _Lex:
 
 
 def _alt(phrases: tuple[str, ...] | list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(phrases, key=len, reverse=True))
+    return alternation({" ".join(p.split()) for p in phrases}, space=r"\s+")
 
 
 @cache

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.disputes.article import Article, Stance
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon
+from facts.text import words_re
 
 ATTRIBUTE = "payment"
 CASH_ONLY, STOCK_ONLY, MIXED, CASH, STOCK = "all cash", "all stock", "cash and stock", "cash", "stock"

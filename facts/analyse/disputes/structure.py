@@ -12,10 +12,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from facts.analyse.disputes.article import Article, Stance, words_re
+from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.mentions import Mention
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon, StructureWords
+from facts.text import words_re
 
 ATTRIBUTE = "deal structure"
 WHOLE, STAKE = "whole company", "minority stake"
