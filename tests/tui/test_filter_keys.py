@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
-from tests.tui.tui_fixture import factbase, loaded, settle
+from tests.tui.tui_fixture import SIZES, factbase, loaded, settle
 from tui.app import ScaledealApp
 
 
-async def test_the_filter_shows_how_many_rows_it_keeps_and_esc_clears_and_closes_it():
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_filter_shows_how_many_rows_it_keeps_and_esc_clears_and_closes_it(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "f", *"percent")
         await pilot.pause()
@@ -24,9 +26,10 @@ async def test_the_filter_shows_how_many_rows_it_keeps_and_esc_clears_and_closes
         assert pane.table.has_focus and not box.border_subtitle
 
 
-async def test_esc_on_the_table_clears_a_filter_that_was_applied():
+@pytest.mark.parametrize("size", SIZES)
+async def test_esc_on_the_table_clears_a_filter_that_was_applied(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "f", *"percent", "enter")
         pane = app.query_one("#pane-numbers")
@@ -37,9 +40,10 @@ async def test_esc_on_the_table_clears_a_filter_that_was_applied():
         assert len(pane.table.rows) == len(app.factbase.numbers)
 
 
-async def test_s_sorts_by_the_column_picked_with_the_arrows_and_again_reverses():
+@pytest.mark.parametrize("size", SIZES)
+async def test_s_sorts_by_the_column_picked_with_the_arrows_and_again_reverses(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "right", "right", "right", "right")
         table = app.query_one("#pane-numbers").table

@@ -7,8 +7,10 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from facts.views.selection import Selection, load_selection, save_selection, selection_file
-from tests.tui.tui_fixture import factbase, loaded, table_lines
+from tests.tui.tui_fixture import SIZES, factbase, loaded, table_lines
 from tui.app import ScaledealApp
 from tui.screens.selection import SelectionScreen
 from tui.widgets.header import CorpusHeader
@@ -18,16 +20,17 @@ def data_dir() -> Path:
     return Path(os.environ["SCALEDEAL_DATA_DIR"])
 
 
-async def test_a_selection_is_back_after_quitting_and_relaunching():
+@pytest.mark.parametrize("size", SIZES)
+async def test_a_selection_is_back_after_quitting_and_relaunching(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "space", "j", "space")
         chosen = list(app.selection)
         await pilot.press("q")
     assert len(chosen) == 2
     again = ScaledealApp(factbase=factbase())
-    async with again.run_test(size=(120, 36)) as pilot:
+    async with again.run_test(size=size) as pilot:
         await loaded(pilot)
         assert list(again.selection) == chosen
         assert again.query_one(CorpusHeader).selected == 2
@@ -35,21 +38,23 @@ async def test_a_selection_is_back_after_quitting_and_relaunching():
     assert len(saved) == 1 and saved[0].name.startswith("harborline-fixture-")
 
 
-async def test_facts_gone_from_the_corpus_are_dropped_with_a_notice():
+@pytest.mark.parametrize("size", SIZES)
+async def test_facts_gone_from_the_corpus_are_dropped_with_a_notice(size: tuple[int, int]):
     fb = factbase()
     path = selection_file([], fb.corpus)
     save_selection(path, [("number", fb.numbers[0].id), ("number", "n:vanished.txt:3")], fb.corpus)
     app = ScaledealApp(factbase=fb)
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         assert list(app.selection) == [("number", fb.numbers[0].id)]
         assert any("1 selected fact no longer in this corpus" in str(n.message) for n in app._notifications)
     assert load_selection(path) == [("number", fb.numbers[0].id)]
 
 
-async def test_clearing_the_selection_can_be_undone():
+@pytest.mark.parametrize("size", SIZES)
+async def test_clearing_the_selection_can_be_undone(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "space", "j", "space")
         before = list(app.selection)
@@ -59,9 +64,10 @@ async def test_clearing_the_selection_can_be_undone():
         assert list(app.selection) == before and app.query_one(CorpusHeader).selected == 2
 
 
-async def test_the_selection_view_removes_and_reorders_what_will_be_exported():
+@pytest.mark.parametrize("size", SIZES)
+async def test_the_selection_view_removes_and_reorders_what_will_be_exported(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "space", "j", "space", "j", "space", "v")
         await pilot.pause()

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from textual import events
 from textual.widgets import TabbedContent
 
-from tests.tui.tui_fixture import factbase, loaded, settle
+from tests.tui.tui_fixture import SIZES, factbase, loaded, settle
 from tui.app import ScaledealApp
 from tui.screens.reader import ReaderScreen
 
@@ -16,9 +17,10 @@ async def typed_at_once(app: ScaledealApp, *keys: str) -> None:
         app.post_message(events.Key(key, key if len(key) == 1 else None))
 
 
-async def test_enter_esc_4_typed_quickly_opens_and_closes_the_reader_then_shows_conflicts():
+@pytest.mark.parametrize("size", SIZES)
+async def test_enter_esc_4_typed_quickly_opens_and_closes_the_reader_then_shows_conflicts(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3")
         await typed_at_once(app, "enter", "escape", "4")
@@ -28,9 +30,10 @@ async def test_enter_esc_4_typed_quickly_opens_and_closes_the_reader_then_shows_
         assert app.query_one(TabbedContent).active == "conflicts"
 
 
-async def test_keys_after_an_enter_that_opens_nothing_still_apply():
+@pytest.mark.parametrize("size", SIZES)
+async def test_keys_after_an_enter_that_opens_nothing_still_apply(size: tuple[int, int]):
     app = ScaledealApp(factbase=factbase())
-    async with app.run_test(size=(120, 36)) as pilot:
+    async with app.run_test(size=size) as pilot:
         await loaded(pilot)
         await pilot.press("3", "f", *"zzzzqq")  # a filter that leaves no row: Enter opens nothing
         await typed_at_once(app, "enter", "2")

@@ -276,3 +276,7 @@ async def settle(pilot, done, limit: float = 10.0) -> None:
         await pilot.pause(0.02)
         waited += 0.02
     await pilot.pause()
+
+
+# the two sizes every workflow is tried at: a small terminal and a common one (issue 16)
+SIZES = [(80, 24), (120, 36)]
