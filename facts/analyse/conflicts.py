@@ -29,7 +29,7 @@ from facts.analyse.measure_words import disputable, drifts, measure_units
 from facts.analyse.mentions import by_source
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
-from facts.labels import format_claim
+from facts.labels import format_claim, source_label
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
 
@@ -313,10 +313,10 @@ class _Finding:
     explanation: str
 
 
-def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str], labels: Labels) -> list[_Finding]:
     s = measure_spec(group.attribute, unit_family(group.numbers[0].unit))
     if s.time_relative:
-        return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
+        return _judge_time_relative(claims, source_dates, labels, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)
     findings = []
     why = reconcile([[group.keys[c.number.id] for c in k.claims if c.number.id in group.keys] for k in clusters])
@@ -324,7 +324,7 @@ def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) ->
         return [_Finding("compatible", claims, f"{_describe(claims)}: {why}")]
     if len(clusters) > 1:
         disputed = [c for k in clusters for c in (k.claims if all(x.open for x in k.claims) else _tight(k))]
-        findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters)))
+        findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters, labels)))
     for k in clusters:
         if _distinct(k.claims) > 1:
             findings.append(_Finding("compatible", k.claims, _explain_compatible(k)))
@@ -336,7 +336,7 @@ def _tight(k: _Cluster) -> list[_Claim]:
 
 
 def _judge_time_relative(
-    claims: list[_Claim], source_dates: dict[str, str], *, undated_alike: bool = False
+    claims: list[_Claim], source_dates: dict[str, str], labels: Labels, *, undated_alike: bool = False
 ) -> list[_Finding]:
     """A current age or headcount may change between articles: different values
     in different sources are compatible, unless one source (or two of the same
@@ -349,13 +349,25 @@ def _judge_time_relative(
     for same_time in by_date.values():
         if len(_cluster(same_time)) > 1:
             clusters = _cluster(claims)
-            return [_Finding("contradiction", claims, _explain_contradiction(clusters))]
+            return [_Finding("contradiction", claims, _explain_contradiction(clusters, labels))]
     if _distinct(claims) > 1:
         return [_Finding("compatible", claims, _explain_dated(claims))]
     return []
 
 
 # ---------------------------------------------------------------- explanations
+Labels = dict[str, str]  # source id -> what people call it (facts.labels.source_label)
+
+
+def source_labels(fb: FactBase) -> Labels:
+    """Each source's label, built once per call: explanations name outlets, not files."""
+    return {s.id: source_label(s) for s in fb.sources}
+
+
+def _label(labels: Labels, source: str) -> str:
+    return labels.get(source) or source_label(None, source)
+
+
 def _sources(n: int) -> str:
     return f"{n} source" if n == 1 else f"{n} sources"
 
@@ -368,10 +380,10 @@ def _describe(claims: list[_Claim]) -> str:
     return ", ".join(f"{text} ({_sources(len(srcs))})" for text, srcs in seen.items())
 
 
-def _explain_contradiction(clusters: list[_Cluster]) -> str:
+def _explain_contradiction(clusters: list[_Cluster], labels: Labels) -> str:
     sides = [_describe(k.claims if all(c.open for c in k.claims) else _tight(k)) for k in clusters]
     one = {c.source for k in clusters for c in k.claims}
-    where = f" within {next(iter(one))}" if len(one) == 1 else ""
+    where = f" within {_label(labels, next(iter(one)))}" if len(one) == 1 else ""
     return " vs ".join(sides) + f": these cannot all hold{where}."
 
 
@@ -420,7 +432,7 @@ def _base_id(group: _Group, names: dict[str, str]) -> str:
     return _slug(" ".join(parts))
 
 
-def _numeric_conflicts(fb: FactBase) -> list[Conflict]:
+def _numeric_conflicts(fb: FactBase, labels: Labels) -> list[Conflict]:
     deal = deal_of(fb)
     names = {e.id: e.name for e in fb.entities}
     source_dates = {s.id: s.date for s in fb.sources if s.date}
@@ -429,7 +441,7 @@ def _numeric_conflicts(fb: FactBase) -> list[Conflict]:
     for group in sorted(_groups(fb, deal), key=lambda g: (g.attribute, g.subject, g.period)):
         claims = _claims(group.numbers, source_years)
         base = _base_id(group, names)
-        for i, f in enumerate(_judge(group, claims, source_dates)):
+        for i, f in enumerate(_judge(group, claims, source_dates, labels)):
             suffix = "" if f.verdict == "contradiction" else "-compatible"
             out.append(
                 Conflict(
@@ -469,9 +481,10 @@ def _spelling_conflict(e: Entity) -> Conflict | None:
 def find_conflicts(fb: FactBase) -> list[Conflict]:
     """Numeric disagreements (contradictions and hedge-compatible differences)
     and spelling variants of one entity, with deterministic ids."""
-    conflicts = _numeric_conflicts(fb)
+    labels = source_labels(fb)
+    conflicts = _numeric_conflicts(fb, labels)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
-    conflicts += find_disputes(fb)  # disagreements in words (facts/analyse/disputes/)
+    conflicts += find_disputes(fb, labels)  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1
