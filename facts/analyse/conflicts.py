@@ -8,7 +8,9 @@ rounding, "about" a tolerance, "over"/"under" a half line. Within a group the
 intervals are clustered by sorting (O(n log n)): claims in one cluster can all
 hold at once. Two clusters are a contradiction, unless the words say why both
 may hold (facts/analyse/reasons.py); differing values inside one cluster,
-reconciled by hedges, are a compatible conflict.
+reconciled by hedges, are a compatible conflict. Money figures of one measure
+in different currencies are grouped again without the currency and compared
+at a rate the articles state (facts/analyse/rates.py, currencies.py).
 """
 
 from __future__ import annotations
