@@ -9,6 +9,8 @@
   sentences, each naming another city, holder and payment (linear is 4.0x).
 - conflicts: matching the claims of 1,000 vs 10,000 articles that all give
   one measure of one company, each a different value (linear is 10.0x).
+- rates: exchange rates stated in one article of 5,000 vs 20,000 bracketed
+  conversions, each beside the next figure (linear is 4.0x).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ if __name__ == "__main__":  # run as a script from the project root
 from facts.analyse.conflicts import find_conflicts
 from facts.analyse.deal import find_deal
 from facts.analyse.disputes import find_disputes
+from facts.analyse.rates import find_rates
 from facts.analyse.resolve import resolve
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
@@ -135,6 +138,15 @@ def conflict_cost(n: int) -> float:
     return time.process_time() - started
 
 
+def rate_cost(n: int) -> float:
+    """CPU seconds to read the rates of one article of n bracketed conversions (figures read before)."""
+    text = "".join(f"It cost €{1 + i % 9}.0bn (${1.1 * (1 + i % 9):.1f}bn). " for i in range(n))
+    numbers = find_numbers(text, "dense.txt")
+    started = time.process_time()
+    find_rates(numbers, {"dense.txt": text})
+    return time.process_time() - started
+
+
 def main() -> None:
     measure(100)  # warm the lexicons and caches
     one, eight = measure(1000), measure(8000)
@@ -148,6 +160,9 @@ def main() -> None:
     conflict_cost(100)
     few, many = conflict_cost(1_000), conflict_cost(10_000)
     print(f"conflicts: 1,000 articles {few:.3f}s, 10,000 {many:.3f}s: {many / few:.1f}x for 10x (linear 10.0x)")
+    rate_cost(100)
+    small, large = rate_cost(5_000), rate_cost(20_000)
+    print(f"rates: 5,000 conversions {small:.3f}s, 20,000 {large:.3f}s: {large / small:.1f}x for 4x (linear 4.0x)")
 
 
 if __name__ == "__main__":

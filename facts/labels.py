@@ -44,6 +44,11 @@ def _date(iso: str) -> str:
     return iso
 
 
+def currency_symbol(unit: str) -> str:
+    """'$' for USD; the code itself for a currency without a short sign."""
+    return _SYMBOLS.get(unit, unit)
+
+
 def format_value(value: Value | None, unit: str) -> str:
     """A figure as a person would write it: $6.2B, €3.2M, 49%, 2016, 33x, 1,500."""
     if value is None:

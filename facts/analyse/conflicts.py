@@ -8,7 +8,9 @@ rounding, "about" a tolerance, "over"/"under" a half line. Within a group the
 intervals are clustered by sorting (O(n log n)): claims in one cluster can all
 hold at once. Two clusters are a contradiction, unless the words say why both
 may hold (facts/analyse/reasons.py); differing values inside one cluster,
-reconciled by hedges, are a compatible conflict.
+reconciled by hedges, are a compatible conflict. Money figures of one measure
+in different currencies are grouped again without the currency and compared
+at a rate the articles state (facts/analyse/rates.py, currencies.py).
 """
 
 from __future__ import annotations
@@ -23,18 +25,21 @@ from dataclasses import dataclass, field
 from facts.analyse.anaphora import Organisations
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
 from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads
+from facts.analyse.currencies import Side, compare
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.disputes import find_disputes
 from facts.analyse.measure_words import disputable, drifts, measure_units
 from facts.analyse.mentions import by_source
+from facts.analyse.rates import Rates, find_rates
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
-from facts.labels import format_claim
+from facts.labels import format_claim, source_label
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
 
 INF = math.inf
 MAX_CLAIMS = 200  # per conflict: a readable list even on 10,000 articles
+MAX_CURRENCIES = 6  # per measure: pairs of them stay few
 
 
 # ---------------------------------------------------------------- intervals
@@ -252,38 +257,67 @@ def _keys(fb: FactBase) -> dict[str, ClaimKey]:
     return out
 
 
-def _groups(fb: FactBase, deal: Deal) -> list[_Group]:
+def _groups(deal: Deal, keys: dict[str, ClaimKey], numbers: list[Number], *, by_currency: bool = True) -> list[_Group]:
     """Blocked by (measure, unit, basis), then subject, then period: dict
-    lookups, never a comparison of all pairs."""
-    keys = _keys(fb)
+    lookups, never a comparison of all pairs. Without `by_currency` money
+    figures of every currency share a block (to compare at a stated rate)."""
+    groups = []
+    for (measure, _, basis), members in _buckets(keys, numbers, by_currency).items():
+        groups += _subject_groups(deal, keys, measure, basis, members)
+    return groups
+
+
+def _buckets(
+    keys: dict[str, ClaimKey], numbers: list[Number], by_currency: bool
+) -> dict[tuple[str, str, str], list[Number]]:
     buckets: dict[tuple[str, str, str], list[Number]] = {}
-    for n in fb.numbers:
+    for n in numbers:
         key = keys[n.id]
         if _conflicting(n, key.measure) is not None:
-            unit = n.unit if unit_family(n.unit) == "money" else unit_family(n.unit)
-            buckets.setdefault((key.measure, unit, key.basis), []).append(n)
-    groups = []
-    for (measure, _, basis), numbers in buckets.items():
-        by_subject: dict[str, list[Number]] = {}
-        for n in numbers:
-            subject = n.subject or keys[n.id].subject
-            by_subject.setdefault(subject_key(deal, subject, measure), []).append(n)
-        _join_unknown(by_subject)
-        # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
-        vague = measure_spec(measure, unit_family(numbers[0].unit)).counted
-        for subject, members in by_subject.items():
-            if len(members) < 2 or (vague and not subject):
+            family = unit_family(n.unit)
+            if not by_currency and family != "money":
                 continue
-            by_period: dict[str, list[Number]] = {}
-            for n in members:
-                by_period.setdefault(_period(keys[n.id]), []).append(n)
-            _join_unknown(by_period)
-            groups += [
-                _Group(measure, subject, "" if p == NOW else p, ns, basis, {n.id: keys[n.id] for n in ns})
-                for p, ns in by_period.items()
-                if len(ns) > 1
-            ]
+            unit = n.unit if family == "money" and by_currency else family
+            buckets.setdefault((key.measure, unit, key.basis), []).append(n)
+    return buckets
+
+
+def _subject_groups(
+    deal: Deal, keys: dict[str, ClaimKey], measure: str, basis: str, numbers: list[Number]
+) -> list[_Group]:
+    by_subject: dict[str, list[Number]] = {}
+    for n in numbers:
+        subject = n.subject or keys[n.id].subject
+        by_subject.setdefault(subject_key(deal, subject, measure), []).append(n)
+    _join_unknown(by_subject)
+    # a count of something nobody is named for ("6 acquisitions") is too vague to dispute
+    vague = measure_spec(measure, unit_family(numbers[0].unit)).counted
+    groups = []
+    for subject, members in by_subject.items():
+        if len(members) < 2 or (vague and not subject):
+            continue
+        by_period: dict[str, list[Number]] = {}
+        for n in members:
+            by_period.setdefault(_period(keys[n.id]), []).append(n)
+        _join_unknown(by_period)
+        groups += [
+            _Group(measure, subject, "" if p == NOW else p, ns, basis, {n.id: keys[n.id] for n in ns})
+            for p, ns in by_period.items()
+            if len(ns) > 1
+        ]
     return groups
+
+
+def _cross_currency_groups(deal: Deal, keys: dict[str, ClaimKey], fb: FactBase, rates: Rates) -> list[_Group]:
+    """Groups of one measure holding figures in two currencies the articles give a rate for."""
+    if not rates.pairs:
+        return []
+    groups = _groups(deal, keys, fb.numbers, by_currency=False)
+    return [g for g in groups if _rated(sorted({n.unit for n in g.numbers})[:MAX_CURRENCIES], rates)]
+
+
+def _rated(units: list[str], rates: Rates) -> bool:
+    return any(rates.rate(a, b) is not None for i, a in enumerate(units) for b in units[i + 1 :])
 
 
 NOW = "\0now"  # the period of a reported figure that names none: its article's time
@@ -313,10 +347,10 @@ class _Finding:
     explanation: str
 
 
-def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) -> list[_Finding]:
+def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str], labels: Labels) -> list[_Finding]:
     s = measure_spec(group.attribute, unit_family(group.numbers[0].unit))
     if s.time_relative:
-        return _judge_time_relative(claims, source_dates, undated_alike=drifts(group.attribute))
+        return _judge_time_relative(claims, source_dates, labels, undated_alike=drifts(group.attribute))
     clusters = _cluster(claims)
     findings = []
     why = reconcile([[group.keys[c.number.id] for c in k.claims if c.number.id in group.keys] for k in clusters])
@@ -324,11 +358,40 @@ def _judge(group: _Group, claims: list[_Claim], source_dates: dict[str, str]) ->
         return [_Finding("compatible", claims, f"{_describe(claims)}: {why}")]
     if len(clusters) > 1:
         disputed = [c for k in clusters for c in (k.claims if all(x.open for x in k.claims) else _tight(k))]
-        findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters)))
+        findings.append(_Finding("contradiction", disputed, _explain_contradiction(clusters, labels)))
     for k in clusters:
         if _distinct(k.claims) > 1:
             findings.append(_Finding("compatible", k.claims, _explain_compatible(k)))
     return findings
+
+
+def _judge_currencies(claims: list[_Claim], rates: Rates) -> list[_Finding]:
+    """Each currency's best-sourced agreeing figures against each other's, at the stated rate."""
+    by_unit: dict[str, list[_Claim]] = {}
+    for c in claims:
+        by_unit.setdefault(c.number.unit, []).append(c)
+    mains = {u: k for u, cs in sorted(by_unit.items())[:MAX_CURRENCIES] if (k := _main(cs))}
+    units = sorted(mains)
+    findings = []
+    for i, a in enumerate(units):
+        for b in units[i + 1 :]:
+            rate = rates.rate(a, b)
+            judged = compare(_side(mains[a]), _side(mains[b]), rate) if rate is not None else None
+            if judged is not None:
+                both = mains[a].claims + mains[b].claims
+                findings.append(_Finding(judged[0], both, f"{_describe(both)}: {judged[1]}"))
+    return findings
+
+
+def _main(claims: list[_Claim]) -> _Cluster | None:
+    clusters = _stab(c for c in claims if not c.open)
+    return max(clusters, key=lambda k: (len(k.sources()), len(k.claims))) if clusters else None
+
+
+def _side(k: _Cluster) -> Side:
+    values = sorted(float(c.number.value) for c in k.claims)
+    unit = k.claims[0].number.unit
+    return Side(unit, max(c.lo for c in k.claims), min(c.hi for c in k.claims), values[len(values) // 2])
 
 
 def _tight(k: _Cluster) -> list[_Claim]:
@@ -336,7 +399,7 @@ def _tight(k: _Cluster) -> list[_Claim]:
 
 
 def _judge_time_relative(
-    claims: list[_Claim], source_dates: dict[str, str], *, undated_alike: bool = False
+    claims: list[_Claim], source_dates: dict[str, str], labels: Labels, *, undated_alike: bool = False
 ) -> list[_Finding]:
     """A current age or headcount may change between articles: different values
     in different sources are compatible, unless one source (or two of the same
@@ -349,13 +412,25 @@ def _judge_time_relative(
     for same_time in by_date.values():
         if len(_cluster(same_time)) > 1:
             clusters = _cluster(claims)
-            return [_Finding("contradiction", claims, _explain_contradiction(clusters))]
+            return [_Finding("contradiction", claims, _explain_contradiction(clusters, labels))]
     if _distinct(claims) > 1:
         return [_Finding("compatible", claims, _explain_dated(claims))]
     return []
 
 
 # ---------------------------------------------------------------- explanations
+Labels = dict[str, str]  # source id -> what people call it (facts.labels.source_label)
+
+
+def source_labels(fb: FactBase) -> Labels:
+    """Each source's label, built once per call: explanations name outlets, not files."""
+    return {s.id: source_label(s) for s in fb.sources}
+
+
+def _label(labels: Labels, source: str) -> str:
+    return labels.get(source) or source_label(None, source)
+
+
 def _sources(n: int) -> str:
     return f"{n} source" if n == 1 else f"{n} sources"
 
@@ -368,10 +443,10 @@ def _describe(claims: list[_Claim]) -> str:
     return ", ".join(f"{text} ({_sources(len(srcs))})" for text, srcs in seen.items())
 
 
-def _explain_contradiction(clusters: list[_Cluster]) -> str:
+def _explain_contradiction(clusters: list[_Cluster], labels: Labels) -> str:
     sides = [_describe(k.claims if all(c.open for c in k.claims) else _tight(k)) for k in clusters]
     one = {c.source for k in clusters for c in k.claims}
-    where = f" within {next(iter(one))}" if len(one) == 1 else ""
+    where = f" within {_label(labels, next(iter(one)))}" if len(one) == 1 else ""
     return " vs ".join(sides) + f": these cannot all hold{where}."
 
 
@@ -420,28 +495,42 @@ def _base_id(group: _Group, names: dict[str, str]) -> str:
     return _slug(" ".join(parts))
 
 
-def _numeric_conflicts(fb: FactBase) -> list[Conflict]:
+def _numeric_conflicts(fb: FactBase, labels: Labels) -> list[Conflict]:
     deal = deal_of(fb)
     names = {e.id: e.name for e in fb.entities}
     source_dates = {s.id: s.date for s in fb.sources if s.date}
     source_years = {s.id: int(s.date[:4]) for s in fb.sources if s.date[:4].isdigit()}
+    keys = _keys(fb)
     out = []
-    for group in sorted(_groups(fb, deal), key=lambda g: (g.attribute, g.subject, g.period)):
+    for group in sorted(_groups(deal, keys, fb.numbers), key=_order):
         claims = _claims(group.numbers, source_years)
-        base = _base_id(group, names)
-        for i, f in enumerate(_judge(group, claims, source_dates)):
-            suffix = "" if f.verdict == "contradiction" else "-compatible"
-            out.append(
-                Conflict(
-                    id=base + suffix + (f"-{i + 1}" if i and f.verdict == "compatible" else ""),
-                    attribute=group.attribute + (f" ({group.period})" if group.period else ""),
-                    kind="numeric",
-                    verdict=f.verdict,
-                    explanation=f.explanation,
-                    subject=_subject_of(group),
-                    claims=_ordered(f.claims),
-                )
+        out += _conflicts(group, _judge(group, claims, source_dates, labels), _base_id(group, names))
+    rates = find_rates(fb.numbers, {s.id: s.text for s in fb.sources})
+    for group in sorted(_cross_currency_groups(deal, keys, fb, rates), key=_order):
+        findings = _judge_currencies(_claims(group.numbers, source_years), rates)
+        out += _conflicts(group, findings, _base_id(group, names) + "-currencies")
+    return out
+
+
+def _order(group: _Group) -> tuple[str, str, str]:
+    return (group.attribute, group.subject, group.period)
+
+
+def _conflicts(group: _Group, findings: list[_Finding], base: str) -> list[Conflict]:
+    out = []
+    for i, f in enumerate(findings):
+        suffix = "" if f.verdict == "contradiction" else "-compatible"
+        out.append(
+            Conflict(
+                id=base + suffix + (f"-{i + 1}" if i and f.verdict == "compatible" else ""),
+                attribute=group.attribute + (f" ({group.period})" if group.period else ""),
+                kind="numeric",
+                verdict=f.verdict,
+                explanation=f.explanation,
+                subject=_subject_of(group),
+                claims=_ordered(f.claims),
             )
+        )
     return out
 
 
@@ -469,9 +558,10 @@ def _spelling_conflict(e: Entity) -> Conflict | None:
 def find_conflicts(fb: FactBase) -> list[Conflict]:
     """Numeric disagreements (contradictions and hedge-compatible differences)
     and spelling variants of one entity, with deterministic ids."""
-    conflicts = _numeric_conflicts(fb)
+    labels = source_labels(fb)
+    conflicts = _numeric_conflicts(fb, labels)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
-    conflicts += find_disputes(fb)  # disagreements in words (facts/analyse/disputes/)
+    conflicts += find_disputes(fb, labels)  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1

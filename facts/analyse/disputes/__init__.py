@@ -2,7 +2,7 @@
 company or a minority stake), how it is paid, who leads the bidding group,
 where a company has its headquarters, who holds a post.
 
-    find_disputes(fb) -> list[Conflict]     qualitative conflicts, with the disputed words
+    find_disputes(fb, labels) -> list[Conflict]     qualitative conflicts, with the disputed words
 
 Each finder reads one article at a time with regular expressions built once
 from facts/lexicon/disputes.yaml, anchored on cue words and the entity
@@ -19,6 +19,7 @@ from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.disputes.judge import Rule, judge
 from facts.analyse.mentions import ArticleMentions, Mention, by_source
 from facts.extract.document import document_of
+from facts.labels import source_label
 from facts.model import Claim, Conflict, FactBase
 
 __all__ = ["find_disputes"]
@@ -38,8 +39,9 @@ def _rule(attribute: str) -> Rule:
     return _RULES.get(attribute, _ROLE)
 
 
-def find_disputes(fb: FactBase) -> list[Conflict]:
-    """Qualitative conflicts found in the articles' words (never curated)."""
+def find_disputes(fb: FactBase, labels: dict[str, str] | None = None) -> list[Conflict]:
+    """Qualitative conflicts found in the articles' words (never curated);
+    `labels` (source id -> label) name the sources in explanations."""
     mentions = by_source(fb.entities)
     parties = frozenset(p.entity for p in deal_of(fb).parties)
     names = {e.id: e.name for e in fb.entities}
@@ -52,7 +54,9 @@ def find_disputes(fb: FactBase) -> list[Conflict]:
         stances += headquarters.find(art)
         stances += roles.find(art, names)
     dates = {s.id: s.date for s in fb.sources if s.date}
-    conflicts = judge(stances, _rule, dates)
+    if labels is None:
+        labels = {s.id: source_label(s) for s in fb.sources}
+    conflicts = judge(stances, _rule, dates, labels)
     _attribute(conflicts, fb, mentions)
     return conflicts
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from facts.analyse.disputes.article import Stance
+from facts.labels import source_label
 from facts.model import Claim, Conflict, Verdict
 from facts.text import fold
 
@@ -28,7 +29,11 @@ class Rule:
     changes: bool = False  # may change over time: different dates make it compatible
 
 
-def judge(stances: list[Stance], rule_of: Callable[[str], Rule], dates: dict[str, str]) -> list[Conflict]:
+def judge(
+    stances: list[Stance], rule_of: Callable[[str], Rule], dates: dict[str, str], labels: dict[str, str] | None = None
+) -> list[Conflict]:
+    """Conflicts of the stances; `labels` (source id -> label) name sources in explanations."""
+    names = labels or {}
     groups: dict[tuple[str, str], list[Stance]] = {}
     for s in stances:
         groups.setdefault((s.attribute, s.subject), []).append(s)
@@ -36,8 +41,8 @@ def judge(stances: list[Stance], rule_of: Callable[[str], Rule], dates: dict[str
     for (attribute, subject), stated in sorted(groups.items()):
         group = _most_stated(stated)
         rule = rule_of(attribute)
-        out += _across(attribute, subject, group, rule, dates)
-        out += _within(attribute, subject, group, rule)
+        out += _across(attribute, subject, group, rule, dates, names)
+        out += _within(attribute, subject, group, rule, names)
     return out
 
 
@@ -55,7 +60,9 @@ def _clashing(group: list[Stance], rule: Rule) -> set[str]:
     return {a for a in values for b in values if a != b and rule.clash(a, b)}
 
 
-def _across(attribute: str, subject: str, group: list[Stance], rule: Rule, dates: dict[str, str]) -> list[Conflict]:
+def _across(
+    attribute: str, subject: str, group: list[Stance], rule: Rule, dates: dict[str, str], labels: dict[str, str]
+) -> list[Conflict]:
     """One conflict when a value of one source clashes with a value of another."""
     by_value: dict[str, set[str]] = {}
     for s in group:
@@ -70,7 +77,7 @@ def _across(attribute: str, subject: str, group: list[Stance], rule: Rule, dates
     verdict: Verdict = "contradiction"
     if rule.changes and _dated_apart(claims, dates):
         verdict = "compatible"
-    return [_conflict(attribute, subject, claims, rule, verdict, "")]
+    return [_conflict(attribute, subject, claims, rule, verdict, "", labels)]
 
 
 def _dated_apart(claims: list[Stance], dates: dict[str, str]) -> bool:
@@ -83,7 +90,7 @@ def _dated_apart(claims: list[Stance], dates: dict[str, str]) -> bool:
     return all(not (a & b) for x, a in by_value.items() for y, b in by_value.items() if x < y)
 
 
-def _within(attribute: str, subject: str, group: list[Stance], rule: Rule) -> list[Conflict]:
+def _within(attribute: str, subject: str, group: list[Stance], rule: Rule, labels: dict[str, str]) -> list[Conflict]:
     by_source: dict[str, list[Stance]] = {}
     for s in group:
         by_source.setdefault(s.span.source, []).append(s)
@@ -92,12 +99,18 @@ def _within(attribute: str, subject: str, group: list[Stance], rule: Rule) -> li
         clashing = _clashing(own, rule)
         if clashing:
             claims = [s for s in own if s.value in clashing]
-            out.append(_conflict(attribute, subject, claims, rule, "contradiction", source))
+            out.append(_conflict(attribute, subject, claims, rule, "contradiction", source, labels))
     return out
 
 
 def _conflict(
-    attribute: str, subject: str, stances: list[Stance], rule: Rule, verdict: Verdict, within: str
+    attribute: str,
+    subject: str,
+    stances: list[Stance],
+    rule: Rule,
+    verdict: Verdict,
+    within: str,
+    labels: dict[str, str],
 ) -> Conflict:
     ordered = sorted(stances, key=lambda s: (s.span.source, s.span.start))[:MAX_CLAIMS]
     base = "-".join(fold(" ".join([attribute, subject])).split()) or "dispute"
@@ -106,19 +119,25 @@ def _conflict(
         attribute=attribute + (f" (within {within})" if within else ""),
         kind="qualitative",
         verdict=verdict,
-        explanation=_explain(ordered, rule, verdict, within),
+        explanation=_explain(ordered, rule, verdict, _name(labels, within) if within else "", labels),
         subject=subject,
         claims=[Claim(span=s.span, value=s.label, sentence=s.sentence) for s in ordered],
     )
 
 
-def _explain(stances: list[Stance], rule: Rule, verdict: Verdict, within: str) -> str:
+def _explain(stances: list[Stance], rule: Rule, verdict: Verdict, within: str, labels: dict[str, str]) -> str:
     sides: dict[str, list[str]] = {}
     for s in stances:
         sources = sides.setdefault(s.label, [])
-        if s.span.source not in sources:
-            sources.append(s.span.source)
+        name = _name(labels, s.span.source)
+        if name not in sources:
+            sources.append(name)
     said = " vs ".join(f'"{label}" ({", ".join(srcs)})' for label, srcs in sides.items())
     if verdict == "compatible":
         return f"{said}: the sources are from different dates, and {rule.why.rstrip('.')} only at one time."
     return f"{said}: {rule.why}" + (f" {within} says both." if within else "")
+
+
+def _name(labels: dict[str, str], source: str) -> str:
+    """A source as people call it: its outlet or title, else its file name without extension."""
+    return labels.get(source) or source_label(None, source)

@@ -142,7 +142,21 @@ def test_outlier_within_one_article_is_an_internal_contradiction() -> None:
     )
     (c,) = numeric(fb)
     assert c.verdict == "contradiction"
-    assert "within a.txt" in c.explanation
+    assert "within a." in c.explanation  # the file name without its extension
+
+
+def test_explanation_names_a_source_by_its_outlet_not_its_file() -> None:
+    text = "Orbit paid $3.4 billion for Helix. Later the article calls it the $8 billion investment."
+    fb = factbase(
+        [
+            claim("a.txt", text, "$3.4 billion", 3.4e9, "USD", "deal value"),
+            claim("a.txt", text, "$8 billion", 8e9, "USD", "deal value", subject=""),
+        ]
+    )
+    fb.sources[0].outlet = "The Harbour Ledger"
+    (c,) = numeric(fb)
+    assert "within The Harbour Ledger." in c.explanation
+    assert "a.txt" not in c.explanation
 
 
 def test_rumour_and_outlier_give_one_contradiction_and_one_compatible() -> None:

@@ -34,6 +34,7 @@ def test_acquisition_and_minority_stake_contradict_across_sources(tmp_path: Path
     assert {("a.txt", "acquire Corvane Systems"), ("b.txt", "30% non-voting stake")} <= quotes(c)
     assert ("b.txt", "remain independent") in quotes(c)
     assert c.explanation
+    assert ".txt" not in c.explanation  # sources are named by label, not by file
 
 
 def test_one_article_saying_both_is_a_conflict_within_it(tmp_path: Path) -> None:
