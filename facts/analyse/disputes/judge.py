@@ -116,7 +116,7 @@ def _conflict(
     base = "-".join(fold(" ".join([attribute, subject])).split()) or "dispute"
     return Conflict(
         id=base + (f"-within-{fold(within).replace(' ', '-')}" if within else ""),
-        attribute=attribute + (f" (within {within})" if within else ""),
+        attribute=attribute + (f" (within {_name(labels, within)})" if within else ""),
         kind="qualitative",
         verdict=verdict,
         explanation=_explain(ordered, rule, verdict, _name(labels, within) if within else "", labels),

@@ -40,8 +40,9 @@ def test_acquisition_and_minority_stake_contradict_across_sources(tmp_path: Path
 def test_one_article_saying_both_is_a_conflict_within_it(tmp_path: Path) -> None:
     text = BUY + "In fact the filing shows Halvorsen Group buying nearly half of Corvane Systems' shares.\n"
     fb = build(tmp_path, {"a.txt": text, "b.txt": BUY})
-    (c,) = [c for c in disputes(fb, "deal structure") if "within a.txt" in c.attribute]
+    (c,) = [c for c in disputes(fb, "deal structure") if "(within " in c.attribute]
     assert {("a.txt", "acquire Corvane Systems"), ("a.txt", "nearly half")} <= quotes(c)
+    assert ".txt" not in c.attribute  # the article named as people call it, not by its file
 
 
 def test_a_stake_in_another_company_is_no_conflict(tmp_path: Path) -> None:
