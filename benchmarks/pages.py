@@ -325,9 +325,12 @@ def article_pdf(a: Article, per_page: int = 40) -> tuple[bytes, bool, list[str]]
 
 
 # ---------------------------------------------------------------- gold
-def rename(gold: dict[str, Any], ext: str, texts: dict[str, str]) -> tuple[dict[str, Any], int]:
-    """The gold with file names changed; for a transliterated PDF drop numbers whose quote changed."""
-    new = lambda s: str(Path(s).with_suffix(ext))  # noqa: E731
+def rename(gold: dict[str, Any], ext: str) -> tuple[dict[str, Any], int]:
+    """The gold with file names changed; for a PDF drop numbers whose quote had to be transliterated."""
+
+    def new(name: str) -> str:
+        return str(Path(name).with_suffix(ext))
+
     out = dict(gold)
     dropped = 0
     for key in ("numbers", "optional_numbers"):
@@ -344,7 +347,6 @@ def rename(gold: dict[str, Any], ext: str, texts: dict[str, str]) -> tuple[dict[
             c = {"kind": "numeric", "verdict": "contradiction", "claims": c}
         conflicts[cid] = {**c, "claims": [[new(q[0]), *q[1:]] for q in c["claims"]]}
     out["conflicts"] = conflicts
-    del texts
     return out, dropped
 
 
@@ -371,7 +373,7 @@ def build(name: str, corpus: Path, gold_path: Path, work: Path) -> dict[str, tup
                 (out / target).write_bytes(data)
             sources[target] = dict(a.meta)
             boiler[target] = furniture
-        g, dropped = rename(gold, ext, {})
+        g, dropped = rename(gold, ext)
         g["sources"] = sources
         g["boilerplate"] = boiler
         gp = work / f"{name}-{kind}.gold.yaml"
@@ -414,7 +416,7 @@ def main() -> int:
     if a.corpus:
         todo = [(a.corpus.name, a.corpus, a.gold or SHARED / "gold" / a.corpus.name / "gold.yaml")]
     else:
-        dirs = sorted(p for p in (SHARED / "corpora").iterdir() if p.is_dir()) + [SHARED / "seeds"]
+        dirs = [*sorted(p for p in (SHARED / "corpora").iterdir() if p.is_dir()), SHARED / "seeds"]
         todo = [(d.name, d, SHARED / "gold" / d.name / "gold.yaml") for d in dirs]
         todo = [t for t in todo if t[2].exists() and (not a.only or t[0] in a.only)]
     work = a.work or Path(tempfile.mkdtemp(prefix="scaledeal-pages-"))

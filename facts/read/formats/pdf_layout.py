@@ -44,6 +44,13 @@ def paragraphs_of(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
     return _join(paras, starts)
 
 
+def running_header(pages: list[Page]) -> str:
+    """The first page's top line when it repeats at the top of the other pages (a running header)."""
+    furniture = _running(pages)
+    top = next((" ".join(x.split()) for x in pages[0] if x.strip()), "") if pages else ""
+    return top if top and _key(top) in furniture and not _PAGE_NUMBER.match(top) else ""
+
+
 def _typical_length(bodies: list[list[str]]) -> float:
     """The length of a full line of body text: the upper quartile of line lengths."""
     lengths = sorted(len(x) for b in bodies for x in b if x)
