@@ -169,3 +169,25 @@ def test_the_site_after_the_headline_in_the_files_title_is_the_outlet() -> None:
 def test_a_running_header_that_is_not_beside_the_headline_names_no_outlet() -> None:
     a = read(two_pages_with_header("Quarterly review of shipping - draft for comment"))
     assert a.outlet != "Quarterly review of shipping"
+
+
+def test_a_sentence_broken_by_a_page_before_a_capital_or_a_figure_stays_one_paragraph() -> None:
+    first = [
+        ["The harbour operator said on Friday it had agreed to buy a rival ferry line in"],
+        ["a deal that values the business at about eight times its sales in the most recent"],
+    ]
+    second = [["Atlantic Coast region and adds the rival's 14 routes to its network of crossings."]]
+    second.append(["The rival line carried more passengers than ever last year, and its sales hit"])
+    third = [["$96 million, up from the year before, when the operator first made an approach."]]
+    a = read(make_pdf(article_pages([first, second, third], header="Coast Courier", footer=True)))
+    assert "in the most recent Atlantic Coast region" in a.text
+    assert "its sales hit $96 million" in a.text
+
+
+def test_a_short_heading_at_the_foot_of_a_page_stays_apart_from_the_next_page() -> None:
+    first = [["The harbour operator said on Friday it had agreed to buy a rival ferry line for"]]
+    first[0].append("$420 million, a deal that gives it the 14 routes it did not yet run in the region.")
+    first.append(["FINANCING"])
+    second = [["Banks will lend most of the price, the operator said in a statement on Friday."]]
+    a = read(make_pdf(article_pages([first, second], header="Coast Courier", footer=True)))
+    assert "\n\nFINANCING\n\nBanks will lend" in a.text
