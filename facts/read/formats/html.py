@@ -126,8 +126,8 @@ def _extract(page: str) -> Element:
 def _blocks(doc: Element) -> list[tuple[str, str, float]]:
     """(kind, text, share of the text inside links) for each block of the body, in order."""
     main = doc.find("main")
-    for lb in doc.iter("lb"):  # a <br>: the words on either side stay apart
-        lb.tail = " " + (lb.tail or "")
+    for lb in doc.iter("lb"):  # a <br> is a line break: a label above it must not run into the next sentence
+        lb.tail = "\n" + (lb.tail or "")
     out: list[tuple[str, str, float]] = []
     for el in main.iter() if main is not None else ():
         if el.tag not in _BLOCKS or any(d is not el and d.tag in _BLOCKS for d in el.iter()):
@@ -140,7 +140,13 @@ def _blocks(doc: Element) -> list[tuple[str, str, float]]:
 
 
 def _text(el: Element) -> str:
-    return " ".join(_CONTROLS.sub(" ", "".join(el.itertext())).split())
+    """The element's words, spaces collapsed. A line break (a <br>) stays one when
+    the next line opens with a capital or a figure (a label or a heading above it),
+    and is a space inside a sentence ("fees would rise<br>by 4%")."""
+    lines = [
+        flat for line in _CONTROLS.sub(" ", "".join(el.itertext())).split("\n") if (flat := " ".join(line.split()))
+    ]
+    return "".join(line if k == 0 else ("\n" if not line[0].islower() else " ") + line for k, line in enumerate(lines))
 
 
 def clean_blocks(blocks: list[tuple[str, str, float]]) -> list[str]:

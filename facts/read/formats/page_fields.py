@@ -73,6 +73,25 @@ def without_site(title: str, outlet: str) -> str:
     return title
 
 
+def site_beside(line: str, headline: str, max_words: int = 6) -> str:
+    """ "Site - Headline" or "Headline | Site" -> "Site": the short part beside the known headline."""
+    if not headline:
+        return ""
+    head = " ".join(headline.split()).casefold()
+    flat = " ".join(line.split())
+    for sep in _TITLE_SEPS.finditer(flat):
+        before, after = flat[: sep.start()], flat[sep.end() :]
+        for mine, other in ((before, after), (after, before)):
+            if _is_headline(mine.casefold(), head) and 0 < len(other.split()) <= max_words:
+                return _clean(other)
+    return ""
+
+
+def _is_headline(part: str, head: str) -> bool:
+    """The part is the headline, or starts it when the headline was cut short ("…")."""
+    return part == head or (head.endswith("…") and len(head) > 20 and part.startswith(head[:-1]))
+
+
 def _same_site(part: str, site: str) -> bool:
     p = part.casefold().strip()
     return p == site or (len(p) > 3 and (p in site or site in p))

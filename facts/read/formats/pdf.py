@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 
 from facts.read.formats import Article, Unreadable
-from facts.read.formats.page_fields import without_site
-from facts.read.formats.pdf_layout import Page, paragraphs_of
+from facts.read.formats.page_fields import site_beside, without_site
+from facts.read.formats.pdf_layout import Page, paragraphs_of, running_header
 from facts.read.metadata import sniff
 from facts.read.titles import cut
 
@@ -36,8 +36,10 @@ def read(path: Path, data: bytes) -> Article:
         raise Unreadable("no text layer (a scanned PDF?)")
     meta = sniff(text)
     author = meta.author or (info.get("/Author", "") if len(info.get("/Author", "").split()) >= 2 else "")
+    title = _title(text, _info_title(info))
+    outlet = _outlet(title, running_header(pages), info.get("/Title", "")) or meta.outlet
     return Article(
-        text=text, title=_title(text, _info_title(info)), outlet=meta.outlet, author=author,
+        text=text, title=title, outlet=outlet, author=author,
         date=meta.date or _pdf_date(info.get("/CreationDate", "")), pages=starts, extracted=True,
     )  # fmt: skip
 
@@ -56,6 +58,13 @@ def _pages(data: bytes) -> tuple[list[Page], dict[str, str]]:
     except Exception as err:
         raise Unreadable(f"damaged or unsupported PDF ({type(err).__name__}: {str(err)[:80]})") from None
     return pages, info
+
+
+def _outlet(title: str, header: str, info_title: str) -> str:
+    """The site a printed page names beside its headline: in the running header
+    ("Site - Headline") or in the file's title ("Headline | Site"). It outranks a
+    name sniffed from the text, which may be a newsletter plug or a desk."""
+    return site_beside(header, title) or site_beside(info_title, title)
 
 
 def _page_text(page: object) -> Page:

@@ -23,14 +23,14 @@ def paragraphs_of(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
     short = SHORT_LINE * _typical_length(bodies)
     paras: list[list[str]] = []
     starts: list[tuple[int, int, int]] = []  # (page, paragraph index, line index) of each page's first line
-    open_para = False
+    open_para = full = False
     for number, lines in enumerate(bodies):
         first = True
         for line in lines:
-            if not line:
+            if not line:  # a gap ends the paragraph; `full` keeps the page's last text line for the next page
                 open_para = False
                 continue
-            if not open_para and not (first and paras and _continues(paras[-1], line)):
+            if not open_para and not (first and paras and _continues(paras[-1], line, full)):
                 paras.append([])
             open_para = True
             if first:
@@ -38,10 +38,18 @@ def paragraphs_of(pages: list[Page]) -> tuple[str, tuple[int, ...]]:
                 first = False
             paras[-1].append(line)
             open_para = len(line) >= short or _HYPHENATED.search(line) is not None  # a short line ends its paragraph
+            full = open_para
         if first:
             starts.append((number, len(paras), 0))  # an empty page starts where the next text does
         open_para = False
     return _join(paras, starts)
+
+
+def running_header(pages: list[Page]) -> str:
+    """The first page's top line when it repeats at the top of the other pages (a running header)."""
+    furniture = _running(pages)
+    top = next((" ".join(x.split()) for x in pages[0] if x.strip()), "") if pages else ""
+    return top if top and _key(top) in furniture and not _PAGE_NUMBER.match(top) else ""
 
 
 def _typical_length(bodies: list[list[str]]) -> float:
@@ -84,9 +92,11 @@ def _body(page: Page, furniture: set[str]) -> list[str]:
     return out
 
 
-def _continues(para: list[str], line: str) -> bool:
-    """A paragraph runs on over a page break when it did not end a sentence."""
-    return bool(para) and not _END.search(para[-1]) and line[:1].islower()
+def _continues(para: list[str], line: str, full: bool) -> bool:
+    """A paragraph runs on over a page break when it did not end a sentence and
+    either the next page opens in lower case or the last line ran the full width
+    (a capital or a figure may open the rest of the sentence: "North / American", "$96")."""
+    return bool(para) and not _END.search(para[-1]) and (line[:1].islower() or full)
 
 
 def _join(paras: list[list[str]], starts: list[tuple[int, int, int]]) -> tuple[str, tuple[int, ...]]:

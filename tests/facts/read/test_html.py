@@ -163,3 +163,11 @@ def test_a_page_that_says_utf8_but_is_windows_1252_is_still_read() -> None:
     )
     a = html.read(Path("x.html"), page.encode("latin-1"))
     assert "café chain sold 3 outlets for €28 million" in a.text
+
+
+def test_a_label_above_a_line_break_does_not_run_into_the_next_sentence() -> None:
+    para = "<p>Background<br>Coast Lines carries two million passengers a year on its 14 ferries across the bay.</p>"
+    body = "<p>The harbour operator said on Friday it had agreed to buy a rival ferry line for $420 million.</p>"
+    page = f"<html><body><article><h1>Ferry deal</h1>{body}{para}</article></body></html>"
+    text = html.read(Path("x.html"), page.encode()).text
+    assert "Background\nCoast Lines carries" in text

@@ -146,3 +146,48 @@ def test_control_characters_in_a_pdf_title_never_reach_the_terminal(tmp_path: Pa
     (tmp_path / "a.pdf").write_bytes(make_pdf([[(72.0, 700.0, long_line)]], info_title="Ferry \x1b[31mdeal"))
     (src,) = read_corpus([tmp_path]).sources
     assert src.title.startswith("Ferry") and "deal" in src.title and "\x1b" not in src.title
+
+
+def two_pages_with_header(header: str, info_title: str = "") -> bytes:
+    first = [["Ferry operator agrees to buy rival line"], ["The harbour operator will pay $420 million."]]
+    first.append(["Get our free morning briefing from Tidewater Digest in your inbox."])
+    second = [["Regulators will review the purchase, which adds 14 routes."]]
+    return make_pdf(article_pages([first, second], header=header, footer=True), info_title=info_title)
+
+
+def test_the_site_in_a_running_header_beside_the_headline_is_the_outlet() -> None:
+    a = read(two_pages_with_header("Coast Courier - Ferry operator agrees to buy rival line"))
+    assert (a.title, a.outlet) == ("Ferry operator agrees to buy rival line", "Coast Courier")
+    assert "Coast Courier" not in a.text
+
+
+def test_the_site_after_the_headline_in_the_files_title_is_the_outlet() -> None:
+    a = read(two_pages_with_header("", info_title="Ferry operator agrees to buy rival line | Coast Courier"))
+    assert a.outlet == "Coast Courier"
+
+
+def test_a_running_header_that_is_not_beside_the_headline_names_no_outlet() -> None:
+    a = read(two_pages_with_header("Quarterly review of shipping - draft for comment"))
+    assert a.outlet != "Quarterly review of shipping"
+
+
+def test_a_sentence_broken_by_a_page_before_a_capital_or_a_figure_stays_one_paragraph() -> None:
+    first = [
+        ["The harbour operator said on Friday it had agreed to buy a rival ferry line in"],
+        ["a deal that values the business at about eight times its sales in the most recent"],
+    ]
+    second = [["Atlantic Coast region and adds the rival's 14 routes to its network of crossings."]]
+    second.append(["The rival line carried more passengers than ever last year, and its sales hit"])
+    third = [["$96 million, up from the year before, when the operator first made an approach."]]
+    a = read(make_pdf(article_pages([first, second, third], header="Coast Courier", footer=True)))
+    assert "in the most recent Atlantic Coast region" in a.text
+    assert "its sales hit $96 million" in a.text
+
+
+def test_a_short_heading_at_the_foot_of_a_page_stays_apart_from_the_next_page() -> None:
+    first = [["The harbour operator said on Friday it had agreed to buy a rival ferry line for"]]
+    first[0].append("$420 million, a deal that gives it the 14 routes it did not yet run in the region.")
+    first.append(["FINANCING"])
+    second = [["Banks will lend most of the price, the operator said in a statement on Friday."]]
+    a = read(make_pdf(article_pages([first, second], header="Coast Courier", footer=True)))
+    assert "\n\nFINANCING\n\nBanks will lend" in a.text
