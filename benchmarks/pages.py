@@ -31,6 +31,10 @@ from typing import Any
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # run as a script: the hand-written PDFs of the reader tests
+
+from tests.facts.read.pdf_maker import make_pdf  # noqa: E402  (after the path is set)
+
 SHARED = ROOT.parent / "shared"
 SCORE = SHARED / "tools" / "score.py"
 SCALEDEAL = ROOT / ".venv" / "bin" / "scaledeal"
@@ -250,41 +254,6 @@ def to_winansi(text: str) -> tuple[str, bool]:
     return "".join(out), changed
 
 
-def pdf_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def make_pdf(pages: list[list[tuple[float, float, str]]], info: dict[str, str]) -> bytes:
-    """A minimal PDF: Helvetica with WinAnsiEncoding (cp1252), one content stream a page,
-    and an /Info dictionary as a browser's "print to PDF" writes it."""
-    n = len(pages)
-    objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
-    kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
-    objs.append(f"<< /Type /Pages /Kids [{kids}] /Count {n} >>".encode())
-    objs.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for i, lines in enumerate(pages):
-        objs.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> "
-            f"/Contents {5 + 2 * i} 0 R >>".encode()
-        )
-        ops = [f"BT /F1 10 Tf 1 0 0 1 {x} {y} Tm ({pdf_escape(t)}) Tj ET" for x, y, t in lines]
-        body = "\n".join(ops).encode("cp1252")
-        objs.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    fields = " ".join(f"/{k} ({pdf_escape(v)})" for k, v in info.items())
-    objs.append(f"<< {fields} >>".encode("cp1252"))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for k, obj in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % k + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
-    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    trailer = f"<< /Size {len(objs) + 1} /Root 1 0 R /Info {len(objs)} 0 R >>"
-    out += f"trailer\n{trailer}\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-
-
 def pdf_lines(a: Article) -> list[str]:
     """Title, then paragraphs wrapped at ~90 chars, a blank line between them ("" = blank)."""
     rows = [a.title, ""]
@@ -321,7 +290,7 @@ def article_pdf(a: Article, per_page: int = 40) -> tuple[bytes, bool, list[str]]
         "CreationDate": "D:" + m["date"].replace("-", "") + "090000Z",
         "Producer": "Skia/PDF m120",
     }
-    return make_pdf(pages, info), changed, furniture
+    return make_pdf(pages, size=10, info=info), changed, furniture
 
 
 # ---------------------------------------------------------------- gold

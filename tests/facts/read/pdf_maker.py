@@ -16,10 +16,15 @@ def _escape(text: str) -> str:
 
 def _stream(lines: list[Line], size: float) -> bytes:
     ops = [f"BT /F1 {size} Tf 1 0 0 1 {x} {y} Tm ({_escape(t)}) Tj ET" for x, y, t in lines]
-    return "\n".join(ops).encode("latin-1")
+    return "\n".join(ops).encode("cp1252")  # the font's WinAnsiEncoding
 
 
-def make_pdf(pages: list[list[Line]], size: float = 11, info_title: str = "") -> bytes:
+def make_pdf(
+    pages: list[list[Line]], size: float = 11, info_title: str = "", info: dict[str, str] | None = None
+) -> bytes:
+    """A PDF of `pages`; `info` (or just `info_title`) fills its /Info dictionary,
+    as a browser's "print to PDF" does."""
+    info = {**({"Title": info_title} if info_title else {}), **(info or {})}
     n = len(pages)
     objs: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>"]
     kids = " ".join(f"{4 + 2 * i} 0 R" for i in range(n))
@@ -33,8 +38,9 @@ def make_pdf(pages: list[list[Line]], size: float = 11, info_title: str = "") ->
         )
         body = _stream(lines, size)
         objs.append(b"<< /Length %d >>\nstream\n" % len(body) + body + b"\nendstream")
-    if info_title:
-        objs.append(f"<< /Title ({_escape(info_title)}) >>".encode())
+    if info:
+        fields = " ".join(f"/{k} ({_escape(v)})" for k, v in info.items())
+        objs.append(f"<< {fields} >>".encode("cp1252"))
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for k, obj in enumerate(objs, start=1):
@@ -43,8 +49,8 @@ def make_pdf(pages: list[list[Line]], size: float = 11, info_title: str = "") ->
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    info = f" /Info {len(objs)} 0 R" if info_title else ""
-    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{info} >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    ref = f" /Info {len(objs)} 0 R" if info else ""
+    out += f"trailer\n<< /Size {len(objs) + 1} /Root 1 0 R{ref} >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
