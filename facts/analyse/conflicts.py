@@ -405,10 +405,12 @@ def _judge_time_relative(
     in different sources are compatible, unless one source (or two of the same
     date) disagrees with itself. `undated_alike`: articles without a date are
     of one time (a workforce does not change within a deal's coverage)."""
+    times = _same_times(source_dates, (c.source for c in claims)) if undated_alike else {}
     by_date: dict[str, list[_Claim]] = {}
     for c in claims:
         undated = "" if undated_alike else c.source
-        by_date.setdefault(source_dates.get(c.source) or undated, []).append(c)
+        date = source_dates.get(c.source) or undated
+        by_date.setdefault(times.get(date, date), []).append(c)
     for same_time in by_date.values():
         if len(_cluster(same_time)) > 1:
             clusters = _cluster(claims)
@@ -416,6 +418,31 @@ def _judge_time_relative(
     if _distinct(claims) > 1:
         return [_Finding("compatible", claims, _explain_dated(claims))]
     return []
+
+
+SAME_TIME_DAYS = 31  # a workforce does not move by a tenth between articles a few days apart
+
+
+def _same_times(source_dates: dict[str, str], sources: Iterable[str]) -> dict[str, str]:
+    """Each full publication date -> the first date of its run of dates no more
+    than SAME_TIME_DAYS apart: articles of one week report one time."""
+    days = sorted({d for s in sources if (d := _day(source_dates.get(s, "")))})
+    out: dict[str, str] = {}
+    start: dt.date | None = None
+    previous: dt.date | None = None
+    for day in days:
+        if previous is None or (day - previous).days > SAME_TIME_DAYS:
+            start = day
+        out[day.isoformat()] = (start or day).isoformat()
+        previous = day
+    return out
+
+
+def _day(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 # ---------------------------------------------------------------- explanations

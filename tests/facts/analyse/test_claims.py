@@ -320,3 +320,18 @@ def test_a_share_of_the_shares_sold_is_not_a_market_share() -> None:
 def test_a_deal_noun_with_modifiers_is_still_the_deal() -> None:
     assert key("Orbit agreed a $900 million cash deal.", "$900 million", 9e8, "USD").measure == "deal value"
     assert key("The offer was raised to $950 million.", "$950 million", 9.5e8, "USD").measure == "deal value"
+
+
+def _dated(day: str, staff: int) -> str:
+    return f"Veyra Systems expands\n\nBy Ana Ruiz | Tidewater Post | {day}\n\nVeyra Systems employs {staff} people.\n"
+
+
+def test_workforce_figures_of_articles_days_apart_contradict(tmp_path: Path) -> None:
+    found = numeric(tmp_path, {"a.txt": _dated("3 Oct 2025", 640), "b.txt": _dated("6 Oct 2025", 910)})
+    assert [c.verdict for c in found] == ["contradiction"]
+
+
+def test_workforce_figures_of_articles_months_apart_may_both_hold(tmp_path: Path) -> None:
+    found = numeric(tmp_path, {"a.txt": _dated("3 Feb 2025", 640), "b.txt": _dated("6 Oct 2025", 910)})
+    assert [c.verdict for c in found] == ["compatible"]
+    assert "publication dates" in found[0].explanation
