@@ -114,7 +114,6 @@ class ScaledealApp(App[None]):
         self.selection = Selection()
         self._copier: Clipboard | None = None  # how to copy, judged on the first copy
         self._selection_file: Path | None = None  # where this corpus's selection is kept, once loaded
-        self._cleared: list[FactRef] = []  # the last selection cleared, for undo
         self._held: list[events.Key] | None = None  # keys typed while Enter opens a screen
         self._held_depth, self._held_since = 1, 0.0
 
@@ -425,10 +424,8 @@ class ScaledealApp(App[None]):
         if not len(self.selection):
             self.notify("Nothing is selected.")
             return
-        self._cleared = list(self.selection)
-        self.selection.clear()
+        n = self.selection.clear()
         self.selection_changed()
-        n = len(self._cleared)
         self.notify(f"Unselected {n} fact{'s' * (n != 1)}. Press u to undo.", title="Selection cleared")
 
     def action_review_selection(self) -> None:
@@ -444,12 +441,10 @@ class ScaledealApp(App[None]):
         self.push_screen(screen, show)
 
     def action_undo_clear(self) -> None:
-        if not self._cleared:
+        n = self.selection.undo_clear()
+        if not n:
             self.notify("No cleared selection to bring back.")
             return
-        for ref in self._cleared:
-            self.selection.add(ref)
-        n, self._cleared = len(self._cleared), []
         self.selection_changed()
         self.notify(f"{n} fact{'s' * (n != 1)} selected again.", title="Selection restored")
 

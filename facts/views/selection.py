@@ -27,6 +27,7 @@ class Selection:
 
     def __init__(self, refs: Iterable[FactRef] = ()) -> None:
         self._refs: dict[FactRef, None] = dict.fromkeys(refs)
+        self._cleared: list[FactRef] = []  # the last selection cleared, for undo
 
     def toggle(self, ref: FactRef) -> bool:
         """Select `ref` if it was not, else unselect it; True if now selected."""
@@ -56,8 +57,20 @@ class Selection:
     def replace(self, refs: Iterable[FactRef]) -> None:
         self._refs = dict.fromkeys(refs)
 
-    def clear(self) -> None:
+    def clear(self) -> int:
+        """Unselect everything, remembered for `undo_clear`; how many were selected."""
+        if self._refs:
+            self._cleared = list(self._refs)
+        n = len(self._refs)
         self._refs.clear()
+        return n
+
+    def undo_clear(self) -> int:
+        """Select again what the last `clear` unselected; how many (0: nothing to undo)."""
+        restored, self._cleared = self._cleared, []
+        for ref in restored:
+            self._refs[ref] = None
+        return len(restored)
 
     def __contains__(self, ref: object) -> bool:
         return ref in self._refs

@@ -49,7 +49,6 @@ class SelectionScreen(Screen[FactRef | None]):
         super().__init__()
         self.fb, self.lookup, self.selection = fb, lookup, selection
         self.changed, self.export = changed, export
-        self.cleared: list[FactRef] = []
 
     def compose(self) -> ComposeResult:
         yield Static(id="selection-title")
@@ -101,19 +100,15 @@ class SelectionScreen(Screen[FactRef | None]):
     def action_clear(self) -> None:
         if not len(self.selection):
             return
-        self.cleared = list(self.selection)
-        self.selection.clear()
+        n = self.selection.clear()
         self.changed()
         self.refill(0)
-        self.notify(f"Unselected {len(self.cleared)} facts. Press u to undo.", title="Selection cleared")
+        self.notify(f"Unselected {n} facts. Press u to undo.", title="Selection cleared")
 
     def action_undo(self) -> None:
-        if not self.cleared:
+        if not self.selection.undo_clear():
             self.notify("No cleared selection to bring back.")
             return
-        for ref in self.cleared:
-            self.selection.add(ref)
-        self.cleared = []
         self.changed()
         self.refill(0)
 
