@@ -105,7 +105,7 @@ def _before(line: str, k: int) -> str:
 def _assign(fields: list[str], date: str, by: bool) -> Byline:
     author = outlet = ""
     for f in fields:
-        f = _clean(f)
+        f = tidy_name(f)
         if not author and (by or _is_person(f)) and not _is_outlet(f):
             author = f
         elif not outlet:
@@ -137,5 +137,12 @@ def _is_outlet(field: str) -> bool:
     return any(w.strip(".,").casefold() in _outlet_words() for w in field.split())
 
 
-def _clean(name: str) -> str:
+def tidy_name(name: str) -> str:
+    """Blanks folded, and the punctuation a byline leaves around a name stripped."""
     return " ".join(name.split()).strip(" .,;:-–—|")
+
+
+def clean_name(name: str, limit: int = NAME_CHARS) -> str:
+    """A tidied name, or "" when it is too short or too long to be one."""
+    name = tidy_name(name)
+    return name if 1 < len(name) <= limit else ""

@@ -15,11 +15,10 @@ from typing import NamedTuple
 
 from facts.lexicon import load_model
 from facts.lexicon.models import MetadataLexicon
-from facts.read.bylines import byline_fields, dateline_date, lone_date
+from facts.read.bylines import NAME_CHARS, byline_fields, clean_name, dateline_date, lone_date
 from facts.read.dates import parse_date
 
 EDGE_CHARS = 2048
-NAME_CHARS = 80
 
 # A name: capitalised words (acronyms and "&" allowed), on one line.
 _WORD = r"[A-Z0-9][\w&.'’-]*"
@@ -56,11 +55,6 @@ def _lex() -> MetadataLexicon:
     return load_model("metadata", MetadataLexicon)
 
 
-def _clean(name: str) -> str:
-    name = " ".join(name.split()).strip(" .,;:-–—|")
-    return name if 1 < len(name) <= NAME_CHARS else ""
-
-
 # ---------------------------------------------------------------- outlet cues
 _DATELINE = re.compile(
     rf"(?m)^[ \t]*[A-Z][A-Z.' -]{{1,40}}(?:,[^\n(]{{1,40}})?[ \t]*"  # place, then maybe a region or a date
@@ -71,7 +65,7 @@ _DATELINE = re.compile(
 def _dateline(head: str) -> str:
     """SAN JOSE (Wire Service) - ...: the agency in the parentheses."""
     m = _DATELINE.search(head)
-    return _clean(m.group(1)) if m else ""
+    return clean_name(m.group(1)) if m else ""
 
 
 @cache
@@ -86,7 +80,7 @@ def _copyright_re() -> re.Pattern[str]:
 
 def _copyright(zone: str) -> str:
     m = _copyright_re().search(zone)
-    return _clean(m.group("name")) if m else ""
+    return clean_name(m.group("name")) if m else ""
 
 
 @cache
@@ -103,7 +97,7 @@ def _labelled_byline(zone: str) -> str:
     for m in _labels_re(_lex().byline_labels, name).finditer(zone):
         # "Author:" needs its colon; "Written by Jane Doe" reads without one
         if ":" in m.group("sep") or m.group("label").casefold().endswith(" by"):
-            return _clean(m.group("name"))
+            return clean_name(m.group("name"))
     return ""
 
 
@@ -115,7 +109,7 @@ def _by_line(head: str) -> str:
     for m in _BY.finditer(head):
         name = m.group("name")
         if len(name.split()) >= 2:  # "By Tuesday" is no byline
-            return _clean(name)
+            return clean_name(name)
     return ""
 
 
@@ -129,7 +123,7 @@ def _newsletter_re() -> re.Pattern[str]:
 def _newsletter(zone: str) -> str:
     """A sign-up box naming its publisher: the weakest outlet cue."""
     m = _newsletter_re().search(zone)
-    return _clean(m.group("name")) if m else ""
+    return clean_name(m.group("name")) if m else ""
 
 
 # ---------------------------------------------------------------- dates

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from facts.read.bylines import clean_name
 from facts.read.dates import parse_date
 from facts.read.formats.page_meta import PageMeta
 from facts.read.metadata import Meta, sniff
@@ -154,5 +155,4 @@ def _join(names: list[str]) -> str:
 
 
 def _clean(name: str) -> str:
-    name = " ".join(_BY.sub("", name).split()).strip(" .,;:-–—|")
-    return name if 1 < len(name) <= NAME_CHARS else ""
+    return clean_name(_BY.sub("", name), NAME_CHARS)
