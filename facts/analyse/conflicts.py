@@ -29,7 +29,7 @@ from facts.analyse.currencies import Side, compare
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.disputes import find_disputes
 from facts.analyse.measure_words import disputable, drifts, measure_units
-from facts.analyse.mentions import by_source
+from facts.analyse.mentions import Mention, by_source
 from facts.analyse.rates import Rates, find_rates
 from facts.analyse.reasons import reconcile
 from facts.extract.document import document_of
@@ -239,10 +239,8 @@ def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
     return s
 
 
-def _keys(fb: FactBase) -> dict[str, ClaimKey]:
+def _keys(fb: FactBase, texts: dict[str, str], mentions: dict[str, list[Mention]]) -> dict[str, ClaimKey]:
     """Each figure's claim key, one article at a time, in reading order."""
-    texts = {s.id: s.text for s in fb.sources}
-    mentions = by_source(fb.entities)
     by_source_numbers: dict[str, list[Number]] = {}
     for n in fb.numbers:
         by_source_numbers.setdefault(n.span.source, []).append(n)
@@ -522,17 +520,18 @@ def _base_id(group: _Group, names: dict[str, str]) -> str:
     return _slug(" ".join(parts))
 
 
-def _numeric_conflicts(fb: FactBase, labels: Labels) -> list[Conflict]:
+def _numeric_conflicts(fb: FactBase, labels: Labels, mentions: dict[str, list[Mention]]) -> list[Conflict]:
     deal = deal_of(fb)
     names = {e.id: e.name for e in fb.entities}
     source_dates = {s.id: s.date for s in fb.sources if s.date}
     source_years = {s.id: int(s.date[:4]) for s in fb.sources if s.date[:4].isdigit()}
-    keys = _keys(fb)
+    texts = {s.id: s.text for s in fb.sources}
+    keys = _keys(fb, texts, mentions)
     out = []
     for group in sorted(_groups(deal, keys, fb.numbers), key=_order):
         claims = _claims(group.numbers, source_years)
         out += _conflicts(group, _judge(group, claims, source_dates, labels), _base_id(group, names))
-    rates = find_rates(fb.numbers, {s.id: s.text for s in fb.sources})
+    rates = find_rates(fb.numbers, texts)
     for group in sorted(_cross_currency_groups(deal, keys, fb, rates), key=_order):
         findings = _judge_currencies(_claims(group.numbers, source_years), rates)
         out += _conflicts(group, findings, _base_id(group, names) + "-currencies")
@@ -586,9 +585,10 @@ def find_conflicts(fb: FactBase) -> list[Conflict]:
     """Numeric disagreements (contradictions and hedge-compatible differences)
     and spelling variants of one entity, with deterministic ids."""
     labels = source_labels(fb)
-    conflicts = _numeric_conflicts(fb, labels)
+    mentions = by_source(fb.entities)  # once, for the claims' subjects and the disputes
+    conflicts = _numeric_conflicts(fb, labels, mentions)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
-    conflicts += find_disputes(fb, labels)  # disagreements in words (facts/analyse/disputes/)
+    conflicts += find_disputes(fb, labels, mentions)  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1

@@ -39,10 +39,13 @@ def _rule(attribute: str) -> Rule:
     return _RULES.get(attribute, _ROLE)
 
 
-def find_disputes(fb: FactBase, labels: dict[str, str] | None = None) -> list[Conflict]:
+def find_disputes(
+    fb: FactBase, labels: dict[str, str] | None = None, mentions: dict[str, list[Mention]] | None = None
+) -> list[Conflict]:
     """Qualitative conflicts found in the articles' words (never curated);
-    `labels` (source id -> label) name the sources in explanations."""
-    mentions = by_source(fb.entities)
+    `labels` (source id -> label) name the sources in explanations; `mentions`,
+    each article's (by_source), when the caller has them already."""
+    mentions = by_source(fb.entities) if mentions is None else mentions
     parties = frozenset(p.entity for p in deal_of(fb).parties)
     names = {e.id: e.name for e in fb.entities}
     stances: list[Stance] = []
