@@ -146,11 +146,9 @@ class FactIndex:
         return max(1, bisect.bisect_right(self._paragraphs[source_id], offset))
 
     def page_of(self, source_id: str, offset: int) -> int | None:
-        """The 1-based page of `offset` in a paged source (a PDF); None for others.
-        The hook for PDF reading: a Source that records where its pages start
-        (`pages`, as the PDF reader keeps them) gets its page in every citation."""
-        starts: list[int] = getattr(self.sources.get(source_id), "pages", None) or []
-        return max(1, bisect.bisect_right(starts, offset)) if starts else None
+        """The 1-based page of `offset` in a paged source (a PDF); None for others."""
+        src = self.sources.get(source_id)
+        return src.page_at(offset) if src is not None else None
 
     def cited(self, span: Span) -> str:
         """Where a span stands, for people: "The Ledger · paragraph 4 · line 9" (a page first in a PDF)."""

@@ -12,7 +12,6 @@ from facts.extract.document import Document, document_of
 from facts.model import Source, Span
 
 ORG_KINDS = frozenset({"organisation", "other"})  # a named company may be resolved as either
-_WORD_BEFORE = re.compile(r"([\w'’.-]+)[\s,]*$")
 _LOWER_WORD = re.compile(r"\s*(?:[a-z][\w-]*)")
 _GAP = re.compile(r"\s{0,8}")  # the spaces before a name: a few, never a scan of a blank megabyte
 _POSSESSIVE = re.compile(r"\s*(?:['’‘]\s*s\b|(?<=s)['’](?!\w))")  # "ACME's", "ACME ‘ s", "Systems'"
@@ -54,11 +53,6 @@ class Article:
 
     def stance(self, attribute: str, subject: str, value: str, label: str, start: int, end: int) -> Stance:
         return Stance(attribute, subject, value, label, self.span(start, end), self.sentence(start))
-
-    def word_before(self, pos: int) -> str:
-        """The word right before `pos` (commas and spaces skipped), lowercased."""
-        m = _WORD_BEFORE.search(self.text, max(0, pos - WINDOW), pos)
-        return m.group(1).lower() if m else ""
 
     def words_before(self, pos: int, n: int) -> list[str]:
         return [w.lower() for w in re.findall(r"[\w'’.-]+", self.text[max(0, pos - WINDOW) : pos])[-n:]]
