@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from facts.model import Conflict, FactBase
 from tests.facts.articles import build
 
@@ -54,6 +56,18 @@ def test_a_stake_in_another_company_is_no_conflict(tmp_path: Path) -> None:
 def test_a_stake_held_before_the_deal_is_no_conflict(tmp_path: Path) -> None:
     prior = BUY + "Halvorsen Group had built up a 9% stake in Corvane Systems before making its offer.\n"
     fb = build(tmp_path, {"a.txt": BUY, "b.txt": prior})
+    assert disputes(fb, "deal structure") == []
+
+
+@pytest.mark.parametrize(
+    "holders",
+    [
+        "Shareholders owning just under a third of Corvane Systems' shares have backed the offer.\n",
+        "Holders of 29% of Corvane Systems stock have given irrevocable undertakings.\n",
+    ],
+)
+def test_other_shareholders_backing_the_bid_hold_no_stake_bought(tmp_path: Path, holders: str) -> None:
+    fb = build(tmp_path, {"a.txt": BUY, "b.txt": BUY + holders})
     assert disputes(fb, "deal structure") == []
 
 
