@@ -272,3 +272,15 @@ def test_random_text_never_breaks_annotation(pieces: list[str], data: st.DataObj
     for n in numbers:
         assert text[n.span.start : n.span.end] == n.span.text
         assert n.period == "" or n.period.isdigit()
+
+
+# ---------------------------------------------------------------- financing and multiples
+def test_a_bridge_facility_is_debt_and_a_rights_issue_is_funding() -> None:
+    text = "Orbit will take a 2.5 billion pound bridge facility and plans a rights issue of up to £1.6bn."
+    loan, rights = annotated(text, [("2.5 billion pound", 2.5e9, "GBP"), ("£1.6bn", 1.6e9, "GBP")])
+    assert (loan.attribute, rights.attribute) == ("debt", "funding")
+
+
+def test_times_its_earnings_is_a_valuation_multiple() -> None:
+    (n,) = annotated("The offer values Helix at roughly 9.5 times its earnings.", [("9.5 times", 9.5, "multiplier")])
+    assert n.attribute == "valuation multiple"
