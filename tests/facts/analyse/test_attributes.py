@@ -284,3 +284,8 @@ def test_a_bridge_facility_is_debt_and_a_rights_issue_is_funding() -> None:
 def test_times_its_earnings_is_a_valuation_multiple() -> None:
     (n,) = annotated("The offer values Helix at roughly 9.5 times its earnings.", [("9.5 times", 9.5, "multiplier")])
     assert n.attribute == "valuation multiple"
+
+
+def test_money_a_bank_agrees_to_lend_is_debt() -> None:
+    (n,) = annotated("A bank agreed to lend ¥85 billion to Orbit.", [("¥85 billion", 8.5e10, "JPY")])
+    assert n.attribute == "debt"
