@@ -10,6 +10,7 @@ accepted by the patterns instead of normalised away.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -43,6 +44,7 @@ class _Lex:
     prefixes: dict[str, str]
     codes: frozenset[str]
     words: dict[str, str]
+    by_context: dict[str, tuple[str, ...]]
     scale_words: dict[str, Decimal]
     suffixes: dict[str, Decimal]
     bare_suffixes: frozenset[str]
@@ -77,6 +79,7 @@ def _lex() -> _Lex:
         prefixes=dict(d.currency_prefixes),
         codes=frozenset(d.currency_codes) | frozenset(d.currency_codes_lowercase),
         words={k.casefold(): v for k, v in d.currency_words.items()},
+        by_context={k.casefold(): v for k, v in d.currency_words_by_context.items()},
         scale_words={k.casefold(): v for k, v in d.scale_words.items()},
         suffixes=dict(d.scale_suffixes),
         bare_suffixes=frozenset(d.bare_suffixes),
@@ -266,6 +269,7 @@ class _Amount:
     factor: Decimal = Decimal(1)  # "2 decades" is 20 years, "410p" is 4.10 pounds
     qualifier: str = ""  # from "+" or a trailing hedge
     negative: bool = False  # a sign between the currency and the digits
+    shared_word: str = ""  # a currency word several currencies share ("crowns"): settled by the article
 
     @property
     def year_like(self) -> bool:
@@ -292,6 +296,7 @@ class _Found:
     qualifier: str = "exact"
     low: float | None = None
     high: float | None = None
+    shared_word: str = ""
 
 
 def _read_amount(text: str, m: re.Match[str], shared_currency: str = "", european: bool = False) -> _Amount | None:
@@ -412,7 +417,7 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
     lx, pats = _lex(), _patterns()
     t = pats.tail.match(text, a.end)
     assert t is not None  # every part of the tail is optional: it matches, if only the empty string
-    unit, factor, cur, end = "", Decimal(1), a.currency, t.end()
+    unit, factor, cur, end, shared = "", Decimal(1), a.currency, t.end(), ""
     if (t.group("of") or t.group("cws")) and a.scale is None:
         end = a.end  # "5 of dollars", "3 won": such a currency needs a scale word first
     elif t.group("pct"):
@@ -429,6 +434,7 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
         unit, cur = (code, cur) if code == "percent" else ("", code)  # "150 bps": percentage points
     elif t.group("cw") or t.group("cws"):
         word = (t.group("cwn") or t.group("cwsn")).casefold()
+        shared = "" if cur else word if word in lx.by_context else ""
         cur = cur or lx.words.get(word) or lx.words_after_scale[word]
     elif t.group("cc"):
         code = t.group("ccn").upper()
@@ -459,7 +465,36 @@ def _read_tail(text: str, a: _Amount) -> _Amount | None:
     if _FORM_CODE.match(text, end):
         return None  # "8-K", "10-Q": a form's name
     # the constructor, not dataclasses.replace: this runs once per number and replace is slow
-    return _Amount(a.start, end, a.num, a.grouped, a.integer, cur, a.scale, unit, factor, qualifier, a.negative)
+    return _Amount(a.start, end, a.num, a.grouped, a.integer, cur, a.scale, unit, factor, qualifier, a.negative, shared)
+
+
+def _settle_shared_words(found: list[_Found], text: str) -> list[_Found]:
+    """'NOK 9.8bn ... 600 million crowns': a word several currencies share is the
+    one of them the nearest amount names, else one whose code the article writes,
+    else the lexicon's first. A bisection per amount: bounded however many there are."""
+    if not any(f.shared_word for f in found):
+        return found
+    options, written = _lex().by_context, set(_CODE_WORD.findall(text))
+    starts: dict[tuple[str, ...], list[tuple[int, str]]] = {}  # per set of choices: named amounts in order
+    out = []
+    for f in found:
+        if f.shared_word:
+            choices = options[f.shared_word]
+            named = starts.setdefault(
+                choices, [(g.start, g.unit) for g in found if not g.shared_word and g.unit in choices]
+            )
+            f = replace(f, unit=_nearest_unit(named, f.start) or next((c for c in choices if c in written), choices[0]))
+        out.append(f)
+    return out
+
+
+def _nearest_unit(named: list[tuple[int, str]], start: int) -> str:
+    i = bisect.bisect_left(named, (start, ""))
+    near = [named[j] for j in (i - 1, i) if 0 <= j < len(named)]
+    return min(near, key=lambda n: abs(n[0] - start))[1] if near else ""
+
+
+_CODE_WORD = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 
 
 def _squash(s: str) -> str:
@@ -497,7 +532,7 @@ class _Scanner:
                 continue
             pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
             pos = max(pos, m.start() + 1)
-        return self.found
+        return _settle_shared_words(self.found, text)
 
     def _match_before(self, digit: int, lo: int) -> re.Match[str] | None:
         """The leftmost master match starting in [lo, digit]: at a word, a currency sign or the digit."""
@@ -594,7 +629,7 @@ class _Scanner:
             return second.end
         lo, hi = sorted((a[0], b[0]))
         for (value, unit), amt in ((a, first), (b, second)):
-            self._emit(_Found(amt.start, amt.end, value, unit, "range", lo, hi))
+            self._emit(_Found(amt.start, amt.end, value, unit, "range", lo, hi, amt.shared_word))
         return second.end
 
     def _emit_single(self, a: _Amount) -> None:
@@ -610,7 +645,7 @@ class _Scanner:
         else:
             end = a.end
         low, high = _interval(value, unit, qualifier, hedge)
-        self._emit(_Found(start, end, value, unit, qualifier, low, high))
+        self._emit(_Found(start, end, value, unit, qualifier, low, high, a.shared_word))
 
     def _sign(self, a: _Amount, value: float) -> tuple[int, int, float]:
         """(start, end, value) with a written sign: "-41.3%", "−3.2%", "minus 7", a table's "($45.10)"."""
@@ -828,11 +863,12 @@ def _share_units(first: _Amount, second: _Amount) -> tuple[_Amount, _Amount]:
         century = first.num - first.num % 100
         second = replace(second, num=century + second.num)
     cur = first.currency or second.currency
+    shared = first.shared_word or second.shared_word if cur == (second.currency or first.currency) else ""
     unit = first.unit or second.unit
     factor = max(first.factor, second.factor)
     scale_one = first.scale if first.scale is not None or first.grouped else second.scale
-    first = replace(first, currency=cur, unit=unit, factor=factor, scale=scale_one)
-    second = replace(second, currency=cur, unit=unit, factor=factor)
+    first = replace(first, currency=cur, unit=unit, factor=factor, scale=scale_one, shared_word=shared)
+    second = replace(second, currency=cur, unit=unit, factor=factor, shared_word=shared)
     return first, second
 
 

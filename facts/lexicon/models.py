@@ -20,6 +20,7 @@ from pydantic import (
     StrictStr,
     ValidationInfo,
     field_validator,
+    model_validator,
 )
 
 from facts.model import AttributionKind
@@ -185,6 +186,8 @@ class NumbersLexicon(Lexicon):
     code_scales: dict[Word, Factor]  # "M" of "40 MEUR"
     currency_suffix_symbols: dict[Word, Word]  # "12 €"
     currency_words: dict[Word, Word]  # "dollars" -> USD
+    # words several currencies share ("crowns"): the one the article names elsewhere, else the first
+    currency_words_by_context: dict[Word, tuple[Word, ...]] = {}
     minor_units: dict[Word, tuple[Word, Factor]]  # "cents" -> (USD, 0.01); "bps" -> (percent, 0.01)
     scale_words: dict[Word, Factor]
     scale_suffixes: dict[Word, Factor]  # "bn", "m"
@@ -209,6 +212,14 @@ class NumbersLexicon(Lexicon):
     label_words: Words  # "No. 3", "version 2": numbering, not quantities
     prices_at: Words
     directions: dict[Literal["up", "down"], DirectionWords]
+
+    @model_validator(mode="after")
+    def _context_words_have_defaults(self) -> NumbersLexicon:
+        words = {k.casefold(): v for k, v in self.currency_words.items()}
+        for word, options in self.currency_words_by_context.items():
+            if not options or words.get(word.casefold()) != options[0]:
+                raise ValueError(f"currency_words_by_context: {word!r} needs currency_words {word!r}: {options[:1]}")
+        return self
 
 
 # ---------------------------------------------------------------- disputes.yaml

@@ -365,3 +365,25 @@ def test_lookalike_spaces_are_accepted_without_moving_offsets():
 def test_text_without_digits_has_no_numbers():
     assert numbers("Nothing countable here, only words.") == []
     assert numbers("") == []
+
+
+# ---------------------------------------------------------------- currency words several currencies share
+@pytest.mark.parametrize(
+    ("text", "quote", "unit"),
+    [
+        ("It paid NOK 9.8 billion, of which 600 million crowns in cash.", "600 million crowns", "NOK"),
+        ("The fine was 600 million crowns.", "600 million crowns", "SEK"),  # nothing else named: the first
+        ("It bid A$2 billion; rivals offered 1.5 billion dollars.", "1.5 billion dollars", "AUD"),
+        ("Revenue rose, DKK figures show: 40 million kroner.", "40 million kroner", "DKK"),  # a code written
+        ("It raised 300 million Norwegian crowns.", "300 million Norwegian crowns", "NOK"),
+    ],
+)
+def test_a_shared_currency_word_takes_the_currency_the_article_names(text, quote, unit):
+    (n,) = [n for n in find_numbers(text, "a.txt") if n.span.text == quote]
+    assert n.unit == unit
+
+
+def test_a_shared_word_takes_the_nearest_named_currency():
+    text = "Oslo bid NOK 5 billion. Stockholm bid SEK 6 billion, or 6 billion crowns."
+    (n,) = [n for n in find_numbers(text, "a.txt") if n.span.text == "6 billion crowns"]
+    assert n.unit == "SEK"
