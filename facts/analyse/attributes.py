@@ -358,12 +358,26 @@ def _attribute(art: _Article, n: Number, clause: _Clause) -> str:
     else:
         name, distance, _ = _cue_attribute(art, n, clause, family)
     if distance > art.lex.max_distance:
-        return ""
+        return "stake" if family == "percent" and _of_company(art, n) else ""
     if name == "growth" and any("revenue" in art.lex.cue_map.get(c, ()) for _, _, c in clause.cues):
         return "revenue growth"
     return name
 
 
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def _of_company(art: _Article, n: Number) -> bool:
+    """'a deal for 49% of ACME': a share of a company, not of its sales ('40% of ACME's revenue')."""
+    of = _OF.match(art.text, n.span.end, min(len(art.text), n.span.end + 12))
+    if of is None:
+        return False
+    org = next((m for m in art.mentions_in(of.end(), of.end() + _NAME_MAX) if m.start == of.end()), None)
+    return org is not None and org.kind in _ORG_KINDS and not _POSSESSIVE_AFTER.match(art.text, org.end)
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
+_NAME_MAX = 80  # characters of a company's name after "of"
 _FRAMING = re.compile(r"\s*(?:in|during|for)\s+(?:fiscal\s+|the\s+year\s+)?", re.IGNORECASE)
 _FROM_TO = re.compile(r"\b(?:from|to)\s+$", re.IGNORECASE)
 

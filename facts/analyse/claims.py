@@ -32,6 +32,7 @@ from facts.analyse.measure_words import (
 )
 from facts.extract.document import Document
 from facts.model import Number
+from facts.read.bylines import in_dateline
 
 WINDOW = 120  # characters read on each side of a figure
 BEFORE_WORDS = 8  # how far back a measure's name may stand
@@ -358,6 +359,8 @@ def _read_measure(n: Number, before: str, after: str, words: list[str], lex: Mea
     after_found, how = _after_measure(after, family, lex)
     if how == "name":
         return after_found, False
+    if how == "of" and attribute == "stake":
+        return attribute, False  # "49% of ACME", "30% of its shares": a holding in the company
     if changed := _changed_measure(before, family, lex):
         return changed, True
     return (
@@ -422,7 +425,11 @@ def dated(keys: list[ClaimKey], numbers: list[Number], doc: Document | None) -> 
     the close on April 1"), if any. `numbers` in reading order; one pass."""
     if doc is None:
         return keys
-    dates = [(n.span.start, str(n.value)) for n in numbers if n.unit == "date" and isinstance(n.value, str)]
+    dates = [
+        (n.span.start, n.value)
+        for n in numbers
+        if n.unit == "date" and isinstance(n.value, str) and not in_dateline(doc.text, n.span.start, n.span.end)
+    ]
     starts = [d[0] for d in dates]
     out = []
     for k, n in zip(keys, numbers, strict=True):

@@ -66,6 +66,17 @@ def dateline_date(head: str) -> str:
     return ""
 
 
+_DATELINE_PLACE = re.compile(r"[ \t]*[A-Z][A-Z.' -]{1,40}(?:,[ \t]*[A-Z][\w.]*)?,[ \t]*")
+_DATELINE_END = re.compile(rf"[ \t]*(?:\([^)\n]{{1,40}}\))?[ \t]*{_DASH}")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the date of a wire dateline ("OSLO, April 5
+    (Reuters) - ..."): when the article was filed, not when anything it says happened."""
+    line = text.rfind("\n", 0, start) + 1
+    return bool(_DATELINE_PLACE.fullmatch(text, line, start)) and bool(_DATELINE_END.match(text, end))
+
+
 def _dash_follows(rest: str, iso: str) -> bool:
     # the date must be followed by the dateline's dash (maybe after "(Agency)")
     return re.search(rf"\d{{4}}[ \t]*(?:\([^)\n]{{1,40}}\))?[ \t]*{_DASH}", rest) is not None and bool(iso)

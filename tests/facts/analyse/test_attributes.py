@@ -289,3 +289,21 @@ def test_times_its_earnings_is_a_valuation_multiple() -> None:
 def test_money_a_bank_agrees_to_lend_is_debt() -> None:
     (n,) = annotated("A bank agreed to lend ¥85 billion to Orbit.", [("¥85 billion", 8.5e10, "JPY")])
     assert n.attribute == "debt"
+
+
+def test_a_percentage_of_a_company_with_no_cue_near_is_a_stake() -> None:
+    text = "Under the terms announced on Monday after weeks of talks, Orbit gets 49% of Helix Vision."
+    (stake,) = annotated(text, [("49%", 49, "percent")], deal_entities(text))
+    assert stake.attribute == "stake"
+
+
+def test_a_percentage_of_a_company_s_sales_is_no_stake() -> None:
+    text = "Under the terms announced on Monday after weeks of talks, exports are 49% of Helix Vision's sales."
+    (share,) = annotated(text, [("49%", 49, "percent")], deal_entities(text))
+    assert share.attribute != "stake"
+
+
+def test_the_cash_part_of_a_price_is_no_stake() -> None:
+    text = "Orbit will pay 60% in cash for Helix Vision."
+    (part,) = annotated(text, [("60%", 60, "percent")], deal_entities(text))
+    assert part.attribute == "cash portion"

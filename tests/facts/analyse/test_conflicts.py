@@ -450,3 +450,13 @@ def test_random_claims_never_break_conflict_finding() -> None:
     for c in conflicts:
         assert len({cl.value for cl in c.claims}) >= 2 or c.verdict == "contradiction"
         assert c.explanation
+
+
+def test_a_wire_dateline_does_not_date_the_claims_under_it(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = "Nordfisk buys Havbruk\n\nOSLO, April 5 (Reuters) - Nordfisk agreed to buy Havbruk for $10.2 billion.\n"
+    b = "Nordfisk buys Havbruk\n\nBERGEN, April 3 (AP) - Nordfisk agreed to buy Havbruk for $9.8 billion.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = [c for c in fb.conflicts if c.kind == "numeric" and c.attribute == "deal value"]
+    assert c.verdict == "contradiction"

@@ -37,3 +37,13 @@ def test_a_place_and_date_alone_are_no_author() -> None:
 def test_a_labelled_date_beats_the_byline_date() -> None:
     meta = sniff("By Ana Silva, 3 Oct 2025\nPublished: 2025-10-04\n\nText.")
     assert (meta.author, meta.date) == ("Ana Silva", "2025-10-04")
+
+
+def test_the_date_of_a_wire_dateline_is_where_the_dateline_stands() -> None:
+    from facts.read.bylines import in_dateline
+
+    text = "Title\n\nOSLO, April 5 (Reuters) - Nordfisk agreed on April 3 to buy it.\n"
+    first = text.index("April 5")
+    second = text.index("April 3")
+    assert in_dateline(text, first, first + len("April 5"))
+    assert not in_dateline(text, second, second + len("April 3"))
