@@ -241,3 +241,12 @@ def test_a_company_bought_by_another_is_the_one_bought(tmp_path: Path) -> None:
     (c,) = disputes(fb, "deal structure")
     assert c.subject == "corvane-systems"
     assert ("a.txt", "Corvane Systems was acquired") in quotes(c)
+
+
+def test_the_rest_in_new_shares_against_entirely_cash_contradicts(tmp_path: Path) -> None:
+    a = "Halvorsen Group will pay 60% in cash and the rest in new shares for Corvane Systems.\n"
+    b = "Halvorsen Group will buy Corvane Systems in a deal paid entirely in cash.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "payment")
+    assert c.verdict == "contradiction"
+    assert "the rest in new shares" in {cl.span.text for cl in c.claims}
