@@ -113,7 +113,7 @@ def opening(report: Report, seeds: str, big: Path, env: dict[str, str], reps: in
         "cache hit, no re-extraction",
         bool(warm["cache_hit"]) if same_code else None,
     )
-    first_paint(report, f"{n:,} articles, warm cache", str(big), env, reps, 3.0)
+    first_paint(report, f"{n:,} articles, warm cache", str(big), env, reps, 1.5)
     if not light:
         time_to_facts(report, f"{n:,} articles, warm cache", str(big), env)
 

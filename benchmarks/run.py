@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(mode: str, plan: Plan, work: Path, env: dict[str, str]) -> int:
-    from benchmarks import extraction, interactive, opening
+    from benchmarks import extraction, interactive, opening, scale
     from benchmarks.report import Report
     from facts.read.corpus import bundled_corpus
 
@@ -95,6 +95,10 @@ def run(mode: str, plan: Plan, work: Path, env: dict[str, str]) -> int:
     extraction.against_quantulum(report, mid, plan.versus, plan.reps)
     if plan.big >= 10 * plan.mid:
         extraction.bigger_scaling(report, mid, None, big)
+
+    report.section("A newsroom's corpus: the real command and the real app (fresh processes, every core)")
+    lo, hi = (mid, big) if plan.big > plan.mid else (small, mid)
+    scale.figures(report, lo, hi, env)
 
     report.section("Opening a corpus (fresh processes)")
     opening.opening(report, str(bundled_corpus()), big, env, plan.reps, light=mode == "smoke")

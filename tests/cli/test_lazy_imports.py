@@ -41,3 +41,40 @@ def test_the_app_module_paints_before_importing_the_domain():
     code = "import sys, tui.app; print(sorted(m for m in ('pydantic', 'rapidfuzz', 'facts.model') if m in sys.modules))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+UI_THREAD_PROBE = """
+import asyncio, sys, threading
+
+HEAVY = ("pydantic", "facts.model", "facts.build", "tui.panes", "rapidfuzz", "yaml")
+on_ui = []
+
+class Spy:
+    def find_spec(self, name, path=None, target=None):
+        if threading.current_thread() is threading.main_thread() and name.startswith(HEAVY):
+            on_ui.append(name)
+        return None
+
+sys.meta_path.insert(0, Spy())
+from tui.app import ScaledealApp
+
+async def main():
+    app = ScaledealApp(["seeds"])
+    async with app.run_test() as pilot:
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if app.factbase is not None:
+                break
+        print("LOADED" if app.factbase is not None else "NOT LOADED")
+
+asyncio.run(main())
+print("ON UI THREAD:" + ",".join(sorted(set(on_ui))))
+"""
+
+
+def test_the_ui_thread_never_imports_the_domain_while_it_loads():
+    """Importing the fact model, pydantic and the lexicons took most of a second
+    on the UI thread after the first frame: keys typed at the loading screen waited."""
+    out = subprocess.run([sys.executable, "-c", UI_THREAD_PROBE], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    lines = out.stdout.strip().splitlines()
+    assert lines[-2:] == ["LOADED", "ON UI THREAD:"], out.stdout[-500:] + out.stderr[-500:]
