@@ -7,6 +7,8 @@ FactBase; search and export live in their own screens.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import re
 import threading
 import time
@@ -163,10 +165,21 @@ class ScaledealApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self._mount_panes)  # after the first frame
+        self.call_after_refresh(self._import_panes)  # after the first frame
+
+    @work(thread=True, exclusive=True, group="import")
+    def _import_panes(self) -> None:
+        """The panes' modules (the fact model, pydantic, the lexicons: most of a
+        second) are imported on a thread: imported on the UI thread they froze
+        the loading screen and every key typed at it."""
+        import facts.build  # noqa: F401  what loading needs, imported here once
+        import tui.panes.tabs  # noqa: F401
+
+        with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+            self.call_from_thread(self.call_later, self._mount_panes)
 
     async def _mount_panes(self) -> None:
-        from tui.panes.tabs import PaneTabs
+        from tui.panes.tabs import PaneTabs  # already imported: no stall
 
         tabs = PaneTabs(self.selection, id="panes")
         tabs.display = False  # shown when the facts are loaded
@@ -179,20 +192,25 @@ class ScaledealApp(App[None]):
     # ---------------------------------------------------------------- loading
     @work(thread=True, exclusive=True, group="load")
     def _extract(self) -> None:
-        from facts.build import extract_paths
+        from facts.build import collector_paused, extract_paths
         from facts.read.paths import CorpusError
 
         worker = get_current_worker()
-        try:
-            fb = extract_paths(self.paths, progress=self._progress_from_thread)
-        except CorpusError as e:
-            self.post_message(self.Failed("No articles to show", str(e)))
-            return
-        except Exception as e:  # the extractor failing must not take the screen with it
-            self.post_message(self.Failed("Could not read this corpus", f"{type(e).__name__}: {e}"))
-            return
-        if not worker.is_cancelled:
-            self._post_loaded(fb)
+        with collector_paused():  # a collection of a big heap holds the UI thread for a second
+            try:
+                fb = extract_paths(self.paths, progress=self._progress_from_thread)
+            except CorpusError as e:
+                self.post_message(self.Failed("No articles to show", str(e)))
+                return
+            except Exception as e:  # the extractor failing must not take the screen with it
+                self.post_message(self.Failed("Could not read this corpus", f"{type(e).__name__}: {e}"))
+                return
+            if not worker.is_cancelled:
+                self._post_loaded(fb)
+            # The facts live as long as the app: no collection need scan them, the
+            # first one after the pause included (a pass over every object made
+            # since, a frozen screen). Objects still go when nothing refers to them.
+            gc.freeze()
 
     # ---------------------------------------------------------------- the live folder
     @work(thread=True, exclusive=True, group="watch")
