@@ -80,9 +80,8 @@ class FactPane(Vertical):
     # ---------------------------------------------------------------- data
     def load(self, lookup: FactIndex) -> None:
         self.lookup = lookup
-        items = self.items(lookup)
-        self._positions = {self.fact_id(x): i for i, x in enumerate(items)}
-        self.table.set_items(items)
+        self._positions = {}  # built on the first jump to a fact: a pass over every row
+        self.table.set_items(self.items(lookup))
 
     @property
     def current_ref(self) -> FactRef | None:
@@ -90,6 +89,8 @@ class FactPane(Vertical):
         return None if item is None else (self.kind, self.fact_id(item))
 
     def focus_fact(self, fact_id: str) -> bool:
+        if not self._positions and self.table.items:
+            self._positions = {self.fact_id(x): i for i, x in enumerate(self.table.items)}
         index = self._positions.get(fact_id)
         if index is None or not self.table.focus_index(index):
             return False

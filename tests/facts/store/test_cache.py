@@ -275,3 +275,21 @@ def test_two_installs_do_not_evict_each_other(tmp_path):
     assert cache_mod.evict_versions(root, keep=a) == []
     assert cache_mod.evict_versions(root, keep=b) == []
     assert a.exists() and b.exists()
+
+
+def test_a_big_corpus_entry_is_written_and_read_a_few_hundred_records_at_a_time(tmp_path):
+    """One call over a whole corpus held the GIL for seconds and froze the app while its cache loaded."""
+    from facts.model import FactBase
+
+    text = "7 " * 2_000
+    fb = FactBase(corpus="many", numbers=fake_numbers(text, "a.txt"))
+    lines = b"".join(cache_mod.encode_corpus(fb)).split(b"\n")
+    assert len(lines) > 2_000 // cache_mod.CHUNK_WEIGHT
+    assert max(len(line) for line in lines) < 400 * cache_mod.CHUNK_WEIGHT  # bytes: a few hundred records
+    store = cache_mod.Cache(tmp_path / "cache")
+    store.store_corpus("k", fb)
+    assert store.load_corpus("k", []) is None  # the spans quote sources it was not given
+    entry = b"".join(cache_mod.encode_corpus(fb))
+    assert cache_mod.decode_corpus(entry) == fb
+    assert cache_mod.decode_corpus(entry[:-5]) is None  # cut short
+    assert cache_mod.decode_corpus(entry.replace(b"numbers\t", b"nothing\t", 1)) is None
