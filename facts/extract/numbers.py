@@ -19,6 +19,7 @@ from functools import cache
 
 from facts.extract.directions import direction_of
 from facts.extract.document import Spans, document_of, span_at
+from facts.extract.spelled import find_spelled
 from facts.lexicon import load_model
 from facts.lexicon.models import NumbersLexicon
 from facts.model import Number, number_id
@@ -201,7 +202,8 @@ def _tail_pattern(lx: _Lex) -> str:
     sep = rf"(?:{DASH}|{HS})"
     return (
         r"(?P<plus>\+)?(?:"
-        rf"(?P<pct>{HS}?%|{HS}?(?:(?i:per{HS}?cent|percent(?:age{HS}points?)?|pct|ppts?)|pc)(?![{LETTER}]))"  # "3.5pc"
+        # "3.5pc", "25-per-cent"
+        rf"(?P<pct>{HS}?%|(?:{HS}|-)?(?:(?i:per(?:{HS}|-)?cent|percent(?:age{HS}points?)?|pct|ppts?)|pc)(?![{LETTER}]))"
         rf"|(?P<mult>(?:[xX×]|{HS}?{DASH}?(?i:fold)|{HS}(?i:times))(?![{LETTER}0-9]))"
         rf"|(?P<age>{sep}(?i:years?){sep}(?i:old)(?![{LETTER}]))"
         rf"|(?P<dur>{sep}(?:{_alt(lx.duration_adjectives, 'i')}{HS}+)?(?P<du>{_alt(lx.durations, 'i')})(?![{LETTER}]))"
@@ -532,7 +534,27 @@ class _Scanner:
                 continue
             pos = self._date(m) if m.group("num") is None else self._amounts(m.start("num"))
             pos = max(pos, m.start() + 1)
+        self._add_spelled()
         return _settle_shared_words(self.found, text)
+
+    def _add_spelled(self) -> None:
+        """Quantities in words ("half a billion dollars"), where no digits were read, with their hedges."""
+        spelled = find_spelled(self.text)
+        if not spelled:
+            return
+        found, by_context = self.found, _lex().by_context
+        starts = [f.start for f in found]
+        words: list[_Found] = []
+        for s in spelled:
+            i = bisect.bisect_left(starts, s.start)
+            self.last_end = found[i - 1].end if i else 0
+            if self.last_end > s.start or (i < len(found) and found[i].start < s.end):
+                continue  # digits were read there
+            start, qualifier, hedge = self._hedge(s.start, s.unit)
+            low, high = _interval(s.value, s.unit, qualifier, hedge)
+            shared = s.word if s.word in by_context else ""
+            words.append(_Found(start, s.end, s.value, s.unit, qualifier, low, high, shared))
+        self.found = sorted(found + words, key=lambda f: f.start)
 
     def _match_before(self, digit: int, lo: int) -> re.Match[str] | None:
         """The leftmost master match starting in [lo, digit]: at a word, a currency sign or the digit."""
@@ -943,9 +965,8 @@ def _iso(year: int | None, month: int, day: int | None) -> str | None:
 
 # ---------------------------------------------------------------- the entry point
 def find_numbers(text: str, source: str) -> list[Number]:
-    """Every quantity written with digits in `text`, sorted by offset, never overlapping."""
-    if not _ANCHOR.search(text):
-        return []
+    """Every quantity in `text` written with digits, or in words before a scale or percent
+    word (facts/extract/spelled.py), sorted by offset, never overlapping."""
     found = _Scanner(text).run()
     sentences = document_of(text).sentences if found else ()
     return [_number(f, text, source, sentences) for f in found]

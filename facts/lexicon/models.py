@@ -188,6 +188,11 @@ class NumbersLexicon(Lexicon):
     currency_words: dict[Word, Word]  # "dollars" -> USD
     # words several currencies share ("crowns"): the one the article names elsewhere, else the first
     currency_words_by_context: dict[Word, tuple[Word, ...]] = {}
+    # quantities in words, before a scale or percent word: "two billion dollars", "fifteen per cent"
+    spelled_numbers: dict[Word, Annotated[StrictInt, Field(ge=0, le=19)]] = {}
+    spelled_tens: dict[Word, Annotated[StrictInt, Field(ge=20, le=90)]] = {}
+    spelled_fractions: dict[Word, Annotated[StrictFloat, Field(gt=0, lt=1)]] = {}
+    spelled_scales: Words = ()
     minor_units: dict[Word, tuple[Word, Factor]]  # "cents" -> (USD, 0.01); "bps" -> (percent, 0.01)
     scale_words: dict[Word, Factor]
     scale_suffixes: dict[Word, Factor]  # "bn", "m"

@@ -460,3 +460,14 @@ def test_a_wire_dateline_does_not_date_the_claims_under_it(tmp_path: Path) -> No
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
     (c,) = [c for c in fb.conflicts if c.kind == "numeric" and c.attribute == "deal value"]
     assert c.verdict == "contradiction"
+
+
+def test_a_price_in_words_contradicts_one_in_digits(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = "Nordfisk agreed to buy Havbruk for two billion dollars, the companies said.\n"
+    b = "Nordfisk agreed to buy Havbruk for $2.6 billion, the companies said.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = [c for c in fb.conflicts if c.kind == "numeric" and c.attribute == "deal value"]
+    assert c.verdict == "contradiction"
+    assert {cl.span.text for cl in c.claims} == {"two billion dollars", "$2.6 billion"}

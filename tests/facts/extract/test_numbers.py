@@ -387,3 +387,40 @@ def test_a_shared_word_takes_the_nearest_named_currency():
     text = "Oslo bid NOK 5 billion. Stockholm bid SEK 6 billion, or 6 billion crowns."
     (n,) = [n for n in find_numbers(text, "a.txt") if n.span.text == "6 billion crowns"]
     assert n.unit == "SEK"
+
+
+# ---------------------------------------------------------------- quantities in words
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "qualifier"),
+    [
+        ("It paid two billion dollars for it.", "two billion dollars", 2e9, "USD", "exact"),
+        ("a deal worth nearly half a billion euros", "nearly half a billion euros", 5e8, "EUR", "approx"),
+        ("It has three million users.", "three million", 3e6, "count", "exact"),
+        ("fifteen per cent of the shares", "fifteen per cent", 15, "percent", "exact"),
+        ("more than twenty-five percent", "more than twenty-five percent", 25, "percent", "over"),
+        (
+            "a hundred and twenty-five million pounds",
+            "a hundred and twenty-five million pounds",
+            1.25e8,
+            "GBP",
+            "exact",
+        ),
+        ("two and a half billion yen", "two and a half billion yen", 2.5e9, "JPY", "exact"),
+        ("a 25-per-cent stake", "25-per-cent", 25, "percent", "exact"),
+    ],
+)
+def test_quantities_in_words_before_a_scale_or_percent_word(text, quote, value, unit, qualifier):
+    (n,) = [n for n in find_numbers(text, "a.txt") if n.span.text == quote]
+    assert (n.value, n.unit, n.qualifier) == (pytest.approx(value), unit, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text", ["one of the three companies", "a billion-dollar deal", "a thousand times", "a percent", "the million"]
+)
+def test_number_words_that_are_no_figure_are_not_read(text):
+    assert find_numbers(text, "a.txt") == []
+
+
+def test_words_where_digits_were_read_are_not_read_twice():
+    numbers = find_numbers("It sold 5 billion shares and two million more.", "a.txt")
+    assert [n.span.text for n in numbers] == ["5 billion", "two million"]
