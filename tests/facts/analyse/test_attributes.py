@@ -307,3 +307,11 @@ def test_the_cash_part_of_a_price_is_no_stake() -> None:
     text = "Orbit will pay 60% in cash for Helix Vision."
     (part,) = annotated(text, [("60%", 60, "percent")], deal_entities(text))
     assert part.attribute == "cash portion"
+
+
+def test_a_deal_worth_a_sum_is_its_value_but_a_company_worth_one_is_a_valuation() -> None:
+    text = "Orbit will acquire Helix Vision in a deal worth $4.5 billion. Helix Vision was worth $3 billion in 2023."
+    deal, company, _ = annotated(
+        text, [("$4.5 billion", 4.5e9, "USD"), ("$3 billion", 3e9, "USD"), ("2023", 2023, "year")], deal_entities(text)
+    )
+    assert (deal.attribute, company.attribute) == ("deal value", "valuation")
