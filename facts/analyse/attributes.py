@@ -227,6 +227,8 @@ def _cue_attribute(art: _Article, n: Number, clause: _Clause, family: str) -> tu
     for cs, ce, cue in clause.cues:
         if cs < n.span.end and ce > n.span.start:
             continue
+        if ce <= n.span.start and _unit_of_figure_before(art.text, cs, cue):
+            continue  # "430p per share, or about £2.3bn": the cue is the first figure's unit
         names = [a for a in art.lex.cue_map.get(cue, ()) if family in art.lex.specs[a].units]
         if not names:
             continue
@@ -239,20 +241,37 @@ def _cue_attribute(art: _Article, n: Number, clause: _Clause, family: str) -> tu
     return best
 
 
+_FIGURE_END = re.compile(r"[0-9][\w.,]*(?:\s+(?:pence|cents?|p))?\s*$")
+_PER_UNIT = re.compile(r"(?:per|a|an|each)\s", re.IGNORECASE)
+
+
+def _unit_of_figure_before(text: str, start: int, cue: str) -> bool:
+    """Whether `cue` is a per-unit phrase written right after a figure ("$45 a share")."""
+    return bool(_PER_UNIT.match(cue)) and bool(_FIGURE_END.search(text, max(0, start - 24), start))
+
+
 _FOR_PRICE = re.compile(
     r"\bfor\s+(?:(?:about|around|roughly|nearly|some|almost|approximately|just|only|over|more\s+than|"
     r"less\s+than|under|up\s+to|an\s+estimated|a\s+reported)\s+)*$",
     re.IGNORECASE,
 )
 _PER = re.compile(r"\s*(?:per|a|an|each)\s+([a-z]+)", re.IGNORECASE)
+_SHARE_PRICE_OR = re.compile(
+    r"[0-9][\w.,]*(?:\s+(?:pence|cents?))?\s+(?:per|a|each)\s+share\s*,?\s+or\s+"
+    r"(?:(?:about|around|roughly|nearly|some|almost|approximately|just|over|more\s+than|a\s+total\s+of)\s+)*$",
+    re.IGNORECASE,
+)
+_PER_TIME = frozenset({"year", "annum", "month", "quarter", "week", "day", "decade"})
 _INVEST_IN = re.compile(r"\s+(?:in|into)\s+(?:(?:the|a|an|its|their)\s+)?([\w’'-]+)")
 
 
 def _money_attribute(art: _Article, n: Number, clause: _Clause) -> tuple[str, float, str]:
     text = art.text
     per = _PER.match(text, n.span.end, min(len(text), n.span.end + 30))
-    if per:
+    if per and per.group(1).lower() not in _PER_TIME:  # "£75m a year" is a yearly sum, not a unit's price
         return ("price per share", 0.0, "") if per.group(1).lower() == "share" else ("unit price", 0.0, "")
+    if _SHARE_PRICE_OR.search(text, max(clause.start, n.span.start - 60), n.span.start):
+        return ("deal value", 0.0, "or")  # "$54.20 a share, or about $44 billion": the same price, in all
     best = _cue_attribute(art, n, clause, "money")
     if _FOR_PRICE.search(text, max(clause.start, n.span.start - 60), n.span.start):
         s, e = art.sentence_of(n)

@@ -315,3 +315,16 @@ def test_a_deal_worth_a_sum_is_its_value_but_a_company_worth_one_is_a_valuation(
         text, [("$4.5 billion", 4.5e9, "USD"), ("$3 billion", 3e9, "USD"), ("2023", 2023, "year")], deal_entities(text)
     )
     assert (deal.attribute, company.attribute) == ("deal value", "valuation")
+
+
+def test_a_price_per_share_restated_in_all_is_the_deal_value() -> None:
+    text = "Orbit will buy Helix Vision for 430 pence per share, or about £2.3 billion, in cash."
+    quotes = [("430 pence", 4.3, "GBP"), ("about £2.3 billion", 2.3e9, "GBP")]
+    share, total = annotated(text, quotes, deal_entities(text))
+    assert (share.attribute, total.attribute) == ("price per share", "deal value")
+
+
+def test_a_yearly_sum_is_no_unit_price() -> None:
+    text = "Orbit is targeting savings of £75 million a year."
+    (saving,) = annotated(text, [("£75 million", 7.5e7, "GBP")], deal_entities(text))
+    assert saving.attribute != "unit price"
