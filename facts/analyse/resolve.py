@@ -407,7 +407,7 @@ class _Clusters:
         surfaces = sorted({c.span.text for _, c in members} | {c.form for _, c in members})
         keys = {name_key(c.form) for _, c in members}
         spelt = {f for k in keys & self.misspelt for f in self.nodes[k].forms}
-        variants = sorted(f for f in spelt if fold(f).replace(" ", "") != fold(name).replace(" ", ""))
+        variants = sorted(f for f in spelt if _misspells(f, name))
         mentions = sorted((c.span for _, c in members), key=lambda s: (s.source, s.start))
         return Entity(
             id=_slug(name),
@@ -446,6 +446,17 @@ def _has_legal_suffix(form: str) -> bool:
 def _capped(found: set[str]) -> list[str]:
     """The candidates of one lookup in a stable order, or none when there are too many to decide between."""
     return sorted(found) if len(found) <= _MAX_CANDIDATES else []
+
+
+def _misspells(form: str, name: str) -> bool:
+    """Whether `form` spells a word of `name` differently ("Norvick Systems" of "Norvik"), not
+    merely adds words to it ("Norvik Systems Inc."): only the former is a spelling variant."""
+    if fold(form).replace(" ", "") == fold(name).replace(" ", ""):
+        return False
+    words = set(name_key(name).split())
+    return any(
+        w not in words and any(OSA.distance(w, n, score_cutoff=2) <= 2 for n in words) for w in name_key(form).split()
+    )
 
 
 def _deletions(key: str) -> set[str]:

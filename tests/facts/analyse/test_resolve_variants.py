@@ -254,3 +254,16 @@ def test_a_name_its_surname_stands_for_is_a_person() -> None:
         b="Critics said Brenneck had overpaid, and Brenneck has promised changes.\n",
     )
     assert entity_of(es, "Talia Brenneck").kind == "person"
+
+
+# ---------------------------------------------------------------- which forms are misspellings
+def test_only_forms_that_spell_a_word_differently_are_variants() -> None:
+    es = corpus(
+        a="Norvik Systems Inc. said Norvik would buy Tellmark. Norvik chief Ingrid Solberg spoke.\n",
+        b="Norvick Systems agreed to pay for Tellmark. Norvik said so.\n",
+        c="Norvik Systems bought it. Norvik shares rose.\n",
+    )
+    norvik = entity_of(es, "Norvick Systems")
+    assert together(es, "Norvik", "Norvick Systems", "Norvik Systems Inc.")
+    assert "Norvick Systems" in norvik.variants
+    assert not {"Norvik Systems", "Norvik Systems Inc."} & set(norvik.variants)  # longer, not misspelt
