@@ -406,6 +406,7 @@ def test_a_shared_word_takes_the_nearest_named_currency():
             "exact",
         ),
         ("two and a half billion yen", "two and a half billion yen", 2.5e9, "JPY", "exact"),
+        ("44 thousand million dollars", "44 thousand million dollars", 4.4e10, "USD", "exact"),
         ("a 25-per-cent stake", "25-per-cent", 25, "percent", "exact"),
     ],
 )
