@@ -28,6 +28,7 @@ from facts.analyse.measure_words import (
     match,
     match_end,
     measure_words,
+    phrase,
     tokens,
 )
 from facts.extract.document import Document
@@ -393,6 +394,8 @@ def claim_key(
     measure, changed = _measure(n, before, after, words, lex)
     period = _row_period(line) or n.period or (SOME_YEAR if _RELATIVE_YEAR.search(before[-60:] + after[:60]) else "")
     near = " ".join(words + [lemma(w) for w in WORD.findall(after[:60])])
+    if not basis and measure in lex.accumulating and _running_total(before, after, lex):
+        basis = TO_DATE
     return ClaimKey(
         measure=measure,
         basis=basis,
@@ -403,6 +406,18 @@ def claim_key(
         subject=referent(n, before, organisations) if organisations else "",
         open=bool(measure) and measure not in lex.units and not known(measure),
     )
+
+
+TO_DATE = "to date"  # the basis of a running total
+_CLAUSE_END = re.compile(r"[,;:()]")
+
+
+def _running_total(before: str, after: str, lex: MeasureWords) -> bool:
+    """'brings its total funding to $520m', '$1bn raised so far': words of a
+    running total in the figure's own clause (a round's size beside one is not)."""
+    head = _CLAUSE_END.split(before[-60:])[-1]
+    tail = _CLAUSE_END.split(after[:40])[0]
+    return bool(lex.cumulative.search(phrase(head) + " " + phrase(tail)))
 
 
 def resolve_heads(keys: list[ClaimKey]) -> list[ClaimKey]:

@@ -27,6 +27,8 @@ class MeasureWords:
     status: tuple[tuple[str, re.Pattern[str]], ...]  # in lexicon order: the first that matches wins
     bases: tuple[tuple[str, re.Pattern[str]], ...]
     value_words: frozenset[str]
+    accumulating: frozenset[str]  # measures a running total is another claim of
+    cumulative: re.Pattern[str]  # the words of a running total
 
 
 @lru_cache(maxsize=1 << 16)
@@ -75,6 +77,8 @@ def measure_words() -> MeasureWords:
         status=tuple((k, _cues_re(ws)) for k, ws in raw.status.items()),
         bases=tuple((k, _cues_re(ws)) for k, ws in raw.bases.items()),
         value_words=frozenset(phrase(w) for w in raw.value_words),
+        accumulating=frozenset(raw.cumulative.measures),
+        cumulative=_cues_re(raw.cumulative.words or ("\0",)),
     )
 
 

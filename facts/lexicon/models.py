@@ -297,8 +297,14 @@ class Measure(Lexicon):
     conflicts: StrictBool = True
 
 
+class CumulativeWords(Lexicon):
+    measures: Words = ()  # measures that accumulate (funding)
+    words: Words = ()  # words of a running total ("to date", "brings its total")
+
+
 class MeasuresLexicon(Lexicon):
     measures: dict[Word, Measure]
+    cumulative: CumulativeWords = CumulativeWords()
     neutral: Words
     payment: Words
     stop: Words

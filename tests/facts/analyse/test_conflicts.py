@@ -471,3 +471,18 @@ def test_a_price_in_words_contradicts_one_in_digits(tmp_path: Path) -> None:
     (c,) = [c for c in fb.conflicts if c.kind == "numeric" and c.attribute == "deal value"]
     assert c.verdict == "contradiction"
     assert {cl.span.text for cl in c.claims} == {"two billion dollars", "$2.6 billion"}
+
+
+def test_a_round_is_held_against_a_round_and_a_running_total_against_a_running_total(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = (
+        "Quillon has raised $300 million in a Series C round led by Kestrel Ventures. "
+        "The round brings Quillon's total funding to $520 million.\n"
+    )
+    b = "Quillon has secured $250 million in fresh funding. It has raised $600 million to date.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    found = {frozenset(cl.span.text for cl in c.claims) for c in fb.conflicts if c.kind == "numeric"}
+    assert frozenset({"$300 million", "$250 million"}) in found
+    assert frozenset({"$520 million", "$600 million"}) in found
+    assert not any("$520 million" in f and "$300 million" in f for f in found)
