@@ -423,6 +423,7 @@ def _inherit_from_to(art: _Article, clause: _Clause) -> None:
 
 # ---------------------------------------------------------------- subjects
 _ORG_KINDS = frozenset({"organisation"})
+_AGENT_BEFORE = re.compile(r"\b(?:led|co-led|backed|headed|underwritten)\s+by\s+$", re.IGNORECASE)
 _PERSON_KINDS = frozenset({"person"})
 _POSSESSIVE = re.compile(r"['’]s?\s*$")
 
@@ -439,6 +440,8 @@ def _nearest(art: _Article, n: Number, start: int, end: int, kinds: frozenset[st
                 if _POSSESSIVE.match(between) and len(between) <= 3
                 else _gap(art.text, m.end, n.span.start, art.lex.stop)
             )
+        elif _AGENT_BEFORE.search(art.text, max(0, m.start - 16), m.start):
+            continue  # "raised $300m in a round led by Kestrel": the investor, not the one raising
         else:
             d = _gap(art.text, n.span.end, m.start, art.lex.stop) + 2  # what a figure is about is usually named first
         if d < best_d:

@@ -328,3 +328,9 @@ def test_a_yearly_sum_is_no_unit_price() -> None:
     text = "Orbit is targeting savings of £75 million a year."
     (saving,) = annotated(text, [("£75 million", 7.5e7, "GBP")], deal_entities(text))
     assert saving.attribute != "unit price"
+
+
+def test_the_investor_leading_a_round_is_not_what_its_size_is_about() -> None:
+    text = "Helix Vision has raised $300 million in a round led by Pixel Corp."
+    (size,) = annotated(text, [("$300 million", 3e8, "USD")], deal_entities(text))
+    assert size.subject == "helix-vision"
