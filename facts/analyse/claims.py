@@ -65,6 +65,7 @@ _SHARE_OF_SOLD = re.compile(  # "60% of the phones sold": a market share ("of th
     r"(?:sold|shipped|purchased|bought|installed)\b",
     re.IGNORECASE,
 )
+_IN = re.compile(r"^\s*in\s+(?:(?:the|its|their)\s+)?", re.IGNORECASE)
 _IN_FORM = re.compile(r"^\s*in\s+(cash|stock|shares|new\s+shares)\b(?!\s+and\b)", re.IGNORECASE)
 _OTHER_PART = re.compile(
     r"\b(?:rest|remainder|balance)\b|\band\s+\S*\d\S*(?:\s+\w+)?\s+in\s+(?:stock|shares|cash)\b", re.I
@@ -72,6 +73,15 @@ _OTHER_PART = re.compile(
 _FORM_BEFORE = re.compile(r"(?:^|[(,;]\s*)(cash|stock)\s*:?\s*$", re.IGNORECASE)  # "(cash $1.4B, stock $0.7B)"
 _FORMS = {"cash": "cash portion", "stoc": "stock portion", "shar": "stock portion", "new ": "stock portion"}
 _PER_SHARE = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+)(?:sh|shr|share)\b", re.IGNORECASE)
+EXCHANGE_RATIO = "exchange ratio"
+COMBINED_OWNERSHIP = "combined ownership"
+_OF_COMBINED = re.compile(
+    r"^\s*of\s+the\s+(?:combined|enlarged|merged|new)\s+(?:company|group|entity|business|firm|bank|utility)\b",
+    re.IGNORECASE,
+)
+_EXCHANGE = re.compile(
+    r"^\s*(?:new\s+)?(?:[A-Z][\w&.’'-]*\s+){0,3}(?:shares?|stock|ADSs?|units?)\b[^.;]{0,40}?\b(?:for|per)\s+(?:each|every)\b"
+)
 _BASIS = re.compile(
     r"^\s*(?:(?:a|an|per|each|every)\s+|/\s*)(year|yr|annum|month|quarter)\b|^\s*(p\.\s?a\.|annually|yearly|monthly)",
     re.IGNORECASE,
@@ -120,6 +130,8 @@ def _after_measure(after: str, family: str, lex: MeasureWords) -> tuple[str, str
     (open words after 'of' or 'is a')."""
     if family == "percent" and _SHARE_OF_SOLD.match(after):
         return "market share", "name"
+    if family == "percent" and _OF_COMBINED.match(after):
+        return COMBINED_OWNERSHIP, "name"  # "45% of the combined company" ("combined" is neutral elsewhere)
     if family == "money" and (form := _IN_FORM.match(after)) and _OTHER_PART.search(after, form.end()):
         return _FORMS[form.group(1).lower()[:4]], "name"  # "$1bn in cash, the rest in shares": a part
     of = _OF.match(after)
@@ -130,6 +142,8 @@ def _after_measure(after: str, family: str, lex: MeasureWords) -> tuple[str, str
     found = match(words, lex.names, family)
     if found:
         return found, "name"
+    if (inside := _IN.match(after)) and (found := match(_noun_phrase(after[inside.end() :], lex), lex.names, family)):
+        return found, "name"  # "$400m in annual cost savings", "$250m in fresh funding": a measure the lexicon names
     if family == "percent" and of:
         whole = _noun_phrase(rest, lex, SHARE_WORDS)
         return (f"{whole[-1]} share", "of") if whole else ("", "")  # "5% of its daily users": a user share
@@ -350,6 +364,8 @@ def _read_measure(n: Number, before: str, after: str, words: list[str], lex: Mea
         return "", False  # the sum of a row ('a + b = $X'), not one more claim of its label's measure
     if family == "money" and _PER_SHARE.match(after):
         return "price per share", False
+    if family in ("count", "multiplier") and _EXCHANGE.match(after):
+        return EXCHANGE_RATIO, False  # "0.72 Ardent shares for each Belcourt share"
     if family == "money" and (form := _FORM_BEFORE.search(before[-20:])):
         return _FORMS[form.group(1).lower()[:4]], False
     if family == "multiplier" and (ratio := _ratio_measure(before, lex)):

@@ -486,3 +486,23 @@ def test_a_round_is_held_against_a_round_and_a_running_total_against_a_running_t
     assert frozenset({"$300 million", "$250 million"}) in found
     assert frozenset({"$520 million", "$600 million"}) in found
     assert not any("$520 million" in f and "$300 million" in f for f in found)
+
+
+def test_a_merger_s_exchange_ratio_ownership_split_and_savings_are_disputed(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = (
+        "Ardent Energy and Belcourt Power agreed to combine in an all-stock merger. Belcourt shareholders "
+        "will receive 0.72 Ardent shares for each share they own and will hold 45% of the combined company. "
+        "The companies expect $400 million in annual cost savings.\n"
+    )
+    b = (
+        "Ardent Energy will buy Belcourt Power. Belcourt investors will get 0.75 Ardent shares plus $5 in cash "
+        "for each share, leaving them with 48 percent of the enlarged group. Ardent targets $350 million of "
+        "yearly synergies.\n"
+    )
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    found = {c.attribute: {cl.span.text for cl in c.claims} for c in fb.conflicts if c.kind == "numeric"}
+    assert found["exchange ratio"] == {"0.72", "0.75"}
+    assert found["combined ownership"] == {"45%", "48 percent"}
+    assert found["synergies"] == {"$400 million", "$350 million"}
