@@ -269,6 +269,19 @@ def _status(joined: str, lex: MeasureWords) -> str:
     return next((name for name, cues in lex.status if cues.search(joined)), "reported")
 
 
+PREMIUM = "premium"
+_TO_REFERENCE = re.compile(r"^[^.;]{0,30}?\b(?:to|over|on)\s+([^.;()]{0,70})", re.IGNORECASE)
+
+
+def _reference(after: str, lex: MeasureWords) -> str:
+    """What a premium is measured against, named after it ('to the 30-day average price'), else ""."""
+    m = _TO_REFERENCE.match(after)
+    if not m:
+        return ""
+    joined = " ".join(lemma(w) for w in WORD.findall(m.group(1)))
+    return next((name for name, cues in lex.references if cues.search(joined)), "")
+
+
 def _base(joined: str, lex: MeasureWords) -> str:
     """The counting base named beside a figure: equity or enterprise value, basic or diluted."""
     return next((name for name, cues in lex.bases if cues.search(joined)), "")
@@ -417,7 +430,7 @@ def claim_key(
         basis=basis,
         period="" if basis else period,
         status=_status(near, lex),
-        base=_base(near, lex),
+        base=_reference(after, lex) if measure == PREMIUM else _base(near, lex),
         changed=changed,
         subject=referent(n, before, organisations) if organisations else "",
         open=bool(measure) and measure not in lex.units and not known(measure),
@@ -448,6 +461,22 @@ def resolve_heads(keys: list[ClaimKey]) -> list[ClaimKey]:
         elif len(words) > 1:
             last[words[-1]] = k.measure
         out.append(k)
+    return out
+
+
+def shared_bases(keys: list[ClaimKey], numbers: list[Number]) -> list[ClaimKey]:
+    """One article's sums of one value share the base one of them names: a
+    headline's '$3.1bn deal' is its body's '$3.1bn enterprise value'. One pass."""
+    named: dict[tuple[float | str, str], set[str]] = {}
+    for k, n in zip(keys, numbers, strict=True):
+        if k.base and unit_family(n.unit) == "money":
+            named.setdefault((n.value, n.unit), set()).add(k.base)
+    if not named:
+        return keys
+    out = []
+    for k, n in zip(keys, numbers, strict=True):
+        bases = named.get((n.value, n.unit), set()) if not k.base else set()
+        out.append(replace(k, base=next(iter(bases))) if len(bases) == 1 else k)
     return out
 
 

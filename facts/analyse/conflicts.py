@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from facts.analyse.anaphora import Organisations
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads
+from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads, shared_bases
 from facts.analyse.currencies import Side, compare
 from facts.analyse.deal import MAIN, deal_of, subject_key
 from facts.analyse.disputes import find_disputes
@@ -250,7 +250,9 @@ def _keys(fb: FactBase, texts: dict[str, str], mentions: dict[str, list[Mention]
         doc = document_of(text) if text else None
         orgs = Organisations.of(mentions.get(source, []))
         numbers.sort(key=lambda n: n.span.start)
-        keys = dated(resolve_heads([claim_key(n, text, doc, orgs) for n in numbers]), numbers, doc)
+        keys = shared_bases(
+            dated(resolve_heads([claim_key(n, text, doc, orgs) for n in numbers]), numbers, doc), numbers
+        )
         out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
     return out
 

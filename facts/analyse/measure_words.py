@@ -29,6 +29,7 @@ class MeasureWords:
     value_words: frozenset[str]
     accumulating: frozenset[str]  # measures a running total is another claim of
     cumulative: re.Pattern[str]  # the words of a running total
+    references: tuple[tuple[str, re.Pattern[str]], ...]  # what a premium is measured against
 
 
 @lru_cache(maxsize=1 << 16)
@@ -79,6 +80,7 @@ def measure_words() -> MeasureWords:
         value_words=frozenset(phrase(w) for w in raw.value_words),
         accumulating=frozenset(raw.cumulative.measures),
         cumulative=_cues_re(raw.cumulative.words or ("\0",)),
+        references=tuple((k, _cues_re(ws)) for k, ws in raw.premium_references.items()),
     )
 
 

@@ -305,6 +305,7 @@ class CumulativeWords(Lexicon):
 class MeasuresLexicon(Lexicon):
     measures: dict[Word, Measure]
     cumulative: CumulativeWords = CumulativeWords()
+    premium_references: dict[Word, Words] = {}
     neutral: Words
     payment: Words
     stop: Words

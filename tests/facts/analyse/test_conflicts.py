@@ -506,3 +506,33 @@ def test_a_merger_s_exchange_ratio_ownership_split_and_savings_are_disputed(tmp_
     assert found["exchange ratio"] == {"0.72", "0.75"}
     assert found["combined ownership"] == {"45%", "48 percent"}
     assert found["synergies"] == {"$400 million", "$350 million"}
+
+
+GREYFIELD = (
+    "Greyfield takes Marlin Foods private in $3.1 billion deal\n\n"
+    "Greyfield Partners agreed to buy Marlin Foods for $42 a share in cash, a premium of 45% to Marlin's "
+    "30-day volume-weighted average price. The deal gives Marlin an enterprise value of $3.1 billion including debt.\n"
+)
+MARLIN = (
+    "Marlin Foods accepts $2.4bn buyout\n\n"
+    "Greyfield Partners will pay $42 per share for Marlin Foods, a 31% premium to Friday's closing price, "
+    "valuing its equity at $2.4bn.\n"
+)
+
+
+def test_premiums_to_different_reference_prices_and_prices_on_different_bases_may_both_hold(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    fb = build(tmp_path, {"a.txt": GREYFIELD, "b.txt": MARLIN})
+    verdicts = {c.attribute: c.verdict for c in fb.conflicts if c.kind == "numeric"}
+    assert verdicts["premium"] == "compatible"  # to a 30-day average vs to the last close
+    assert verdicts["deal value"] == "compatible"  # the headline figures are the bodies' EV and equity value
+
+
+def test_premiums_to_the_same_reference_price_contradict(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    same = MARLIN.replace("31% premium to Friday's closing price", "31% premium to the 30-day average price")
+    fb = build(tmp_path, {"a.txt": GREYFIELD, "b.txt": same})
+    (premium,) = [c for c in fb.conflicts if c.attribute == "premium"]
+    assert premium.verdict == "contradiction"
