@@ -405,7 +405,7 @@ def _judge_time_relative(
     in different sources are compatible, unless one source (or two of the same
     date) disagrees with itself. `undated_alike`: articles without a date are
     of one time (a workforce does not change within a deal's coverage)."""
-    times = _same_times(source_dates, (c.source for c in claims)) if undated_alike else {}
+    times = _same_times(source_dates, (c.source for c in claims))  # dated a few days apart: one time
     by_date: dict[str, list[_Claim]] = {}
     for c in claims:
         undated = "" if undated_alike else c.source

@@ -536,3 +536,15 @@ def test_premiums_to_the_same_reference_price_contradict(tmp_path: Path) -> None
     fb = build(tmp_path, {"a.txt": GREYFIELD, "b.txt": same})
     (premium,) = [c for c in fb.conflicts if c.attribute == "premium"]
     assert premium.verdict == "contradiction"
+
+
+def test_counts_in_articles_dated_a_day_apart_are_of_one_time() -> None:
+    one, other = "Vantis operates in 14 countries.", "Vantis operates in 12 countries."
+    fb = factbase(
+        [
+            claim("a.txt", one, "14", 14, "count", "countries", subject=HELIX),
+            claim("b.txt", other, "12", 12, "count", "countries", subject=HELIX),
+        ],
+        dates={"a.txt": "2025-02-03", "b.txt": "2025-02-04"},
+    )
+    assert [c.verdict for c in numeric(fb)] == ["contradiction"]
