@@ -334,3 +334,9 @@ def test_the_investor_leading_a_round_is_not_what_its_size_is_about() -> None:
     text = "Helix Vision has raised $300 million in a round led by Pixel Corp."
     (size,) = annotated(text, [("$300 million", 3e8, "USD")], deal_entities(text))
     assert size.subject == "helix-vision"
+
+
+def test_the_day_a_deal_was_agreed_is_its_announcement_date() -> None:
+    text = "Orbit said on January 31 it had agreed to buy Helix Vision."
+    (day,) = annotated(text, [("January 31", "--01-31", "date")], deal_entities(text))
+    assert day.attribute == "announcement date"
