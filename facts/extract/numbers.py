@@ -29,7 +29,7 @@ HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014\u2212]"
 LETTER = r"A-Za-z\u00c0-\u024f"
 MAX_DIGITS = 15  # beyond this a digit run is an identifier, not a quantity
-APPROX_SPREAD = Decimal("0.05")
+APPROX_SPREAD = (0.01, 0.05)  # the least and the most a hedge allows either side, as a share of the value
 MAX_CONTEXT = 400  # characters of a runaway sentence kept on either side of a number
 LOOKBACK = 32  # the longest text a number may have before its first digit ("September of 1991")
 
@@ -906,9 +906,21 @@ def _interval(value: float, unit: str, qualifier: str, hedge: str) -> tuple[floa
     if hedge in _lex().below:
         lo, hi = value * 0.9, value
     else:
-        spread = abs(value) * float(APPROX_SPREAD)
+        spread = _approx_spread(value)
         lo, hi = value - spread, value + spread
     return min(lo, hi), max(lo, hi)
+
+
+def _approx_spread(value: float) -> float:
+    """How far 'about X' may be from X: half a unit of its last significant
+    digit ('about $44 billion' is 43.5 to 44.5, 'about 1,200' 1,150 to 1,250),
+    kept between 1% and 5% of the value ('about $10 billion' is not 5 to 15)."""
+    exponent = Decimal(repr(abs(value))).normalize().as_tuple().exponent
+    if value == 0 or not isinstance(exponent, int):  # zero, or not finite
+        return 0.0
+    half_unit = float(Decimal(5).scaleb(exponent - 1))
+    low, high = APPROX_SPREAD
+    return min(max(half_unit, abs(value) * low), abs(value) * high)
 
 
 def _date_value(m: re.Match[str], day_first: bool = False) -> str | float | None:

@@ -548,3 +548,13 @@ def test_counts_in_articles_dated_a_day_apart_are_of_one_time() -> None:
         dates={"a.txt": "2025-02-03", "b.txt": "2025-02-04"},
     )
     assert [c.verdict for c in numeric(fb)] == ["contradiction"]
+
+
+def test_about_a_round_figure_allows_half_its_last_digit_not_a_twentieth(tmp_path: Path) -> None:
+    """'~$44bn' against '$43 billion': about 44 is 43.5 to 44.5, so they disagree."""
+    from tests.facts.articles import build
+
+    a = "Orbit agreed to buy Helix Vision for $43 billion.\n"
+    b = "Orbit agreed to buy Helix Vision for ~$44bn.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    assert [c.verdict for c in fb.conflicts if c.attribute == "deal value"] == ["contradiction"]
