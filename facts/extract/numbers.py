@@ -237,7 +237,10 @@ def _patterns() -> _Patterns:
         hedge=re.compile(rf"(?:(?<![{LETTER}0-9])(?P<w>{hedge_words})|(?P<s>[~≈<>≤≥])){HS}*$"),
         age_before=re.compile(rf"(?<![{LETTER}])(?:{age_words}){HS}+$"),
         at_before=re.compile(rf"(?:(?P<verb>[{LETTER}]+){HS}+)?(?<![{LETTER}])(?i:at){HS}+$"),
-        apposition=re.compile(rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*{HS}?,|(?<![{LETTER}])(?i:then)){HS}+$"),
+        # "Raman, 45,", "Raman (45)" (European papers), "then 29", "now 34"
+        apposition=re.compile(
+            rf"(?:(?<![{LETTER}])[A-Z][{LETTER}'’.\-]*(?:{HS}?,{HS}+|{HS}\()|(?<![{LETTER}])(?i:then|now){HS}+)$"
+        ),
         comma_after=re.compile(rf"{HS}*[,;)]"),
         age_after_at=re.compile(rf"{HS}*(?:[,.;:!?)\]\n\u2013\u2014]|$)|{HS}+(?:{_alt(lx.age_after_at, 'i')})\b"),
         prev_token=re.compile(rf"([{LETTER}][{LETTER}0-9.&'’]*|#)({HS}|{DASH})$"),
@@ -737,7 +740,11 @@ class _Scanner:
         if not (a.integer and low <= a.num <= high):
             return False
         before = text[max(0, a.start - 24) : a.start]
-        return bool(pats.apposition.search(before) and pats.comma_after.match(text, a.end))
+        m = pats.apposition.search(before)
+        if m is None or not pats.comma_after.match(text, a.end):
+            return False
+        word = m.group().strip(" \t,(").casefold()
+        return word not in _lex().labels  # "Section (25)" is a label, not a person's age
 
     def _is_label(self, a: _Amount) -> bool:
         """List numbering, footnotes, product names ("Orca 4", "ZX-5") and labels ("No. 1")."""

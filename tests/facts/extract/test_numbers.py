@@ -425,3 +425,20 @@ def test_number_words_that_are_no_figure_are_not_read(text):
 def test_words_where_digits_were_read_are_not_read_twice():
     numbers = find_numbers("It sold 5 billion shares and two million more.", "a.txt")
     assert [n.span.text for n in numbers] == ["5 billion", "two million"]
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("Chief executive Anna Berg (61) said the deal made sense.", "61"),  # European papers' style
+        ("Berg, who is 61, will stay on.", "61"),
+        ("Kovac, now 34, runs Helix.", "34"),
+    ],
+)
+def test_more_ways_of_writing_a_person_s_age(text, quote):
+    (n,) = [n for n in find_numbers(text, "a.txt") if n.span.text == quote]
+    assert n.unit == "age"
+
+
+def test_a_number_in_brackets_after_a_label_is_no_age():
+    assert [n.unit for n in find_numbers("Section (25) of the act applies.", "a.txt")] == []
