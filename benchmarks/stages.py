@@ -26,10 +26,11 @@ STAGES = (
     ("resolve", "facts.analyse.resolve", "resolve"),
     ("annotate", "facts.analyse.attributes", "annotate"),
     ("attribute_numbers", "facts.analyse.attribution", "attribute_numbers"),
-    ("analyse (pool phase)", "facts.build", "analyse_sources"),
+    ("claim keys", "facts.analyse.claims", "article_keys"),
+    ("per article (phase 2)", "facts.build", "analyse_sources"),
     ("deal", "facts.build", "find_deal"),
     ("conflicts", "facts.build", "find_conflicts"),
-    ("  claim keys", "facts.analyse.conflicts", "_keys"),
+    ("  claim keys", "facts.analyse.conflicts", "_keys"),  # before: inside conflicts
     ("  rates", "facts.analyse.conflicts", "find_rates"),
     ("  disputes", "facts.analyse.conflicts", "find_disputes"),
     ("curation", "facts.build", "apply_curation"),

@@ -1,25 +1,29 @@
 """The pipeline's stages, in order, in one place:
 
     read        facts.read.corpus           files -> Sources (bad files -> Notices)
-    per source  facts.extract.numbers       the number grammar  } a process pool,
+    per source  facts.extract.numbers       the number grammar  } pool phase 1,
                 facts.extract.entities      name candidates     } cached by content
     corpus      facts.analyse.resolve       candidates -> entities
-                facts.analyse.attributes    what each figure measures, for whom, when
-                facts.analyse.attribution   who says it
-                facts.analyse.deal          the parties; what is about the deal
-                facts.analyse.conflicts     where the sources disagree
+    per article facts.analyse.attributes    what each figure measures, for whom, when  } pool phase 2
+                facts.analyse.attribution   who says it                                 } (analyse_article),
+                facts.analyse.claims        what each figure claims (its claim key)     } given its mentions
+    corpus      facts.analyse.deal          the parties; what is about the deal
+                facts.analyse.conflicts     where the sources disagree (claims grouped by key)
                 facts.analyse.disputes      ... in words (deal structure, payment, headquarters, posts)
     curate      facts.curate.load           curated files, validated and applied
     checks      facts.analyse.checks        deal arithmetic (after curation)
 
 Per-source work is a pure function of (text, source id), so it runs in a
 process pool for large corpora and is cached by file contents
-(facts/store/cache.py); the corpus-wide stages run once, their result cached
-by the keys of all sources. Every stage reads the article's one Document
-(facts/extract/document.py). Curation is applied on every open, so editing a
-curated file never needs a cache to notice it. An article that outruns its
-time budget (`budget`) keeps its figures, loses the later stages, is named
-in a warning and is never cached.
+(facts/store/cache.py). Per-article work after resolve needs only the
+article's own entity mentions, so the same workers do it (_Workers: started
+once per build, lexicons preloaded by facts/preload.py in the fork server);
+the main process resolves names, merges, and runs the corpus-wide stages,
+whose result is cached by the keys of all sources. Every stage reads the
+article's one Document (facts/extract/document.py). Curation is applied on
+every open, so editing a curated file never needs a cache to notice it. An
+article that outruns its time budget (`budget`) keeps its figures, loses
+the later stages, is named in a warning and is never cached.
 """
 
 from __future__ import annotations
@@ -34,16 +38,17 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from typing import TextIO, overload
+from typing import Any, TextIO, overload
 
 from facts.analyse.checks import find_checks
+from facts.analyse.claims import ClaimKey
 from facts.analyse.conflicts import find_conflicts
 from facts.analyse.deal import find_deal
 from facts.curate.load import apply_curation
 from facts.extract.document import Document, document_of
 from facts.extract.entities import Candidate, find_candidates
 from facts.extract.numbers import find_numbers
-from facts.model import FactBase, Notice, Number, Source, Span
+from facts.model import Entity, FactBase, Notice, Number, Source, Span
 from facts.read.corpus import Corpus, read_corpus
 from facts.store.cache import Cache, SourceResult, corpus_key, decode_result, encode_result
 from facts.text import mask_escapes
@@ -115,28 +120,12 @@ def _build_fresh(
     corpus: Corpus, documents: dict[str, Document], store: Cache | None, progress: Progress | None, workers: int | None
 ) -> tuple[FactBase, list[Notice]]:
     """The fact base, and a notice for each article cut short by its time budget."""
-    from facts.analyse.attributes import annotate
-    from facts.analyse.attribution import attribute_numbers
-    from facts.analyse.mentions import ArticleMentions, by_source
     from facts.analyse.resolve import resolve
 
-    found = per_source(corpus.sources, store, progress, workers)
-    entities = resolve({sid: r["candidates"] for sid, r in found.items()})
-    mentions = by_source(entities)  # once per build: each article's mentions, read by both stages
-    left_out = {
-        s.id: "names, what each figure measures and who says it" for s in corpus.sources if found[s.id].get("cut")
-    }
-    for s in corpus.sources:
-        if s.id in left_out:
-            continue  # its figures alone: the cheap stage
-        doc, numbers = documents[s.id], found[s.id]["numbers"]
-        article = ArticleMentions(mentions.get(s.id, []), len(doc.text))
-        started = time.process_time()
-        annotate(numbers, doc, entities, article)
-        if time.process_time() - started > budget(len(doc.text)):
-            left_out[s.id] = "who says each figure"
-            continue
-        attribute_numbers(numbers, doc, entities, article)  # before conflicts: claims copy it
+    with _Workers(workers) as pool:  # one set of worker processes for both phases
+        found = per_source(corpus.sources, store, progress, workers, pool)
+        entities = resolve({sid: r["candidates"] for sid, r in found.items()})
+        keys, left_out = analyse_sources(corpus.sources, found, documents, entities, pool)
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,
@@ -144,11 +133,80 @@ def _build_fresh(
         entities=entities,
     )
     fb.deal = find_deal(fb)  # after entities and subjects, before the stages that ask what is about it
-    fb.conflicts = find_conflicts(fb)
+    fb.conflicts = find_conflicts(fb, documents, keys)
     cut = [
         Notice(file=sid, message=f"took too long to read in full; {what} left out") for sid, what in left_out.items()
     ]
     return fb, cut
+
+
+# ---------------------------------------------------------------- per article, once names are known
+MentionRow = tuple[int, int, str, str]  # (start, end, entity id, kind): one mention, compact across processes
+KeyRow = tuple[Any, ...]  # a ClaimKey's fields, in order: compact across processes
+_KEY_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimKey))
+
+
+def analyse_article(
+    numbers: list[Number], doc: Document, mentions: Sequence[MentionRow], full: bool
+) -> tuple[dict[str, ClaimKey], str]:
+    """The per-article stages after resolve, in order: what each figure
+    measures, who says it, what it claims. Returns the claim keys by number id
+    and what was left out for the time budget ("" nothing). `full` False: the
+    article's names were cut short, so its figures keep only their claims."""
+    from facts.analyse.attributes import annotate
+    from facts.analyse.attribution import attribute_numbers
+    from facts.analyse.claims import article_keys
+    from facts.analyse.mentions import ArticleMentions, Mention
+
+    left = "names, what each figure measures and who says it" if not full else ""
+    if full:
+        # the two stages share one list: a mention annotate marks as listed stays marked
+        article = ArticleMentions([Mention(*m) for m in mentions], len(doc.text))
+        started = time.process_time()
+        annotate(numbers, doc, [], article)
+        if time.process_time() - started > budget(len(doc.text)):
+            left = "who says each figure"
+        else:
+            attribute_numbers(numbers, doc, [], article)  # before the claims: they copy it
+    return article_keys(numbers, doc.text, doc, [Mention(*m) for m in mentions]), left
+
+
+def analyse_sources(
+    sources: Sequence[Source],
+    found: dict[str, SourceResult],
+    documents: dict[str, Document],
+    entities: list[Entity],
+    pool: _Workers,
+) -> tuple[dict[str, ClaimKey], dict[str, str]]:
+    """analyse_article for every source, in the build's workers when it pays,
+    each article's numbers updated in `found`; returns every claim key by
+    number id and what each article cut short left out."""
+    from facts.analyse.mentions import by_source
+
+    rows = {sid: [(m.start, m.end, m.entity, m.kind) for m in ms] for sid, ms in by_source(entities).items()}
+    keys: dict[str, ClaimKey] = {}
+    left: dict[str, str] = {}
+    todo = list(sources)
+    if pool.size(todo) > 1:
+        todo = _analyse_pool(todo, found, rows, keys, left, pool)
+    for s in todo:  # one process, or what a failed pool left
+        r = _decode_numbers(s, found, pool)
+        article, what = analyse_article(r["numbers"], documents[s.id], rows.get(s.id, []), not r.get("cut"))
+        keys.update(article)
+        if what:
+            left[s.id] = what
+    # in source order, the articles whose names were cut short first
+    order = [s.id for s in sources if found[s.id].get("cut")] + [s.id for s in sources if not found[s.id].get("cut")]
+    return keys, {sid: left[sid] for sid in order if sid in left}
+
+
+def _decode_numbers(s: Source, found: dict[str, SourceResult], pool: _Workers) -> SourceResult:
+    """`s`'s result with its numbers decoded, if a worker's are still bytes."""
+    data = pool.encoded.pop(s.id, None)
+    if data is not None:
+        decoded = decode_result(data, s.text)
+        found[s.id] = decoded if decoded is not None else extract_source(s.text, s.id)
+    return found[s.id]
 
 
 # ---------------------------------------------------------------- per source
@@ -187,10 +245,16 @@ def _requote(numbers: list[Number], candidates: list[Candidate], text: str) -> t
 
 
 def per_source(
-    sources: Sequence[Source], store: Cache | None, progress: Progress | None = None, workers: int | None = None
+    sources: Sequence[Source],
+    store: Cache | None,
+    progress: Progress | None = None,
+    workers: int | None = None,
+    pool: _Workers | None = None,
 ) -> dict[str, SourceResult]:
     """Numbers and entity candidates of every source: from the cache where
-    the contents are known, else computed (in parallel when it pays)."""
+    the contents are known, else computed (in parallel when it pays). With
+    the build's `pool`, what its workers extract keeps its numbers encoded
+    (`pool.encoded`) for the next phase: the main process decodes them once."""
     report = _Reporter(progress, len(sources))
     found: dict[str, SourceResult] = {}
     misses: list[Source] = []
@@ -201,14 +265,20 @@ def per_source(
         else:
             found[s.id] = hit
             report.add(1)
-    n_workers = _pool_size(misses, workers)
-    if n_workers > 1:
-        misses = _run_pool(misses, store, found, report, n_workers)
-    for s in misses:  # sequential, or whatever a failed pool left
-        found[s.id] = extract_source(s.text, s.id)
-        if store and not found[s.id]["cut"]:
-            store.store_source(s, encode_result(found[s.id]["numbers"], found[s.id]["candidates"]))
-        report.add(1)
+    own = pool is None  # no later phase to decode what the workers found
+    with contextlib.ExitStack() as stack:
+        if pool is None:
+            pool = stack.enter_context(_Workers(workers))
+        if pool.size(misses) > 1:
+            misses = _run_pool(misses, store, found, report, pool)
+        for s in misses:  # sequential, or whatever a failed pool left
+            found[s.id] = extract_source(s.text, s.id)
+            if store and not found[s.id]["cut"]:
+                store.store_source(s, encode_result(found[s.id]["numbers"], found[s.id]["candidates"]))
+            report.add(1)
+        if own:
+            for s in sources:
+                _decode_numbers(s, found, pool)
     report.finish()
     return found
 
@@ -227,37 +297,122 @@ def _pool_size(misses: Sequence[Source], workers: int | None) -> int:
     return min(available_cores(), len(misses)) if big else 1
 
 
+class _Workers:
+    """The build's worker processes: started when a phase first needs them and
+    kept for the next (a start, and each worker's lexicons, cost a few hundred
+    ms). `encoded`: numbers the workers found, as bytes, until decoded."""
+
+    def __init__(self, workers: int | None) -> None:
+        self.workers = workers
+        self.executor: ProcessPoolExecutor | None = None
+        self.failed = False
+        self.encoded: dict[str, bytes] = {}
+
+    def size(self, sources: Sequence[Source]) -> int:
+        """How many processes the work on `sources` is worth (1: this one)."""
+        return 1 if self.failed else _pool_size(sources, self.workers)
+
+    def start(self, n_workers: int) -> ProcessPoolExecutor:
+        if self.executor is None:
+            try:
+                ctx = _context()
+                _start_helpers(ctx)
+                self.executor = ProcessPoolExecutor(n_workers, mp_context=ctx)
+            except (OSError, ValueError):
+                self.failed = True
+                raise
+        return self.executor
+
+    def chunks(self, sources: list[Source], n_workers: int) -> list[list[Source]]:
+        size = max(1, min(CHUNK_MAX, len(sources) // (n_workers * 8)))
+        return [sources[i : i + size] for i in range(0, len(sources), size)]
+
+    def __enter__(self) -> _Workers:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.executor is not None:  # on Ctrl-C too: drop the queued chunks
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
 def _run_pool(
-    misses: list[Source], store: Cache | None, found: dict[str, SourceResult], report: _Reporter, n_workers: int
+    misses: list[Source], store: Cache | None, found: dict[str, SourceResult], report: _Reporter, pool: _Workers
 ) -> list[Source]:
-    """Extract `misses` across processes into `found`; return the sources
-    still to do (all of them if no pool can start here)."""
-    size = max(1, min(CHUNK_MAX, len(misses) // (n_workers * 8)))
-    chunks = [misses[i : i + size] for i in range(0, len(misses), size)]
+    """Extract `misses` across processes into `found` (their numbers encoded,
+    in `pool.encoded`); return the sources still to do (all of them if no
+    pool can start here)."""
+    n_workers = pool.size(misses)
     cache_dir = str(store.root) if store else None
     by_id = {s.id: s for s in misses}
-    pool = None
     try:
-        ctx = _context()
-        _start_helpers(ctx)
-        pool = ProcessPoolExecutor(n_workers, mp_context=ctx)
-        pending: set[Future[list[tuple[str, bytes]]]] = {
-            pool.submit(_extract_chunk, [(s.id, s.text, s.sha256) for s in chunk], cache_dir) for chunk in chunks
+        executor = pool.start(n_workers)
+        pending: set[Future[list[tuple[str, bytes, bytes]]]] = {
+            executor.submit(_extract_chunk, [(s.id, s.text, s.sha256) for s in chunk], cache_dir)
+            for chunk in pool.chunks(misses, n_workers)
         }
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for fut in done:
-                for sid, data in fut.result():
-                    result = decode_result(data, by_id[sid].text)
+                for sid, data, names in fut.result():
+                    result = decode_result(names, by_id[sid].text)
                     if result is not None:
                         found[sid] = result
+                        pool.encoded[sid] = data
                         report.add(1)
     except (OSError, ValueError, BrokenProcessPool):
-        pass  # no processes here (sandbox, no /dev/shm, odd fds): finish in this one
-    finally:
-        if pool is not None:  # on Ctrl-C too: drop the queued chunks
-            pool.shutdown(wait=True, cancel_futures=True)
+        pool.failed = True  # no processes here (sandbox, no /dev/shm, odd fds): finish in this one
     return [s for s in misses if s.id not in found]
+
+
+def _analyse_pool(
+    sources: list[Source],
+    found: dict[str, SourceResult],
+    rows: dict[str, list[MentionRow]],
+    keys: dict[str, ClaimKey],
+    left_out: dict[str, str],
+    pool: _Workers,
+) -> list[Source]:
+    """analyse_article across the build's workers: each gets an article's text,
+    its numbers encoded and its mentions (never the corpus's entities). Returns
+    the sources still to do."""
+    n_workers = pool.size(sources)
+    texts = {s.id: s.text for s in sources}
+    done_ids: set[str] = set()
+    try:
+        executor = pool.start(n_workers)
+        pending: set[Future[list[tuple[str, bytes, list[KeyRow], str]]]] = set()
+        for chunk in pool.chunks(sources, n_workers):
+            items = [
+                (s.id, s.text, _payload(s.id, found, pool), rows.get(s.id, []), not found[s.id].get("cut"))
+                for s in chunk
+            ]
+            pending.add(executor.submit(_analyse_chunk, items))
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                for sid, data, key_rows, left in fut.result():
+                    result = decode_result(data, texts[sid])
+                    if result is None:
+                        continue
+                    found[sid]["numbers"] = result["numbers"]
+                    pool.encoded.pop(sid, None)
+                    keys.update((n.id, ClaimKey(*k)) for n, k in zip(result["numbers"], key_rows, strict=True))
+                    if left:
+                        left_out[sid] = left
+                    done_ids.add(sid)
+    except (OSError, ValueError, BrokenProcessPool):
+        pool.failed = True
+    return [s for s in sources if s.id not in done_ids]
+
+
+def _payload(sid: str, found: dict[str, SourceResult], pool: _Workers) -> bytes:
+    """An article's numbers as a worker reads them: the bytes a worker
+    returned, else (a cache hit, or extracted here) encoded now."""
+    if sid in pool.encoded:
+        return pool.encoded[sid]
+    r = found[sid]
+    return encode_result(r["numbers"], [], bool(r.get("cut")))
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -265,7 +420,7 @@ def _context() -> multiprocessing.context.BaseContext:
     # process can deadlock. The fork server imports the extractors once.
     if "forkserver" in multiprocessing.get_all_start_methods():
         ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["facts.build"])
+        ctx.set_forkserver_preload(["facts.build", "facts.preload"])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -298,9 +453,11 @@ def _has_fd(stream: TextIO | None) -> bool:
         return False
 
 
-def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> list[tuple[str, bytes]]:
+def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> list[tuple[str, bytes, bytes]]:
     """In a worker: extract each (id, text, sha256), write the cache entry,
-    return the encoded result (bytes cross the process boundary cheaply)."""
+    return it encoded (bytes cross the process boundary cheaply) with its
+    candidates alone (the main process resolves names; the numbers come
+    back to a worker for the next phase)."""
     from pathlib import Path
 
     store = Cache(Path(cache_dir)) if cache_dir else None
@@ -311,7 +468,25 @@ def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> 
         data = encode_result(r["numbers"], r["candidates"], cut)
         if store and not cut:
             store.store_source(Source(id=sid, path="", sha256=sha), data)
-        out.append((sid, data))
+        out.append((sid, data, encode_result([], r["candidates"], cut)))
+    return out
+
+
+def _analyse_chunk(
+    items: list[tuple[str, str, bytes, list[MentionRow], bool]],
+) -> list[tuple[str, bytes, list[KeyRow], str]]:
+    """In a worker: analyse_article for each (id, text, numbers encoded,
+    mentions, full); return the numbers encoded, their claim keys as rows in
+    the same order, and what the time budget left out."""
+    out: list[tuple[str, bytes, list[KeyRow], str]] = []
+    for sid, text, data, rows, full in items:
+        result = decode_result(data, text)
+        if result is None:
+            continue  # left to the main process
+        numbers = result["numbers"]
+        keys, left = analyse_article(numbers, Document(text), rows, full)
+        key_rows = [tuple(getattr(keys[n.id], f) for f in _KEY_FIELDS) for n in numbers]
+        out.append((sid, encode_result(numbers, [], False), key_rows, left))
     return out
 
 

@@ -12,13 +12,15 @@ few distinct values of each attribute, never pairs of sentences.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from facts.analyse.attribution import attribute_spans
 from facts.analyse.deal import deal_of
 from facts.analyse.disputes import consortium, headquarters, payment, roles, structure
 from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.disputes.judge import Rule, judge
 from facts.analyse.mentions import ArticleMentions, Mention, by_source
-from facts.extract.document import document_of
+from facts.extract.document import Document, document_of
 from facts.labels import source_label
 from facts.model import Claim, Conflict, FactBase
 
@@ -40,17 +42,22 @@ def _rule(attribute: str) -> Rule:
 
 
 def find_disputes(
-    fb: FactBase, labels: dict[str, str] | None = None, mentions: dict[str, list[Mention]] | None = None
+    fb: FactBase,
+    labels: dict[str, str] | None = None,
+    mentions: dict[str, list[Mention]] | None = None,
+    documents: Mapping[str, Document] | None = None,
 ) -> list[Conflict]:
     """Qualitative conflicts found in the articles' words (never curated);
     `labels` (source id -> label) name the sources in explanations; `mentions`,
-    each article's (by_source), when the caller has them already."""
+    each article's (by_source), and `documents` (by source id), when the caller
+    has them already."""
+    documents = documents or {}
     mentions = by_source(fb.entities) if mentions is None else mentions
     parties = frozenset(p.entity for p in deal_of(fb).parties)
     names = {e.id: e.name for e in fb.entities}
     stances: list[Stance] = []
     for source in fb.sources:
-        art = Article(source, mentions.get(source.id, []), parties)
+        art = Article(source, mentions.get(source.id, []), parties, documents.get(source.id))
         stances += structure.find(art)
         stances += payment.find(art)
         stances += consortium.find(art)
@@ -60,11 +67,13 @@ def find_disputes(
     if labels is None:
         labels = {s.id: source_label(s) for s in fb.sources}
     conflicts = judge(stances, _rule, dates, labels)
-    _attribute(conflicts, fb, mentions)
+    _attribute(conflicts, fb, mentions, documents)
     return conflicts
 
 
-def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]]) -> None:
+def _attribute(
+    conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]], documents: Mapping[str, Document]
+) -> None:
     """Who says each disputed claim ("according to ...", a quoted speaker), as for a figure."""
     by_source: dict[str, list[Claim]] = {}
     for c in conflicts:
@@ -74,7 +83,9 @@ def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list
     for source, claims in by_source.items():
         text = texts.get(source, "")
         said = attribute_spans(
-            [c.span for c in claims], document_of(text), ArticleMentions(mentions.get(source, []), len(text))
+            [c.span for c in claims],
+            documents.get(source) or document_of(text),
+            ArticleMentions(mentions.get(source, []), len(text)),
         )
         for claim, attribution in zip(claims, said, strict=True):
             claim.attribution = attribution
