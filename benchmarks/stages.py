@@ -3,7 +3,9 @@ with each stage's growth against the growth of the text.
 
     SCALEDEAL_NO_CACHE=1 python benchmarks/stages.py /tmp/bench/corpus-1000 /tmp/bench/corpus-10000
 
-One process (workers=1), cache off: every figure is this process's CPU time.
+One process (workers=1), cache off: every figure is this process's CPU time
+(and its wall-clock time beside it); with --workers 2 the pool's work shows
+as wall time only.
 The stages are timed by wrapping the functions facts/build.py calls, so the
 build's own list of stages stays the only one; a stage that runs inside
 another (claim keys inside conflicts) is indented under it.
@@ -38,6 +40,10 @@ STAGES = (
 )
 
 
+WALL = "wall:"  # totals' keys for wall-clock seconds
+WORKERS = "pool workers (CPU)"
+
+
 @contextmanager
 def timed(totals: dict[str, float]) -> Iterator[None]:
     """Wrap each stage function present in this version of the code."""
@@ -58,13 +64,43 @@ def timed(totals: dict[str, float]) -> Iterator[None]:
 
 def _wrap(fn: Callable[..., Any], label: str, totals: dict[str, float]) -> Callable[..., Any]:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        started = time.process_time()
+        started, wall = time.process_time(), time.perf_counter()
         try:
             return fn(*args, **kwargs)
         finally:
             totals[label] = totals.get(label, 0.0) + time.process_time() - started
+            totals[WALL + label] = totals.get(WALL + label, 0.0) + time.perf_counter() - wall
 
     return wrapper
+
+
+@contextmanager
+def pool_cpu(totals: dict[str, float]) -> Iterator[None]:
+    """Add the CPU seconds of every pool worker, read from /proc as its pool
+    shuts down (they are the fork server's children, not this process's)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    shutdown = ProcessPoolExecutor.shutdown
+
+    def counted(self: ProcessPoolExecutor, *args: Any, **kwargs: Any) -> None:
+        procs = getattr(self, "_processes", None) or {}
+        totals[WORKERS] = totals.get(WORKERS, 0.0) + sum(_cpu(pid) for pid in procs)
+        shutdown(self, *args, **kwargs)
+
+    ProcessPoolExecutor.shutdown = counted  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        ProcessPoolExecutor.shutdown = shutdown  # type: ignore[method-assign]
+
+
+def _cpu(pid: int) -> float:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
 
 def profile(path: str, workers: int) -> tuple[dict[str, float], int]:
@@ -73,11 +109,12 @@ def profile(path: str, workers: int) -> tuple[dict[str, float], int]:
     from facts.read import corpus as c
 
     totals: dict[str, float] = {}
-    with timed(totals):
-        started = time.process_time()
+    with timed(totals), pool_cpu(totals):
+        started, wall = time.process_time(), time.perf_counter()
         corpus = c.read_corpus([path])
         b.build(corpus, workers=workers)
         totals["total"] = time.process_time() - started
+        totals[WALL + "total"] = time.perf_counter() - wall
     return totals, sum(s.chars for s in corpus.sources)
 
 
@@ -92,12 +129,19 @@ def main() -> None:
     large, large_chars = profile(args.large, args.workers)
     text_ratio = large_chars / small_chars
     print(f"text: {small_chars:,} -> {large_chars:,} chars = {text_ratio:.2f}x   (CPU seconds, this process)")
-    print(f"{'stage':<22} {'small':>8} {'large':>8} {'growth':>7} {'/text':>6}")
-    labels = [label for label, _, _ in STAGES if label in small or label in large] + ["total"]
+    print(f"{'stage':<22} {'small':>8} {'large':>8} {'growth':>7} {'/text':>6}   wall: small   large  growth")
+    labels = [label for label, _, _ in STAGES if label in small or label in large] + ["total", WORKERS]
     for label in labels:
         a, z = small.get(label, 0.0), large.get(label, 0.0)
         growth = z / a if a > 0 else float("nan")
-        print(f"{label:<22} {a:8.2f} {z:8.2f} {growth:6.1f}x {growth / text_ratio:5.2f}")
+        wa, wz = small.get(WALL + label, 0.0), large.get(WALL + label, 0.0)
+        wall = wz / wa if wa > 0 else float("nan")
+        cpu = f"{label:<22} {a:8.2f} {z:8.2f} {growth:6.1f}x {growth / text_ratio:5.2f}"
+        print(f"{cpu}   {wa:11.2f} {wz:7.2f} {wall:6.1f}x")
+    if args.workers > 1:  # what the build would take with that many cores of its own
+        a, z = (t["total"] + t.get(WORKERS, 0.0) / args.workers for t in (small, large))
+        cpu = f"{'main + workers/' + str(args.workers):<22} {a:8.2f} {z:8.2f} {z / a:6.1f}x {z / a / text_ratio:5.2f}"
+        print(cpu)
 
 
 if __name__ == "__main__":

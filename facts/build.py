@@ -455,21 +455,25 @@ def _has_fd(stream: TextIO | None) -> bool:
 
 def _extract_chunk(items: list[tuple[str, str, str]], cache_dir: str | None) -> list[tuple[str, bytes, bytes]]:
     """In a worker: extract each (id, text, sha256), write the cache entry,
-    return it encoded (bytes cross the process boundary cheaply) with its
-    candidates alone (the main process resolves names; the numbers come
-    back to a worker for the next phase)."""
+    return its numbers and its candidates encoded apart (bytes cross the
+    process boundary cheaply): the main process decodes the candidates to
+    resolve names, and hands the numbers to a worker for the next phase."""
     from pathlib import Path
 
     store = Cache(Path(cache_dir)) if cache_dir else None
     out = []
-    for sid, text, sha in items:
-        r = extract_source(text, sid)
-        cut = r.get("cut", False)
-        data = encode_result(r["numbers"], r["candidates"], cut)
-        if store and not cut:
-            store.store_source(Source(id=sid, path="", sha256=sha), data)
-        out.append((sid, data, encode_result([], r["candidates"], cut)))
+    with _gc_paused():  # as in the main process: a chunk's objects mostly live until it ends
+        for sid, text, sha in items:
+            out.append(_extract_one(sid, text, sha, store))
     return out
+
+
+def _extract_one(sid: str, text: str, sha: str, store: Cache | None) -> tuple[str, bytes, bytes]:
+    r = extract_source(text, sid)
+    cut = r.get("cut", False)
+    if store and not cut:
+        store.store_source(Source(id=sid, path="", sha256=sha), encode_result(r["numbers"], r["candidates"]))
+    return sid, encode_result(r["numbers"], [], cut), encode_result([], r["candidates"], cut)
 
 
 def _analyse_chunk(
@@ -479,14 +483,15 @@ def _analyse_chunk(
     mentions, full); return the numbers encoded, their claim keys as rows in
     the same order, and what the time budget left out."""
     out: list[tuple[str, bytes, list[KeyRow], str]] = []
-    for sid, text, data, rows, full in items:
-        result = decode_result(data, text)
-        if result is None:
-            continue  # left to the main process
-        numbers = result["numbers"]
-        keys, left = analyse_article(numbers, Document(text), rows, full)
-        key_rows = [tuple(getattr(keys[n.id], f) for f in _KEY_FIELDS) for n in numbers]
-        out.append((sid, encode_result(numbers, [], False), key_rows, left))
+    with _gc_paused():
+        for sid, text, data, rows, full in items:
+            result = decode_result(data, text)
+            if result is None:
+                continue  # left to the main process
+            numbers = result["numbers"]
+            keys, left = analyse_article(numbers, Document(text), rows, full)
+            key_rows = [tuple(getattr(keys[n.id], f) for f in _KEY_FIELDS) for n in numbers]
+            out.append((sid, encode_result(numbers, [], False), key_rows, left))
     return out
 
 
