@@ -44,6 +44,21 @@ def test_two_processes_find_exactly_what_one_finds(corpus_dir):
     assert two.model_dump() == one.model_dump()
 
 
+def test_with_a_pool_the_per_article_stages_run_in_the_workers(corpus_dir, monkeypatch):
+    import facts.analyse.attributes as attributes
+    import facts.analyse.attribution as attribution
+    import facts.analyse.claims as claims
+
+    one = build(read_corpus([corpus_dir]), workers=1)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the main process analysed an article the workers could have")
+
+    for module, name in ((attributes, "annotate"), (attribution, "attribute_numbers"), (claims, "article_keys")):
+        monkeypatch.setattr(module, name, forbidden)
+    assert build(read_corpus([corpus_dir]), workers=2).model_dump() == one.model_dump()
+
+
 def test_parallel_results_keep_the_order_of_the_sources(corpus_dir):
     fb = build(read_corpus([corpus_dir]), workers=2)
     order = [s.id for s in fb.sources]
