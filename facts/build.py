@@ -7,9 +7,11 @@
     per article facts.analyse.attributes    what each figure measures, for whom, when  } pool phase 2
                 facts.analyse.attribution   who says it                                 } (analyse_article),
                 facts.analyse.claims        what each figure claims (its claim key)     } given its mentions
+                facts.analyse.disputes      what it says in words (structure, payment,  } (and the parties,
+                                            headquarters, posts)                        } when names decide them)
     corpus      facts.analyse.deal          the parties; what is about the deal
                 facts.analyse.conflicts     where the sources disagree (claims grouped by key)
-                facts.analyse.disputes      ... in words (deal structure, payment, headquarters, posts)
+                facts.analyse.disputes      ... in words (stances judged; found here if the figures chose the parties)
     curate      facts.curate.load           curated files, validated and applied
     checks      facts.analyse.checks        deal arithmetic (after curation)
 
@@ -35,7 +37,7 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TextIO, overload
@@ -44,6 +46,7 @@ from facts.analyse.checks import find_checks
 from facts.analyse.claims import ClaimKey
 from facts.analyse.conflicts import find_conflicts
 from facts.analyse.deal import find_deal
+from facts.analyse.disputes import Stance
 from facts.curate.load import apply_curation
 from facts.extract.document import Document, document_of
 from facts.extract.entities import Candidate, find_candidates
@@ -125,7 +128,8 @@ def _build_fresh(
     with _Workers(workers) as pool:  # one set of worker processes for both phases
         found = per_source(corpus.sources, store, progress, workers, pool)
         entities = resolve({sid: r["candidates"] for sid, r in found.items()})
-        keys, left_out = analyse_sources(corpus.sources, found, documents, entities, pool)
+        parties = _parties_by_names(corpus, entities)
+        keys, left_out, stances = analyse_sources(corpus.sources, found, documents, entities, pool, parties)
     fb = FactBase(
         corpus=corpus.name,
         sources=corpus.sources,
@@ -133,7 +137,8 @@ def _build_fresh(
         entities=entities,
     )
     fb.deal = find_deal(fb)  # after entities and subjects, before the stages that ask what is about it
-    fb.conflicts = find_conflicts(fb, documents, keys)
+    same_deal = parties is not None and parties == frozenset(p.entity for p in fb.deal.parties)
+    fb.conflicts = find_conflicts(fb, documents, keys, stances if same_deal else None)
     cut = [
         Notice(file=sid, message=f"took too long to read in full; {what} left out") for sid, what in left_out.items()
     ]
@@ -146,16 +151,39 @@ KeyRow = tuple[Any, ...]  # a ClaimKey's fields, in order: compact across proces
 _KEY_FIELDS = tuple(f.name for f in dataclasses.fields(ClaimKey))
 
 
+@dataclasses.dataclass(slots=True)
+class Analysed:
+    """What the per-article stages after resolve found in one article."""
+
+    keys: dict[str, ClaimKey]  # each figure's claim key, by number id
+    left: str  # what the time budget left out ("" nothing)
+    stances: list[Stance] | None  # what it says on disputed attributes (None: the deal was not known yet)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DealNames:
+    """The deal's parties and the names of entities, when the names alone decide the parties."""
+
+    parties: frozenset[str]
+    names: Mapping[str, str]  # entity id -> name: of the article's mentions at least
+
+
 def analyse_article(
-    numbers: list[Number], doc: Document, mentions: Sequence[MentionRow], full: bool
-) -> tuple[dict[str, ClaimKey], str]:
+    source: Source,
+    numbers: list[Number],
+    doc: Document,
+    mentions: Sequence[MentionRow],
+    full: bool,
+    deal: DealNames | None = None,
+) -> Analysed:
     """The per-article stages after resolve, in order: what each figure
-    measures, who says it, what it claims. Returns the claim keys by number id
-    and what was left out for the time budget ("" nothing). `full` False: the
-    article's names were cut short, so its figures keep only their claims."""
+    measures, who says it, what it claims, and (when `deal` is known) what
+    the article says on disputed attributes. `full` False: the article's
+    names were cut short, so its figures keep only their claims."""
     from facts.analyse.attributes import annotate
     from facts.analyse.attribution import attribute_numbers
     from facts.analyse.claims import article_keys
+    from facts.analyse.disputes import article_stances
     from facts.analyse.mentions import ArticleMentions, Mention
 
     left = "names, what each figure measures and who says it" if not full else ""
@@ -168,7 +196,18 @@ def analyse_article(
             left = "who says each figure"
         else:
             attribute_numbers(numbers, doc, [], article)  # before the claims: they copy it
-    return article_keys(numbers, doc.text, doc, [Mention(*m) for m in mentions]), left
+    keys = article_keys(numbers, doc.text, doc, [Mention(*m) for m in mentions])
+    stances = None
+    if deal is not None:
+        stances = article_stances(source, [Mention(*m) for m in mentions], deal.parties, deal.names, doc)
+    return Analysed(keys, left, stances)
+
+
+def _parties_by_names(corpus: Corpus, entities: list[Entity]) -> frozenset[str] | None:
+    """The deal's parties when the names alone decide them (as in most
+    corpora: see find_deal), else None (they wait for the figures)."""
+    deal = find_deal(FactBase(corpus=corpus.name, sources=corpus.sources, entities=entities))
+    return frozenset(p.entity for p in deal.parties) if deal.basis == "mentions" else None
 
 
 def analyse_sources(
@@ -177,27 +216,31 @@ def analyse_sources(
     documents: dict[str, Document],
     entities: list[Entity],
     pool: _Workers,
-) -> tuple[dict[str, ClaimKey], dict[str, str]]:
+    parties: frozenset[str] | None = None,
+) -> tuple[dict[str, ClaimKey], dict[str, str], list[Stance] | None]:
     """analyse_article for every source, in the build's workers when it pays,
     each article's numbers updated in `found`; returns every claim key by
-    number id and what each article cut short left out."""
+    number id, what each article cut short left out, and every article's
+    stances in source order (None without `parties`)."""
     from facts.analyse.mentions import by_source
 
     rows = {sid: [(m.start, m.end, m.entity, m.kind) for m in ms] for sid, ms in by_source(entities).items()}
-    keys: dict[str, ClaimKey] = {}
-    left: dict[str, str] = {}
+    deal = DealNames(parties, {e.id: e.name for e in entities}) if parties is not None else None
+    done: dict[str, Analysed] = {}
     todo = list(sources)
     if pool.size(todo) > 1:
-        todo = _analyse_pool(todo, found, rows, keys, left, pool)
+        todo = _analyse_pool(todo, found, rows, deal, done, pool)
     for s in todo:  # one process, or what a failed pool left
         r = _decode_numbers(s, found, pool)
-        article, what = analyse_article(r["numbers"], documents[s.id], rows.get(s.id, []), not r.get("cut"))
-        keys.update(article)
-        if what:
-            left[s.id] = what
+        done[s.id] = analyse_article(s, r["numbers"], documents[s.id], rows.get(s.id, []), not r.get("cut"), deal)
+    keys: dict[str, ClaimKey] = {}
+    for a in done.values():
+        keys.update(a.keys)
     # in source order, the articles whose names were cut short first
     order = [s.id for s in sources if found[s.id].get("cut")] + [s.id for s in sources if not found[s.id].get("cut")]
-    return keys, {sid: left[sid] for sid in order if sid in left}
+    left = {sid: done[sid].left for sid in order if done[sid].left}
+    stances = [st for s in sources for st in done[s.id].stances or []] if deal is not None else None
+    return keys, left, stances
 
 
 def _decode_numbers(s: Source, found: dict[str, SourceResult], pool: _Workers) -> SourceResult:
@@ -369,41 +412,67 @@ def _analyse_pool(
     sources: list[Source],
     found: dict[str, SourceResult],
     rows: dict[str, list[MentionRow]],
-    keys: dict[str, ClaimKey],
-    left_out: dict[str, str],
+    deal: DealNames | None,
+    done: dict[str, Analysed],
     pool: _Workers,
 ) -> list[Source]:
-    """analyse_article across the build's workers: each gets an article's text,
-    its numbers encoded and its mentions (never the corpus's entities). Returns
-    the sources still to do."""
+    """analyse_article across the build's workers: each chunk carries its
+    articles' texts, numbers (encoded) and mentions, and the names of those
+    mentions alone (never the corpus's entities). Returns the sources still to do."""
     n_workers = pool.size(sources)
-    texts = {s.id: s.text for s in sources}
-    done_ids: set[str] = set()
+    by_id = {s.id: s for s in sources}
     try:
         executor = pool.start(n_workers)
-        pending: set[Future[list[tuple[str, bytes, list[KeyRow], str]]]] = set()
+        pending: set[Future[list[_Done]]] = set()
         for chunk in pool.chunks(sources, n_workers):
             items = [
                 (s.id, s.text, _payload(s.id, found, pool), rows.get(s.id, []), not found[s.id].get("cut"))
                 for s in chunk
             ]
-            pending.add(executor.submit(_analyse_chunk, items))
+            pending.add(executor.submit(_analyse_chunk, items, _chunk_deal(deal, items)))
         while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                for sid, data, key_rows, left in fut.result():
-                    result = decode_result(data, texts[sid])
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                for sid, data, key_rows, left, stance_rows in fut.result():
+                    s = by_id[sid]
+                    result = decode_result(data, s.text)
                     if result is None:
                         continue
-                    found[sid]["numbers"] = result["numbers"]
+                    numbers = found[sid]["numbers"] = result["numbers"]
                     pool.encoded.pop(sid, None)
-                    keys.update((n.id, ClaimKey(*k)) for n, k in zip(result["numbers"], key_rows, strict=True))
-                    if left:
-                        left_out[sid] = left
-                    done_ids.add(sid)
+                    keys = {n.id: ClaimKey(*k) for n, k in zip(numbers, key_rows, strict=True)}
+                    stances = None if stance_rows is None else [_stance(s, row) for row in stance_rows]
+                    done[sid] = Analysed(keys, left, stances)
     except (OSError, ValueError, BrokenProcessPool):
         pool.failed = True
-    return [s for s in sources if s.id not in done_ids]
+    return [s for s in sources if s.id not in done]
+
+
+def _chunk_deal(
+    deal: DealNames | None, items: list[tuple[str, str, bytes, list[MentionRow], bool]]
+) -> DealNames | None:
+    if deal is None:
+        return None
+    mentioned = {m[2] for item in items for m in item[3]}
+    return DealNames(deal.parties, {eid: deal.names[eid] for eid in mentioned if eid in deal.names})
+
+
+StanceRow = tuple[str, str, str, str, int, int, int, int]  # attribute, subject, value, label, span, sentence (-1: none)
+_Done = tuple[str, bytes, list["KeyRow"], str, list[StanceRow] | None]
+
+
+def _stance_row(st: Stance) -> StanceRow:
+    sentence = (st.sentence.start, st.sentence.end) if st.sentence else (-1, -1)
+    return (st.attribute, st.subject, st.value, st.label, st.span.start, st.span.end, *sentence)
+
+
+def _stance(s: Source, row: StanceRow) -> Stance:
+    attribute, subject, value, label, start, end, s_start, s_end = row
+
+    def span(a: int, b: int) -> Span:
+        return Span(source=s.id, start=a, end=b, text=s.text[a:b])
+
+    return Stance(attribute, subject, value, label, span(start, end), span(s_start, s_end) if s_start >= 0 else None)
 
 
 def _payload(sid: str, found: dict[str, SourceResult], pool: _Workers) -> bytes:
@@ -476,22 +545,23 @@ def _extract_one(sid: str, text: str, sha: str, store: Cache | None) -> tuple[st
     return sid, encode_result(r["numbers"], [], cut), encode_result([], r["candidates"], cut)
 
 
-def _analyse_chunk(
-    items: list[tuple[str, str, bytes, list[MentionRow], bool]],
-) -> list[tuple[str, bytes, list[KeyRow], str]]:
+def _analyse_chunk(items: list[tuple[str, str, bytes, list[MentionRow], bool]], deal: DealNames | None) -> list[_Done]:
     """In a worker: analyse_article for each (id, text, numbers encoded,
-    mentions, full); return the numbers encoded, their claim keys as rows in
-    the same order, and what the time budget left out."""
-    out: list[tuple[str, bytes, list[KeyRow], str]] = []
+    mentions, full); return the numbers encoded, their claim keys and the
+    article's stances as rows (the numbers' order), and what the time budget
+    left out."""
+    out: list[_Done] = []
     with _gc_paused():
         for sid, text, data, rows, full in items:
             result = decode_result(data, text)
             if result is None:
                 continue  # left to the main process
             numbers = result["numbers"]
-            keys, left = analyse_article(numbers, Document(text), rows, full)
-            key_rows = [tuple(getattr(keys[n.id], f) for f in _KEY_FIELDS) for n in numbers]
-            out.append((sid, encode_result(numbers, [], False), key_rows, left))
+            source = Source(id=sid, path="", text=text)
+            a = analyse_article(source, numbers, Document(text), rows, full, deal)
+            key_rows = [tuple(getattr(a.keys[n.id], f) for f in _KEY_FIELDS) for n in numbers]
+            stances = None if a.stances is None else [_stance_row(st) for st in a.stances]
+            out.append((sid, encode_result(numbers, [], False), key_rows, a.left, stances))
     return out
 
 

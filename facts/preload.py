@@ -16,13 +16,17 @@ _SAMPLE = (
 def warm() -> None:
     from facts.analyse.mentions import by_source
     from facts.analyse.resolve import resolve
-    from facts.build import analyse_article, extract_source
+    from facts.build import DealNames, analyse_article, extract_source
     from facts.extract.document import Document
+    from facts.model import Source
 
     found = extract_source(_SAMPLE, "preload")
     entities = resolve({"preload": found["candidates"]})
     rows = [(m.start, m.end, m.entity, m.kind) for m in by_source(entities).get("preload", [])]
-    analyse_article(found["numbers"], Document(_SAMPLE), rows, True)
+    source = Source(id="preload", path="", text=_SAMPLE)
+    parties = frozenset(e.id for e in entities if e.kind == "organisation")
+    deal = DealNames(parties, {e.id: e.name for e in entities})
+    analyse_article(source, found["numbers"], Document(_SAMPLE), rows, True, deal)
 
 
 with contextlib.suppress(Exception):  # a warm-up only: a worker loads what it lacks itself

@@ -19,14 +19,14 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
 from facts.analyse.claims import SOME_YEAR, ClaimKey, article_keys
 from facts.analyse.currencies import Side, compare
 from facts.analyse.deal import MAIN, deal_of, subject_key
-from facts.analyse.disputes import find_disputes
+from facts.analyse.disputes import Stance, find_disputes
 from facts.analyse.measure_words import disputable, drifts, measure_units
 from facts.analyse.mentions import Mention, by_source
 from facts.analyse.rates import Rates, find_rates
@@ -579,14 +579,18 @@ def _spelling_conflict(e: Entity) -> Conflict | None:
 
 
 def find_conflicts(
-    fb: FactBase, documents: Mapping[str, Document] | None = None, keys: dict[str, ClaimKey] | None = None
+    fb: FactBase,
+    documents: Mapping[str, Document] | None = None,
+    keys: dict[str, ClaimKey] | None = None,
+    stances: Sequence[Stance] | None = None,
 ) -> list[Conflict]:
     """Numeric disagreements (contradictions and hedge-compatible differences)
     and spelling variants of one entity, with deterministic ids. `documents`
     by source id: the build's (document_of keeps only the latest 2,048, so a
     large corpus would split its articles again), else each from document_of;
     `keys`: every figure's claim key by number id, when the build's workers
-    read them with the rest of each article (claims.article_keys)."""
+    read them with the rest of each article (claims.article_keys); `stances`,
+    every article's words on disputed attributes, likewise (article_stances)."""
     documents = documents or {}
     labels = source_labels(fb)
     mentions = by_source(fb.entities)  # once, for the claims' subjects and the disputes
@@ -594,7 +598,9 @@ def find_conflicts(
         keys = _keys(fb, {s.id: s.text for s in fb.sources}, mentions, documents)
     conflicts = _numeric_conflicts(fb, labels, keys)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
-    conflicts += find_disputes(fb, labels, mentions, documents)  # disagreements in words (facts/analyse/disputes/)
+    conflicts += find_disputes(
+        fb, labels, mentions, documents, stances
+    )  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1

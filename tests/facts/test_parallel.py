@@ -13,7 +13,7 @@ import pytest
 import facts.build as extract_mod
 from facts.build import build
 from facts.read.corpus import read_corpus
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 
 SENTENCES = [
     "Harbour Lane Capital offered about $2.4 billion for Quillon Systems on 4 May 2024.",
@@ -57,6 +57,12 @@ def test_with_a_pool_the_per_article_stages_run_in_the_workers(corpus_dir, monke
     for module, name in ((attributes, "annotate"), (attribution, "attribute_numbers"), (claims, "article_keys")):
         monkeypatch.setattr(module, name, forbidden)
     assert build(read_corpus([corpus_dir]), workers=2).model_dump() == one.model_dump()
+
+
+def test_disputes_in_words_found_by_the_workers_are_those_one_process_finds():
+    one = build(read_corpus([SEEDS]), workers=1)
+    assert any(c.kind not in ("numeric", "spelling") for c in one.conflicts)  # the seeds hold some
+    assert build(read_corpus([SEEDS]), workers=2).model_dump() == one.model_dump()
 
 
 def test_parallel_results_keep_the_order_of_the_sources(corpus_dir):
