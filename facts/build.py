@@ -247,8 +247,8 @@ def _decode_numbers(s: Source, found: dict[str, SourceResult], pool: _Workers) -
     """`s`'s result with its numbers decoded, if a worker's are still bytes."""
     data = pool.encoded.pop(s.id, None)
     if data is not None:
-        decoded = decode_result(data, s.text)
-        found[s.id] = decoded if decoded is not None else extract_source(s.text, s.id)
+        decoded = decode_result(data, s.text) or extract_source(s.text, s.id)
+        found[s.id]["numbers"] = decoded["numbers"]  # the candidates came apart
     return found[s.id]
 
 

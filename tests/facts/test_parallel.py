@@ -65,6 +65,15 @@ def test_disputes_in_words_found_by_the_workers_are_those_one_process_finds():
     assert build(read_corpus([SEEDS]), workers=2).model_dump() == one.model_dump()
 
 
+def test_per_source_alone_gives_numbers_and_names_from_a_pool_too(corpus_dir):
+    sources = read_corpus([corpus_dir]).sources
+    one, two = (extract_mod.per_source(sources, None, workers=w) for w in (1, 2))
+    assert {sid: (len(r["numbers"]), len(r["candidates"])) for sid, r in two.items()} == {
+        sid: (len(r["numbers"]), len(r["candidates"])) for sid, r in one.items()
+    }
+    assert all(r["candidates"] for r in two.values())
+
+
 def test_parallel_results_keep_the_order_of_the_sources(corpus_dir):
     fb = build(read_corpus([corpus_dir]), workers=2)
     order = [s.id for s in fb.sources]
