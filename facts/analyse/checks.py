@@ -441,12 +441,17 @@ KINDS = (
 def _held_against(cx: _Corpus, f: _Found) -> list[Number]:
     """Reported values of the derived value's attribute, subject and period, one
     per source and value; never an input, nor a figure equal to an input's."""
+    return list(_reported(cx, f))
+
+
+def _reported(cx: _Corpus, f: _Found) -> Iterator[Number]:
+    """_held_against one at a time: a derivation merged into an earlier check
+    asks only whether there is one (the pool grows with the corpus)."""
     inputs = {n.id for n in f.inputs}
     same = {(n.attribute, float(n.value)) for n in f.inputs}
     local = [n for n in f.reported if n.period == f.period]  # a figure of another year is another fact
     pool = local + cx.reported.get((f.attribute, f.key, f.period), [])
     seen: set[tuple[str, float, str]] = set()
-    out = []
     for n in pool:
         if n.id in inputs or (n.attribute, float(n.value)) in same or unit_family(n.unit) != unit_family(f.unit):
             continue
@@ -455,8 +460,7 @@ def _held_against(cx: _Corpus, f: _Found) -> list[Number]:
         k = (n.span.source, float(n.value), n.qualifier)
         if k not in seen:
             seen.add(k)
-            out.append(n)
-    return out
+            yield n
 
 
 def _gap(f: _Found, n: Number) -> float:
@@ -518,13 +522,11 @@ def find_checks(fb: FactBase, documents: Mapping[str, Document] | None = None) -
     merged: dict[tuple[str, str, str, str, str], tuple[_Found, Check]] = {}
     for kind in KINDS:
         for f in kind(cx):
-            reported = _held_against(cx, f)
-            if not reported:
-                continue
             key = (f.kind, f.attribute, f.key, f.period, f"{f.implied:.4g}")
             if key in merged:
-                merged[key][1].inputs += [number_claim(n) for n in f.inputs]
-            else:
+                if next(_reported(cx, f), None) is not None:
+                    merged[key][1].inputs += [number_claim(n) for n in f.inputs]
+            elif reported := _held_against(cx, f):
                 merged[key] = (f, _check(cx, f, reported))
     names = {e.id: e.name for e in fb.entities}
     checks, seen = [], set()

@@ -31,6 +31,7 @@ from facts.analyse.measure_words import (
     phrase,
     tokens,
 )
+from facts.analyse.mentions import Mention
 from facts.extract.document import Document
 from facts.model import Number
 from facts.read.bylines import in_dateline
@@ -501,3 +502,15 @@ def dated(keys: list[ClaimKey], numbers: list[Number], doc: Document | None) -> 
             k = replace(k, as_of=value[-5:])
         out.append(k)
     return out
+
+
+def article_keys(
+    numbers: list[Number], text: str, doc: Document | None, mentions: list[Mention]
+) -> dict[str, ClaimKey]:
+    """The claim key of each figure of ONE article by number id, read in reading
+    order (a head noun and a date reach back across the article); `mentions`,
+    the article's, fresh from the entities (none marked `listed`)."""
+    ordered = sorted(numbers, key=lambda n: n.span.start)
+    orgs = Organisations.of(mentions)
+    keys = shared_bases(dated(resolve_heads([claim_key(n, text, doc, orgs) for n in ordered]), ordered, doc), ordered)
+    return {n.id: k for n, k in zip(ordered, keys, strict=True)}

@@ -19,20 +19,19 @@ import datetime as dt
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from facts.analyse.anaphora import Organisations
 from facts.analyse.attributes import AttributeSpec, approx_tolerance, known, spec, unit_family
-from facts.analyse.claims import SOME_YEAR, ClaimKey, claim_key, dated, resolve_heads, shared_bases
+from facts.analyse.claims import SOME_YEAR, ClaimKey, article_keys
 from facts.analyse.currencies import Side, compare
 from facts.analyse.deal import MAIN, deal_of, subject_key
-from facts.analyse.disputes import find_disputes
+from facts.analyse.disputes import Stance, find_disputes
 from facts.analyse.measure_words import disputable, drifts, measure_units
 from facts.analyse.mentions import Mention, by_source
 from facts.analyse.rates import Rates, find_rates
 from facts.analyse.reasons import reconcile
-from facts.extract.document import document_of
+from facts.extract.document import Document, document_of
 from facts.labels import format_claim, source_label
 from facts.model import Claim, Conflict, Deal, Entity, FactBase, Number, Span, Verdict
 from facts.text import fold
@@ -239,21 +238,18 @@ def _conflicting(n: Number, measure: str) -> AttributeSpec | None:
     return s
 
 
-def _keys(fb: FactBase, texts: dict[str, str], mentions: dict[str, list[Mention]]) -> dict[str, ClaimKey]:
-    """Each figure's claim key, one article at a time, in reading order."""
+def _keys(
+    fb: FactBase, texts: dict[str, str], mentions: dict[str, list[Mention]], documents: Mapping[str, Document]
+) -> dict[str, ClaimKey]:
+    """Each figure's claim key, one article at a time."""
     by_source_numbers: dict[str, list[Number]] = {}
     for n in fb.numbers:
         by_source_numbers.setdefault(n.span.source, []).append(n)
     out: dict[str, ClaimKey] = {}
     for source, numbers in by_source_numbers.items():
         text = texts.get(source, "")
-        doc = document_of(text) if text else None
-        orgs = Organisations.of(mentions.get(source, []))
-        numbers.sort(key=lambda n: n.span.start)
-        keys = shared_bases(
-            dated(resolve_heads([claim_key(n, text, doc, orgs) for n in numbers]), numbers, doc), numbers
-        )
-        out.update((n.id, k) for n, k in zip(numbers, keys, strict=True))
+        doc = (documents.get(source) or document_of(text)) if text else None
+        out.update(article_keys(numbers, text, doc, mentions.get(source, [])))
     return out
 
 
@@ -522,13 +518,12 @@ def _base_id(group: _Group, names: dict[str, str]) -> str:
     return _slug(" ".join(parts))
 
 
-def _numeric_conflicts(fb: FactBase, labels: Labels, mentions: dict[str, list[Mention]]) -> list[Conflict]:
+def _numeric_conflicts(fb: FactBase, labels: Labels, keys: dict[str, ClaimKey]) -> list[Conflict]:
     deal = deal_of(fb)
     names = {e.id: e.name for e in fb.entities}
     source_dates = {s.id: s.date for s in fb.sources if s.date}
     source_years = {s.id: int(s.date[:4]) for s in fb.sources if s.date[:4].isdigit()}
     texts = {s.id: s.text for s in fb.sources}
-    keys = _keys(fb, texts, mentions)
     out = []
     for group in sorted(_groups(deal, keys, fb.numbers), key=_order):
         claims = _claims(group.numbers, source_years)
@@ -583,14 +578,29 @@ def _spelling_conflict(e: Entity) -> Conflict | None:
     )
 
 
-def find_conflicts(fb: FactBase) -> list[Conflict]:
+def find_conflicts(
+    fb: FactBase,
+    documents: Mapping[str, Document] | None = None,
+    keys: dict[str, ClaimKey] | None = None,
+    stances: Sequence[Stance] | None = None,
+) -> list[Conflict]:
     """Numeric disagreements (contradictions and hedge-compatible differences)
-    and spelling variants of one entity, with deterministic ids."""
+    and spelling variants of one entity, with deterministic ids. `documents`
+    by source id: the build's (document_of keeps only the latest 2,048, so a
+    large corpus would split its articles again), else each from document_of;
+    `keys`: every figure's claim key by number id, when the build's workers
+    read them with the rest of each article (claims.article_keys); `stances`,
+    every article's words on disputed attributes, likewise (article_stances)."""
+    documents = documents or {}
     labels = source_labels(fb)
     mentions = by_source(fb.entities)  # once, for the claims' subjects and the disputes
-    conflicts = _numeric_conflicts(fb, labels, mentions)
+    if keys is None:
+        keys = _keys(fb, {s.id: s.text for s in fb.sources}, mentions, documents)
+    conflicts = _numeric_conflicts(fb, labels, keys)
     conflicts += [c for e in fb.entities if e.variants and (c := _spelling_conflict(e))]
-    conflicts += find_disputes(fb, labels, mentions)  # disagreements in words (facts/analyse/disputes/)
+    conflicts += find_disputes(
+        fb, labels, mentions, documents, stances
+    )  # disagreements in words (facts/analyse/disputes/)
     seen: Counter[str] = Counter()
     for c in conflicts:
         seen[c.id] += 1

@@ -13,7 +13,7 @@ import pytest
 import facts.build as extract_mod
 from facts.build import build
 from facts.read.corpus import read_corpus
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 
 SENTENCES = [
     "Harbour Lane Capital offered about $2.4 billion for Quillon Systems on 4 May 2024.",
@@ -42,6 +42,36 @@ def test_two_processes_find_exactly_what_one_finds(corpus_dir):
     one = build(read_corpus([corpus_dir]), workers=1)
     two = build(read_corpus([corpus_dir]), workers=2)
     assert two.model_dump() == one.model_dump()
+
+
+def test_with_a_pool_the_per_article_stages_run_in_the_workers(corpus_dir, monkeypatch):
+    import facts.analyse.attributes as attributes
+    import facts.analyse.attribution as attribution
+    import facts.analyse.claims as claims
+
+    one = build(read_corpus([corpus_dir]), workers=1)
+
+    def forbidden(*args, **kwargs):
+        raise AssertionError("the main process analysed an article the workers could have")
+
+    for module, name in ((attributes, "annotate"), (attribution, "attribute_numbers"), (claims, "article_keys")):
+        monkeypatch.setattr(module, name, forbidden)
+    assert build(read_corpus([corpus_dir]), workers=2).model_dump() == one.model_dump()
+
+
+def test_disputes_in_words_found_by_the_workers_are_those_one_process_finds():
+    one = build(read_corpus([SEEDS]), workers=1)
+    assert any(c.kind not in ("numeric", "spelling") for c in one.conflicts)  # the seeds hold some
+    assert build(read_corpus([SEEDS]), workers=2).model_dump() == one.model_dump()
+
+
+def test_per_source_alone_gives_numbers_and_names_from_a_pool_too(corpus_dir):
+    sources = read_corpus([corpus_dir]).sources
+    one, two = (extract_mod.per_source(sources, None, workers=w) for w in (1, 2))
+    assert {sid: (len(r["numbers"]), len(r["candidates"])) for sid, r in two.items()} == {
+        sid: (len(r["numbers"]), len(r["candidates"])) for sid, r in one.items()
+    }
+    assert all(r["candidates"] for r in two.values())
 
 
 def test_parallel_results_keep_the_order_of_the_sources(corpus_dir):

@@ -3,6 +3,7 @@ company or a minority stake), how it is paid, who leads the bidding group,
 where a company has its headquarters, who holds a post.
 
     find_disputes(fb, labels) -> list[Conflict]     qualitative conflicts, with the disputed words
+    article_stances(source, mentions, parties, names) -> list[Stance]   what ONE article says
 
 Each finder reads one article at a time with regular expressions built once
 from facts/lexicon/disputes.yaml, anchored on cue words and the entity
@@ -12,17 +13,19 @@ few distinct values of each attribute, never pairs of sentences.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from facts.analyse.attribution import attribute_spans
 from facts.analyse.deal import deal_of
 from facts.analyse.disputes import consortium, headquarters, payment, roles, structure
 from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.disputes.judge import Rule, judge
 from facts.analyse.mentions import ArticleMentions, Mention, by_source
-from facts.extract.document import document_of
+from facts.extract.document import Document, document_of
 from facts.labels import source_label
-from facts.model import Claim, Conflict, FactBase
+from facts.model import Claim, Conflict, FactBase, Source
 
-__all__ = ["find_disputes"]
+__all__ = ["Stance", "article_stances", "find_disputes"]
 
 _RULES = {
     structure.ATTRIBUTE: Rule(
@@ -40,31 +43,51 @@ def _rule(attribute: str) -> Rule:
 
 
 def find_disputes(
-    fb: FactBase, labels: dict[str, str] | None = None, mentions: dict[str, list[Mention]] | None = None
+    fb: FactBase,
+    labels: dict[str, str] | None = None,
+    mentions: dict[str, list[Mention]] | None = None,
+    documents: Mapping[str, Document] | None = None,
+    stances: Sequence[Stance] | None = None,
 ) -> list[Conflict]:
     """Qualitative conflicts found in the articles' words (never curated);
     `labels` (source id -> label) name the sources in explanations; `mentions`,
-    each article's (by_source), when the caller has them already."""
+    each article's (by_source), and `documents` (by source id), when the caller
+    has them already; `stances`, every article's in source order, when the
+    build's workers found them (article_stances)."""
+    documents = documents or {}
     mentions = by_source(fb.entities) if mentions is None else mentions
-    parties = frozenset(p.entity for p in deal_of(fb).parties)
-    names = {e.id: e.name for e in fb.entities}
-    stances: list[Stance] = []
-    for source in fb.sources:
-        art = Article(source, mentions.get(source.id, []), parties)
-        stances += structure.find(art)
-        stances += payment.find(art)
-        stances += consortium.find(art)
-        stances += headquarters.find(art)
-        stances += roles.find(art, names)
+    if stances is None:
+        parties = frozenset(p.entity for p in deal_of(fb).parties)
+        names = {e.id: e.name for e in fb.entities}
+        found: list[Stance] = []
+        for source in fb.sources:
+            found += article_stances(source, mentions.get(source.id, []), parties, names, documents.get(source.id))
+        stances = found
     dates = {s.id: s.date for s in fb.sources if s.date}
     if labels is None:
         labels = {s.id: source_label(s) for s in fb.sources}
-    conflicts = judge(stances, _rule, dates, labels)
-    _attribute(conflicts, fb, mentions)
+    conflicts = judge(list(stances), _rule, dates, labels)
+    _attribute(conflicts, fb, mentions, documents)
     return conflicts
 
 
-def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]]) -> None:
+def article_stances(
+    source: Source,
+    mentions: list[Mention],
+    parties: frozenset[str],
+    names: Mapping[str, str],
+    doc: Document | None = None,
+) -> list[Stance]:
+    """What ONE article says on each disputed attribute, in finder order; `parties`,
+    the deal's entity ids; `names`, entity id -> name (of its mentions at least)."""
+    art = Article(source, mentions, parties, doc)
+    found = structure.find(art) + payment.find(art) + consortium.find(art) + headquarters.find(art)
+    return found + roles.find(art, names)
+
+
+def _attribute(
+    conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list[Mention]], documents: Mapping[str, Document]
+) -> None:
     """Who says each disputed claim ("according to ...", a quoted speaker), as for a figure."""
     by_source: dict[str, list[Claim]] = {}
     for c in conflicts:
@@ -74,7 +97,9 @@ def _attribute(conflicts: list[Conflict], fb: FactBase, mentions: dict[str, list
     for source, claims in by_source.items():
         text = texts.get(source, "")
         said = attribute_spans(
-            [c.span for c in claims], document_of(text), ArticleMentions(mentions.get(source, []), len(text))
+            [c.span for c in claims],
+            documents.get(source) or document_of(text),
+            ArticleMentions(mentions.get(source, []), len(text)),
         )
         for claim, attribution in zip(claims, said, strict=True):
             claim.attribution = attribution

@@ -35,9 +35,11 @@ class Stance:
 class Article:
     """One source's text, Document and entity mentions (sorted by start)."""
 
-    def __init__(self, source: Source, mentions: list[Mention], parties: frozenset[str]) -> None:
+    def __init__(
+        self, source: Source, mentions: list[Mention], parties: frozenset[str], doc: Document | None = None
+    ) -> None:
         self.id, self.text = source.id, source.text
-        self.doc: Document = document_of(source.text)
+        self.doc: Document = doc or document_of(source.text)
         self.mentions = [m for m in mentions if m.end <= len(self.text)]
         self.starts = [m.start for m in self.mentions]
         self.by_start = {m.start: m for m in self.mentions}

@@ -5,6 +5,7 @@ at the title; a former, interim, co- or incoming holder is not the current one."
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -43,7 +44,7 @@ def clash(a: str, b: str) -> bool:
     return a != b
 
 
-def find(art: Article, names: dict[str, str]) -> list[Stance]:
+def find(art: Article, names: Mapping[str, str]) -> list[Stance]:
     """`names`: entity id -> its name, for the attribute ("chief executive of ACME")."""
     lex, out = _lex(), []
     for m in lex.titles.finditer(art.text):
