@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
@@ -161,14 +161,17 @@ class Claim:
         )
 
 
-class Conflict(Model):
+@dataclass(slots=True, kw_only=True)
+class Conflict:
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
+
     id: str
     attribute: str
     kind: ConflictKind = "numeric"
     verdict: Verdict = "contradiction"
     explanation: str = ""
     subject: str = ""
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     provenance: Provenance = "auto"
 
 
