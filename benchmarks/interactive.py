@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import statistics
 import time
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
@@ -30,9 +31,9 @@ def grow(fb: FactBase, facts: int) -> FactBase:
         for s in fb.sources:
             sources.append(s.model_copy(update={"id": prefix + s.id}))
         for n in fb.numbers:
-            span = n.span.model_copy(update={"source": prefix + n.span.source})
-            sentence = n.sentence.model_copy(update={"source": span.source}) if n.sentence else None
-            numbers.append(n.model_copy(update={"id": prefix + n.id, "span": span, "sentence": sentence}))
+            span = replace(n.span, source=prefix + n.span.source)
+            sentence = replace(n.sentence, source=span.source) if n.sentence else None
+            numbers.append(replace(n, id=prefix + n.id, span=span, sentence=sentence))
     return FactBase(corpus=fb.corpus, sources=sources, numbers=numbers, entities=fb.entities * copies,
                     conflicts=fb.conflicts * copies)  # fmt: skip
 

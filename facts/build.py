@@ -281,7 +281,7 @@ def _requote(numbers: list[Number], candidates: list[Candidate], text: str) -> t
     @overload
     def quote(span: None) -> None: ...
     def quote(span: Span | None) -> Span | None:
-        return span and span.model_copy(update={"text": text[span.start : span.end]})
+        return span and dataclasses.replace(span, text=text[span.start : span.end])
 
     for n in numbers:
         n.span, n.sentence = quote(n.span), quote(n.sentence)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, model_validator
 
 Provenance = Literal["auto", "curated"]
 Qualifier = Literal["exact", "approx", "over", "under", "range"]
@@ -33,14 +34,27 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-class Span(Model):
+# The records a corpus holds by the hundred thousand (spans, numbers, who says
+# them, claims) are slotted dataclasses, not pydantic models: a third of the
+# memory, and no validation where the code builds them. pydantic validates
+# them where data comes in (cache entries, curated files, a fact base read
+# back) through the models that hold them, with the same constraints and
+# unknown keys refused (`__pydantic_config__`); `plain` and `parse` are that
+# codec for a record on its own. Constructing a FactBase from records does not
+# copy or revalidate them.
+_RECORD = ConfigDict(extra="forbid")
+NonNegative = Annotated[int, Field(ge=0)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Span:
     """A run of characters in one source: the citation of every fact."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
 
     source: str  # the article's file name (basename)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: NonNegative
+    end: NonNegative
     text: str
 
 
@@ -69,10 +83,13 @@ class Source(Model):
 AttributionKind = Literal["outlet", "anonymous", "official", "speaker", "hearsay"]
 
 
-class Attribution(Model):
+@dataclass(slots=True, kw_only=True)
+class Attribution:
     """Who says a claim: "according to The Information" (outlet), "people
     familiar with the terms" (anonymous), "the companies announced"
     (official), a quoted person (speaker), "reportedly" (hearsay)."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
 
     kind: AttributionKind
     origin: str  # a name for people: "The Information", "two informed sources", "Jane Doe"
@@ -80,7 +97,10 @@ class Attribution(Model):
     span: Span | None = None  # the attributing words, for citation
 
 
-class Number(Model):
+@dataclass(slots=True, kw_only=True)
+class Number:
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
+
     id: str  # "n:<source>:<start>"
     span: Span
     value: Value
@@ -107,8 +127,11 @@ class Entity(Model):
     provenance: Provenance = "auto"
 
 
-class Claim(Model):
+@dataclass(slots=True, kw_only=True)
+class Claim:
     """One side of a conflict: what one source says, with the disputed words."""
+
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
 
     span: Span
     value: Value | None = None
@@ -138,14 +161,17 @@ class Claim(Model):
         )
 
 
-class Conflict(Model):
+@dataclass(slots=True, kw_only=True)
+class Conflict:
+    __pydantic_config__: ClassVar[ConfigDict] = _RECORD
+
     id: str
     attribute: str
     kind: ConflictKind = "numeric"
     verdict: Verdict = "contradiction"
     explanation: str = ""
     subject: str = ""
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
     provenance: Provenance = "auto"
 
 
@@ -248,3 +274,35 @@ class FactBase(Model):
 
 def number_id(source: str, start: int) -> str:
     return f"n:{source}:{start}"
+
+
+def share_sentences(numbers: list[Number]) -> list[Number]:
+    """The numbers of one sentence hold one Span of it, so its text is kept
+    once, not once per number (a Span is frozen: sharing it is invisible)."""
+    seen: dict[tuple[str, int, int], Span] = {}
+    for n in numbers:
+        if (s := n.sentence) is not None:
+            n.sentence = seen.setdefault((s.source, s.start, s.end), s)
+    return numbers
+
+
+R = TypeVar("R")
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(cls: type[R]) -> TypeAdapter[R]:
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
+
+
+def plain(record: object) -> Any:
+    """A record (or model) as JSON-ready data: what a fact base file holds for it."""
+    return _adapter(type(record)).dump_python(record, mode="json")
+
+
+def parse(cls: type[R], data: Any) -> R:
+    """`data` validated as a `cls`: the inverse of `plain`."""
+    return _adapter(cls).validate_python(data)

@@ -16,13 +16,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from typing import TypeVar
 
 from facts.extract.directions import direction_of
 from facts.extract.document import Spans, document_of, span_at
 from facts.extract.spelled import find_spelled
 from facts.lexicon import load_model
 from facts.lexicon.models import NumbersLexicon
-from facts.model import Number, number_id
+from facts.model import Number, Span, number_id, share_sentences
 from facts.text import alternation
 
 HS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"  # horizontal space: a number never spans lines
@@ -988,7 +989,7 @@ def find_numbers(text: str, source: str) -> list[Number]:
     word (facts/extract/spelled.py), sorted by offset, never overlapping."""
     found = _Scanner(text).run()
     sentences = document_of(text).sentences if found else ()
-    return [_number(f, text, source, sentences) for f in found]
+    return share_sentences([_number(f, text, source, sentences) for f in found])
 
 
 _NO_DIRECTION = frozenset({"year", "date", "age"})  # points in time and ages do not move
@@ -1000,17 +1001,22 @@ def _number(f: _Found, text: str, source: str, sentences: Spans) -> Number:
     s, e = min(s1, f.start), max(e2, f.end)  # the whole number, even when a "sentence" ends inside it
     # An unpunctuated wall of text is one "sentence": quote a window of it, or every number copies it all.
     s, e = max(s, f.start - MAX_CONTEXT), min(e, f.end + MAX_CONTEXT)
-    # One validation of the whole record, nested spans included: half the cost of three models built one by one.
-    return Number.model_validate(
-        {
-            "id": number_id(source, f.start),
-            "span": {"source": source, "start": f.start, "end": f.end, "text": text[f.start : f.end]},
-            "value": f.value,
-            "unit": f.unit,
-            "qualifier": f.qualifier,
-            "direction": direction_of(text, f.start, f.end, f.unit) if f.unit not in _NO_DIRECTION else "",
-            "low": f.low,
-            "high": f.high,
-            "sentence": {"source": source, "start": s, "end": e, "text": text[s:e]},
-        }
+    return Number(
+        id=number_id(source, f.start),
+        span=Span(source=source, start=f.start, end=f.end, text=text[f.start : f.end]),
+        value=_float(f.value),
+        unit=f.unit,
+        qualifier=f.qualifier,  # type: ignore[arg-type]  # the scanner only writes Qualifier words
+        direction=direction_of(text, f.start, f.end, f.unit) if f.unit not in _NO_DIRECTION else "",
+        low=_float(f.low),
+        high=_float(f.high),
+        sentence=Span(source=source, start=s, end=e, text=text[s:e]),
     )
+
+
+V = TypeVar("V", float | str, float | None)
+
+
+def _float(v: V) -> V:
+    # an int read as a float, as the fact base file holds it ("2024" -> 2024.0)
+    return float(v) if type(v) is int else v

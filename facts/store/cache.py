@@ -38,7 +38,7 @@ from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
 from facts.extract.entities import Candidate
-from facts.model import Check, Conflict, Entity, FactBase, Number, Source, Span
+from facts.model import Check, Conflict, Entity, FactBase, Number, Source, Span, share_sentences
 
 PACKAGE = Path(__file__).resolve().parents[1]  # the facts package
 # What decides the cached results, relative to PACKAGE; curation and checks run
@@ -114,7 +114,10 @@ def decode_result(data: bytes, text: str) -> SourceResult | None:
     except (ValidationError, ValueError):
         return None
     spans = [n.span for n in result["numbers"]] + [c.span for c in result["candidates"]]
-    return result if spans_fit(spans, text) else None
+    if not spans_fit(spans, text):
+        return None
+    share_sentences(result["numbers"])  # each was read as its own string
+    return result
 
 
 # A corpus entry is a line of the fact base's header (its lists empty), then
@@ -213,6 +216,7 @@ class Cache:
         if fb is None:
             return None
         fb.sources = list(sources)
+        share_sentences(fb.numbers)
         return fb if _spans_fit_sources(fb) else None
 
     def store_corpus(self, key: str, fb: FactBase) -> None:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import is_dataclass
 from typing import Any
 
 import yaml
 from pydantic import BaseModel
 
-from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span
+from facts.model import Attribution, Check, Claim, Conflict, Entity, FactBase, Number, Source, Span, plain
 
 try:  # the C loader/dumper are many times faster; both are the *safe* ones
     from yaml import CSafeDumper as _Dumper
@@ -156,9 +157,9 @@ def contract_yaml(fb: FactBase) -> Iterator[str]:
 
 
 def _plain(value: Any) -> Any:
-    if isinstance(value, BaseModel):
-        return value.model_dump(mode="json")
-    return [_plain(v) for v in value] if isinstance(value, list) else value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return plain(value) if isinstance(value, BaseModel) or is_dataclass(value) else value
 
 
 def _yaml(data: Any) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from textual.widgets import Static
 
 from tests.tui.tui_fixture import factbase, loaded, settle
@@ -74,7 +76,7 @@ def hostile_origin_factbase():
     """Who says the hostile figure is itself markup and escapes, as an extractor could copy them."""
     fb = factbase()
     hostile = fb.numbers[-1]
-    hostile.attribution = hostile.attribution.model_copy(update={"origin": "[b]The [@click=app.quit]Wire[/]\x1b[31m"})
+    hostile.attribution = replace(hostile.attribution, origin="[b]The [@click=app.quit]Wire[/]\x1b[31m")
     for check in fb.checks:
         check.inputs[0].attribution = hostile.attribution
     return fb
