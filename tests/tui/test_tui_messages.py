@@ -6,7 +6,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import TabbedContent
 
-from tests.tui.tui_fixture import factbase, loaded
+from tests.tui.tui_fixture import factbase, loaded, until
 from tui.app import ScaledealApp
 from tui.messages import OpenReader, RunOnPanes
 from tui.panes.base import FactPane
@@ -80,9 +80,8 @@ async def test_a_pane_action_from_the_reader_goes_back_to_the_panes_first() -> N
         app.open_reader("alpha.txt")
         await pilot.pause()
         app.post_message(RunOnPanes("show_pane('numbers')"))
-        await pilot.pause()
+        assert await until(pilot, lambda: app.query_one("#tabs", TabbedContent).active == "numbers")
         assert app.on_main_screen
-        assert app.query_one("#tabs", TabbedContent).active == "numbers"
 
 
 async def test_panes_mark_the_selection_the_app_hands_them() -> None:

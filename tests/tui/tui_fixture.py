@@ -248,6 +248,15 @@ async def loaded(pilot, limit: float = 20.0) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, limit: float = 5.0) -> bool:  # type: ignore[no-untyped-def]
+    """Wait until `condition()` holds (messages hop through queues: a loaded machine needs more than one pause)."""
+    waited = 0.0
+    while not condition() and waited < limit:
+        await pilot.pause(0.02)
+        waited += 0.02
+    return bool(condition())
+
+
 def check(fb: FactBase) -> None:
     """Every span of the fixture quotes its source exactly (the project's rule)."""
     spans = [n.span for n in fb.numbers] + [m for e in fb.entities for m in e.mentions]
