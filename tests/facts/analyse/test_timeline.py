@@ -77,3 +77,22 @@ def test_the_export_shows_checks_attributions_and_timelines(tmp_path: Path):
     assert md.count("## Timelines (1)\n\n### deal value") == 1
     assert "- sourcing: " in md
     assert "- note: update, not a dispute" in md
+
+
+def test_notes_for_every_conflict_split_each_article_once(tmp_path: Path, monkeypatch):
+    """The shared Document cache holds only so many articles; update notes on
+    10,000 articles split each about ten times over (16 s of opening the app)."""
+    import facts.extract.document as document
+    from facts.analyse.timeline import TimelineIndex
+
+    fb = deal(tmp_path, ["announced.txt", "rumour.txt", "dispute.txt"])
+    splits: list[int] = []
+    real = document.split_sentences
+    monkeypatch.setattr(document, "split_sentences", lambda text: splits.append(1) or real(text))
+    document.document_of.cache_clear()
+    ix = TimelineIndex(fb)
+    for _ in range(3):
+        for c in fb.conflicts:
+            document.document_of.cache_clear()  # as a full cache evicts them
+            update_note(fb, c, ix)
+    assert len(splits) <= len(fb.sources)
