@@ -143,13 +143,14 @@ def encode_corpus(fb: FactBase) -> Iterator[bytes]:
             yield kind.encode() + b"\t" + adapter.dump_json(chunk) + b"\n"
 
 
-def decode_corpus(data: bytes) -> FactBase | None:
-    """The fact base in an entry of `encode_corpus`, or None if any line is not valid."""
-    if not data.endswith(b"\n"):
+def decode_corpus(data: bytes, start: int = 0) -> FactBase | None:
+    """The fact base in an entry of `encode_corpus` (from `start` in `data`),
+    or None if any line is not valid."""
+    if not data.endswith(b"\n") or start >= len(data):
         return None  # cut short
     try:
-        end = data.index(b"\n")
-        fb = FactBase.model_validate_json(data[:end])
+        end = data.index(b"\n", start)
+        fb = FactBase.model_validate_json(data[start:end])
         while end + 1 < len(data):  # a line at a time: never a second copy of the whole entry
             start, end = end + 1, data.index(b"\n", end + 1)
             tab = data.index(b"\t", start, end)
@@ -211,8 +212,8 @@ class Cache:
         """The cached fact base of exactly these sources (the key says so),
         given the sources as read now; None unless every span fits."""
         touch(self.dir)  # this version is in use: the last to be evicted
-        data = self._read(self.corpus_path(key))
-        fb = decode_corpus(data) if data is not None else None
+        blob = self._read_signed(self.corpus_path(key))  # not sliced: a copy of a big entry held the GIL
+        fb = decode_corpus(blob, _SIGNATURE + 1) if blob is not None else None
         if fb is None:
             return None
         fb.sources = list(sources)
@@ -232,10 +233,15 @@ class Cache:
 
     def _read(self, path: Path) -> bytes | None:
         """The entry at `path` if its signature is this user's, else None."""
+        blob = self._read_signed(path)
+        return blob[_SIGNATURE + 1 :] if blob is not None else None
+
+    def _read_signed(self, path: Path) -> bytes | None:
+        """The whole file at `path`, its signature in front, if the signature is this user's."""
         blob, key = read_bytes(path), self.key()
-        if blob is None or key is None:
+        if blob is None or key is None or verified(key, path.name, blob) is None:
             return None
-        return verified(key, path.name, blob)
+        return blob
 
     def _write(self, path: Path, data: bytes) -> bool:
         key = self.key()
@@ -265,15 +271,15 @@ def sign(key: bytes, name: str, data: bytes) -> bytes:
     return _mac(key, name, data).encode("ascii") + b"\n" + data
 
 
-def verified(key: bytes, name: str, blob: bytes) -> bytes | None:
-    """The entry inside `blob` when its signature holds, else None."""
-    signature, newline, data = blob[:_SIGNATURE], blob[_SIGNATURE : _SIGNATURE + 1], blob[_SIGNATURE + 1 :]
+def verified(key: bytes, name: str, blob: bytes) -> memoryview | None:
+    """The entry inside `blob` when its signature holds, else None (a view: no copy)."""
+    signature, newline, data = blob[:_SIGNATURE], blob[_SIGNATURE : _SIGNATURE + 1], memoryview(blob)[_SIGNATURE + 1 :]
     if newline != b"\n" or not hmac.compare_digest(signature, _mac(key, name, data).encode("ascii")):
         return None
     return data
 
 
-def _mac(key: bytes, name: str, data: bytes) -> str:
+def _mac(key: bytes, name: str, data: bytes | memoryview) -> str:
     mac = hmac.new(key, name.encode("utf-8", "surrogatepass") + b"\0", hashlib.sha256)
     mac.update(data)
     return mac.hexdigest()
