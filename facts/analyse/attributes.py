@@ -10,6 +10,7 @@ facts/lexicon/attributes.yaml.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -255,7 +256,7 @@ _FOR_PRICE = re.compile(
     r"less\s+than|under|up\s+to|an\s+estimated|a\s+reported)\s+)*$",
     re.IGNORECASE,
 )
-_PER = re.compile(r"\s*(?:per|a|an|each)\s+([a-z]+)", re.IGNORECASE)
+_PER = re.compile(r"[\s-]*(?:per|a|an|each)[\s-]+([a-z]+)", re.IGNORECASE)  # "$20-a-share" too
 _SHARE_PRICE_OR = re.compile(
     r"[0-9][\w.,]*(?:\s+(?:pence|cents?))?\s+(?:per|a|each)\s+share\s*,?\s+or\s+"
     r"(?:(?:about|around|roughly|nearly|some|almost|approximately|just|over|more\s+than|a\s+total\s+of)\s+)*$",
@@ -483,6 +484,27 @@ def _assign_periods(art: _Article, clause: _Clause) -> None:
         if _FRAMING.fullmatch(art.text, clause.start, y.span.start) and art.text.startswith(",", y.span.end):
             for t in targets:
                 t.period = t.period or str(int(y.value))
+        elif head := _YEAR_BEFORE_NOUN.match(art.text, y.span.end):
+            # "its 2024 revenue rose 6% to $655m": the year names the period of that measure in the clause
+            names = art.lex.cue_map.get(head.group(1).lower(), ())
+            for t in targets:
+                if not t.period and t.span.start > y.span.end and t.attribute.startswith(tuple(names) or ("\0",)):
+                    t.period = str(int(y.value))
+    _growth_periods(art, targets)
+
+
+_YEAR_BEFORE_NOUN = re.compile(r"[ \t]+(?:full-year[ \t]+|annual[ \t]+)?([A-Za-z][\w-]*)")
+
+
+def _growth_periods(art: _Article, targets: list[Number]) -> None:
+    """'$640 million in 2024, up 8% from a year earlier': a change right after a
+    figure of a period is of that period."""
+    ordered = sorted(targets, key=lambda n: n.span.start)
+    for before, n in itertools.pairwise(ordered):
+        if n.period or not before.period or not n.attribute.endswith("growth"):
+            continue
+        if _gap(art.text, before.span.end, n.span.start, art.lex.stop) <= 3:
+            n.period = before.period
 
 
 def _span_distance(a: Number, b: Number) -> int:

@@ -73,7 +73,7 @@ _OTHER_PART = re.compile(
 )
 _FORM_BEFORE = re.compile(r"(?:^|[(,;]\s*)(cash|stock)\s*:?\s*$", re.IGNORECASE)  # "(cash $1.4B, stock $0.7B)"
 _FORMS = {"cash": "cash portion", "stoc": "stock portion", "shar": "stock portion", "new ": "stock portion"}
-_PER_SHARE = re.compile(r"^\s*(?:/\s*|per\s+|a\s+|each\s+)(?:sh|shr|share)\b", re.IGNORECASE)
+_PER_SHARE = re.compile(r"^[\s-]*(?:/\s*|per[\s-]+|a[\s-]+|each[\s-]+)(?:sh|shr|share)\b", re.IGNORECASE)
 EXCHANGE_RATIO = "exchange ratio"
 COMBINED_OWNERSHIP = "combined ownership"
 _OF_COMBINED = re.compile(

@@ -558,3 +558,17 @@ def test_about_a_round_figure_allows_half_its_last_digit_not_a_twentieth(tmp_pat
     b = "Orbit agreed to buy Helix Vision for ~$44bn.\n"
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
     assert [c.verdict for c in fb.conflicts if c.attribute == "deal value"] == ["contradiction"]
+
+
+def test_a_year_before_a_measure_dates_its_figures_and_a_hyphenated_share_price_is_one(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = (
+        "Telvor made an offer of $18 per share for Quarry Media. "
+        "Quarry Media reported revenue of $640 million in 2024.\n"
+    )
+    b = "Quarry Media rejected a $20-a-share approach from Telvor. Quarry Media's 2024 revenue rose 6% to $655m.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    found = {c.attribute: {cl.span.text for cl in c.claims} for c in fb.conflicts if c.kind == "numeric"}
+    assert found["price per share"] == {"$18", "$20"}
+    assert found["revenue (2024)"] == {"$640 million", "$655m"}
