@@ -453,6 +453,11 @@ def _nearest(art: _Article, n: Number, start: int, end: int, kinds: frozenset[st
 def _subject(art: _Article, n: Number, clause: _Clause) -> str:
     person = n.attribute in PERSON_ATTRIBUTES or unit_family(n.unit) == "age"
     kinds = _PERSON_KINDS if person else _ORG_KINDS
+    if unit_family(n.unit) == "count" and (at := _COUNTED_AT.match(art.text, n.span.end, n.span.end + 40)):
+        # "shed 2,500 positions at Kraven": the company the counted things belong to
+        org = next((m for m in art.mentions_in(at.end(), at.end() + _NAME_MAX) if m.start == at.end()), None)
+        if org is not None and org.kind in kinds:
+            return org.entity
     found = _nearest(art, n, clause.start, clause.end, kinds)
     if found is None and (person or n.attribute == "founding year"):
         s, e = art.sentence_of(n)
@@ -493,6 +498,7 @@ def _assign_periods(art: _Article, clause: _Clause) -> None:
     _growth_periods(art, targets)
 
 
+_COUNTED_AT = re.compile(r"[ \t]+(?:[A-Za-z-]+[ \t]+){0,2}?(?:at|of)[ \t]+(?:the[ \t]+)?")
 _YEAR_BEFORE_NOUN = re.compile(r"[ \t]+(?:full-year[ \t]+|annual[ \t]+)?([A-Za-z][\w-]*)")
 
 

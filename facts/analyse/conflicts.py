@@ -412,6 +412,9 @@ def _judge_time_relative(
             clusters = _cluster(claims)
             return [_Finding("contradiction", claims, _explain_contradiction(clusters, labels))]
     if _distinct(claims) > 1:
+        if len(by_date) == 1:  # all of one time: what lets them agree is the hedge, not the dates
+            (agreeing,) = _cluster(claims)
+            return [_Finding("compatible", claims, _explain_compatible(agreeing))]
         return [_Finding("compatible", claims, _explain_dated(claims))]
     return []
 

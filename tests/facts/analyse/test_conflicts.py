@@ -572,3 +572,17 @@ def test_a_year_before_a_measure_dates_its_figures_and_a_hyphenated_share_price_
     found = {c.attribute: {cl.span.text for cl in c.claims} for c in fb.conflicts if c.kind == "numeric"}
     assert found["price per share"] == {"$18", "$20"}
     assert found["revenue (2024)"] == {"$640 million", "$655m"}
+
+
+def test_job_cuts_at_the_target_named_by_industry_are_disputed(tmp_path: Path) -> None:
+    """'Kraven' is 'Kraven Steel' (an industry word, like 'Systems'), and 'positions at Kraven Steel'
+    are Kraven's whoever sheds them; a hedge, not dates, lets undated headcounts agree."""
+    from tests.facts.articles import build
+
+    a = "Kraven Steel will cut 2,000 jobs after its takeover by Osmund Industries. Kraven employs 13,500 people.\n"
+    b = "Osmund Industries intends to shed around 2,500 positions at Kraven Steel. Kraven has about 13,000 employees.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    assert len([e for e in fb.entities if e.name.startswith("Kraven")]) == 1
+    by = {c.attribute: c for c in fb.conflicts if c.kind == "numeric"}
+    assert by["job cuts"].verdict == "contradiction"
+    assert by["headcount"].verdict == "compatible" and "hedge" in by["headcount"].explanation
