@@ -274,6 +274,10 @@ class RoleWords(Lexicon):
     titles: dict[Word, Word]  # as written -> the post
     not_current: Words
     not_current_after: Words
+    # the next holder, a post of its own ("Lumen's new CEO", "will become chief executive")
+    incoming: Words = ()
+    incoming_after: Words = ()
+    becoming: Words = ()  # verbs between the next holder and the post
 
 
 class DisputesLexicon(Lexicon):

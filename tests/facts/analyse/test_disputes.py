@@ -250,3 +250,18 @@ def test_the_rest_in_new_shares_against_entirely_cash_contradicts(tmp_path: Path
     (c,) = disputes(fb, "payment")
     assert c.verdict == "contradiction"
     assert "the rest in new shares" in {cl.span.text for cl in c.claims}
+
+
+def test_two_sources_naming_different_next_chiefs_contradict(tmp_path: Path) -> None:
+    a = "Vexa Partners bought Lumen Health. Anna Berg, 58, will become Lumen Health's chief executive.\n"
+    b = "Vexa Partners closed its deal for Lumen Health. Lumen Health's new CEO is Mark Ellison, the company said.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    (c,) = disputes(fb, "incoming chief executive")
+    assert {cl.value for cl in c.claims} == {"Anna Berg", "Mark Ellison"}
+
+
+def test_the_next_chief_is_no_rival_of_the_current_one(tmp_path: Path) -> None:
+    a = "Lumen Health chief executive Sarah Quinn welcomed the deal with Vexa Partners.\n"
+    b = "Lumen Health's new CEO is Mark Ellison, Vexa Partners said.\n"
+    fb = build(tmp_path, {"a.txt": a, "b.txt": b})
+    assert disputes(fb, "chief executive") == [] and disputes(fb, "incoming chief executive") == []
