@@ -406,7 +406,10 @@ class ScaledealApp(App[None]):
             self.pop_screen()
 
     async def on_run_on_panes(self, message: RunOnPanes) -> None:
-        self.back_to_main()
+        # each pop awaited: on a busy machine the action otherwise ran while the
+        # screen above was still up, and found no panes
+        while len(self.screen_stack) > 1:
+            await self.pop_screen()
         await self.run_action(message.action)
 
     def on_open_reader(self, message: OpenReader) -> None:
