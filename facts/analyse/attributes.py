@@ -371,8 +371,9 @@ def _attribute(art: _Article, n: Number, clause: _Clause) -> str:
         return _year_attribute(art, n, clause)
     if family == "count":
         return _count_attribute(art, n)
-    if family == "duration":
-        return "duration"
+    if family == "duration":  # a generic duration, unless a cue names it ("expected to close within 12 months")
+        name, distance, _ = _cue_attribute(art, n, clause, family)
+        return name if name and distance <= art.lex.max_distance else "duration"
     if family == "money":
         name, distance, _ = _money_attribute(art, n, clause)
     else:

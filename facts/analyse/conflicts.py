@@ -273,7 +273,8 @@ def _buckets(
             family = unit_family(n.unit)
             if not by_currency and family != "money":
                 continue
-            unit = n.unit if family == "money" and by_currency else family
+            # sums in their currency, durations in their unit ("12 months" is not "1 year" apart)
+            unit = n.unit if (family == "money" and by_currency) or family == "duration" else family
             buckets.setdefault((key.measure, unit, key.basis), []).append(n)
     return buckets
 

@@ -586,3 +586,16 @@ def test_job_cuts_at_the_target_named_by_industry_are_disputed(tmp_path: Path) -
     by = {c.attribute: c for c in fb.conflicts if c.kind == "numeric"}
     assert by["job cuts"].verdict == "contradiction"
     assert by["headcount"].verdict == "compatible" and "hedge" in by["headcount"].explanation
+
+
+def test_the_time_a_deal_takes_to_close_is_disputed_in_one_unit_only(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = "Harrow agreed to buy Pellam. The deal is expected to close within 12 months.\n"
+    b = "Harrow agreed to buy Pellam. The transaction is expected to close in 18 months.\n"
+    c = "Harrow agreed to buy Pellam. The deal is expected to close within 1 year.\n"
+    fb = build(tmp_path / "x", {"a.txt": a, "b.txt": b})
+    (close,) = [k for k in fb.conflicts if k.attribute == "time to close"]
+    assert close.verdict == "contradiction"
+    fb = build(tmp_path / "y", {"a.txt": a, "c.txt": c})
+    assert [k for k in fb.conflicts if k.attribute == "time to close"] == []  # 12 months is a year
