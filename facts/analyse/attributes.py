@@ -443,7 +443,7 @@ def _nearest(art: _Article, n: Number, start: int, end: int, kinds: frozenset[st
                 else _gap(art.text, m.end, n.span.start, art.lex.stop)
             )
         elif _AGENT_BEFORE.search(art.text, max(0, m.start - 16), m.start):
-            continue  # "raised $300m in a round led by Kestrel": the investor, not the one raising
+            continue  # "raised $300m in a round led by Acme Ventures": the investor, not the one raising
         else:
             d = _gap(art.text, n.span.end, m.start, art.lex.stop) + 2  # what a figure is about is usually named first
         if d < best_d:

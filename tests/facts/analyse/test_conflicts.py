@@ -477,7 +477,7 @@ def test_a_round_is_held_against_a_round_and_a_running_total_against_a_running_t
     from tests.facts.articles import build
 
     a = (
-        "Quillon has raised $300 million in a Series C round led by Kestrel Ventures. "
+        "Quillon has raised $300 million in a Series C round led by Acme Ventures. "
         "The round brings Quillon's total funding to $520 million.\n"
     )
     b = "Quillon has secured $250 million in fresh funding. It has raised $600 million to date.\n"
