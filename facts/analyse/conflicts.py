@@ -275,7 +275,10 @@ def _buckets(
                 continue
             # sums in their currency, durations in their unit ("12 months" is not "1 year" apart)
             unit = n.unit if (family == "money" and by_currency) or family == "duration" else family
-            buckets.setdefault((key.measure, unit, key.basis), []).append(n)
+            # a yearly figure is what a flow is when no basis is written ("annual sales of $350m" is "revenue
+            # of $380m"); a quarter's or a month's is not
+            basis = "" if key.basis == YEARLY else key.basis
+            buckets.setdefault((key.measure, unit, basis), []).append(n)
     return buckets
 
 
@@ -317,6 +320,7 @@ def _rated(units: list[str], rates: Rates) -> bool:
     return any(rates.rate(a, b) is not None for i, a in enumerate(units) for b in units[i + 1 :])
 
 
+YEARLY = "a year"
 NOW = "\0now"  # the period of a reported figure that names none: its article's time
 
 

@@ -599,3 +599,15 @@ def test_the_time_a_deal_takes_to_close_is_disputed_in_one_unit_only(tmp_path: P
     assert close.verdict == "contradiction"
     fb = build(tmp_path / "y", {"a.txt": a, "c.txt": c})
     assert [k for k in fb.conflicts if k.attribute == "time to close"] == []  # 12 months is a year
+
+
+def test_annual_sales_are_held_against_revenue_with_no_basis_written(tmp_path: Path) -> None:
+    from tests.facts.articles import build
+
+    a = "Corvid will buy Talon Software. Talon had annual recurring revenue of $310 million.\n"
+    b = "Corvid agreed to buy Talon Software. Talon's revenue reached $290 million.\n"
+    c = "Corvid agreed to buy Talon Software. Talon's quarterly revenue reached $80 million.\n"
+    fb = build(tmp_path / "x", {"a.txt": a, "b.txt": b})
+    assert [k.verdict for k in fb.conflicts if k.attribute == "revenue"] == ["contradiction"]
+    fb = build(tmp_path / "y", {"a.txt": a, "c.txt": c})
+    assert [k for k in fb.conflicts if k.attribute == "revenue"] == []  # a quarter's is another figure
