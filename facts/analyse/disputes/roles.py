@@ -5,7 +5,7 @@ at the title; a former, interim, co- or incoming holder is not the current one."
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -13,6 +13,7 @@ from facts.analyse.disputes.article import Article, Stance
 from facts.analyse.mentions import Mention
 from facts.lexicon import load_model
 from facts.lexicon.models import DisputesLexicon
+from facts.text import alternation
 
 PERSON = frozenset({"person"})
 _OF_ORG = re.compile(r"\s+(?:of|at)\s+(?:the\s+)?")
@@ -36,9 +37,8 @@ class _Lex:
 @cache
 def _lex() -> _Lex:
     w = load_model("disputes", DisputesLexicon).roles
-    body = "|".join(r"\s+".join(re.escape(p) for p in t.split()) for t in sorted(w.titles, key=len, reverse=True))
     return _Lex(
-        titles=re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE),
+        titles=re.compile(rf"(?<![\w-])(?:{_any(w.titles)})(?![\w-])", re.IGNORECASE),
         posts={" ".join(t.lower().split()): post for t, post in w.titles.items()},
         not_current=frozenset(w.not_current),
         not_after=re.compile(rf"[\s-]+(?:{_any(w.not_current_after)})\b", re.IGNORECASE),
@@ -50,10 +50,8 @@ def _lex() -> _Lex:
     )
 
 
-def _any(words: tuple[str, ...]) -> str:
-    return (
-        "|".join(r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True)) or "(?!)"
-    )
+def _any(words: Iterable[str]) -> str:
+    return alternation(words, space=r"\s+")
 
 
 def clash(a: str, b: str) -> bool:
