@@ -393,8 +393,13 @@ def _of_company(art: _Article, n: Number) -> bool:
     of = _OF.match(art.text, n.span.end, min(len(art.text), n.span.end + 12))
     if of is None:
         return False
-    org = next((m for m in art.mentions_in(of.end(), of.end() + _NAME_MAX) if m.start == of.end()), None)
+    org = _mention_at(art, of.end())
     return org is not None and org.kind in _ORG_KINDS and not _POSSESSIVE_AFTER.match(art.text, org.end)
+
+
+def _mention_at(art: _Article, start: int) -> Mention | None:
+    """The name that starts exactly at `start` ("49% of |ACME", "positions at |ACME")."""
+    return next((m for m in art.mentions_in(start, start + _NAME_MAX) if m.start == start), None)
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s?(?!\w)")
@@ -456,7 +461,7 @@ def _subject(art: _Article, n: Number, clause: _Clause) -> str:
     kinds = _PERSON_KINDS if person else _ORG_KINDS
     if unit_family(n.unit) == "count" and (at := _COUNTED_AT.match(art.text, n.span.end, n.span.end + 40)):
         # "shed 2,500 positions at Kraven": the company the counted things belong to
-        org = next((m for m in art.mentions_in(at.end(), at.end() + _NAME_MAX) if m.start == at.end()), None)
+        org = _mention_at(art, at.end())
         if org is not None and org.kind in kinds:
             return org.entity
     found = _nearest(art, n, clause.start, clause.end, kinds)
