@@ -401,15 +401,14 @@ class ScaledealApp(App[None]):
             self.notify("That fact is no longer in this corpus.", severity="warning")
         return found
 
-    def back_to_main(self) -> None:
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-
-    async def on_run_on_panes(self, message: RunOnPanes) -> None:
-        # each pop awaited: on a busy machine the action otherwise ran while the
-        # screen above was still up, and found no panes
+    async def back_to_main(self) -> None:
+        # each pop awaited: on a busy machine what followed otherwise ran while
+        # the screen above was still up, and found no panes
         while len(self.screen_stack) > 1:
             await self.pop_screen()
+
+    async def on_run_on_panes(self, message: RunOnPanes) -> None:
+        await self.back_to_main()
         await self.run_action(message.action)
 
     def on_open_reader(self, message: OpenReader) -> None:
@@ -515,9 +514,9 @@ class ScaledealApp(App[None]):
             return
         from tui.screens.search import SearchScreen
 
-        def jump(hit: Hit | None) -> None:
+        async def jump(hit: Hit | None) -> None:
             if hit is not None:
-                self.back_to_main()
+                await self.back_to_main()
                 self.focus_fact(hit.kind, hit.fact_id)
 
         self.push_screen(SearchScreen(self.search_index), jump)
