@@ -13,6 +13,7 @@ from facts.analyse.conflicts import find_conflicts
 from facts.labels import format_claim, format_value
 from facts.model import Conflict, Entity, FactBase, Number, Source
 from tests.facts.analyse.test_attributes import entity, num
+from tests.facts.articles import build
 
 ORBIT = "orbit-labs"
 HELIX = "helix-vision"
@@ -453,8 +454,6 @@ def test_random_claims_never_break_conflict_finding() -> None:
 
 
 def test_a_wire_dateline_does_not_date_the_claims_under_it(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = "Nordfisk buys Havbruk\n\nOSLO, April 5 (Reuters) - Nordfisk agreed to buy Havbruk for $10.2 billion.\n"
     b = "Nordfisk buys Havbruk\n\nBERGEN, April 3 (AP) - Nordfisk agreed to buy Havbruk for $9.8 billion.\n"
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
@@ -463,8 +462,6 @@ def test_a_wire_dateline_does_not_date_the_claims_under_it(tmp_path: Path) -> No
 
 
 def test_a_price_in_words_contradicts_one_in_digits(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = "Nordfisk agreed to buy Havbruk for two billion dollars, the companies said.\n"
     b = "Nordfisk agreed to buy Havbruk for $2.6 billion, the companies said.\n"
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
@@ -474,8 +471,6 @@ def test_a_price_in_words_contradicts_one_in_digits(tmp_path: Path) -> None:
 
 
 def test_a_round_is_held_against_a_round_and_a_running_total_against_a_running_total(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = (
         "Quillon has raised $300 million in a Series C round led by Acme Ventures. "
         "The round brings Quillon's total funding to $520 million.\n"
@@ -489,8 +484,6 @@ def test_a_round_is_held_against_a_round_and_a_running_total_against_a_running_t
 
 
 def test_a_merger_s_exchange_ratio_ownership_split_and_savings_are_disputed(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = (
         "Ardent Energy and Belcourt Power agreed to combine in an all-stock merger. Belcourt shareholders "
         "will receive 0.72 Ardent shares for each share they own and will hold 45% of the combined company. "
@@ -521,8 +514,6 @@ MARLIN = (
 
 
 def test_premiums_to_different_reference_prices_and_prices_on_different_bases_may_both_hold(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     fb = build(tmp_path, {"a.txt": GREYFIELD, "b.txt": MARLIN})
     verdicts = {c.attribute: c.verdict for c in fb.conflicts if c.kind == "numeric"}
     assert verdicts["premium"] == "compatible"  # to a 30-day average vs to the last close
@@ -530,8 +521,6 @@ def test_premiums_to_different_reference_prices_and_prices_on_different_bases_ma
 
 
 def test_premiums_to_the_same_reference_price_contradict(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     same = MARLIN.replace("31% premium to Friday's closing price", "31% premium to the 30-day average price")
     fb = build(tmp_path, {"a.txt": GREYFIELD, "b.txt": same})
     (premium,) = [c for c in fb.conflicts if c.attribute == "premium"]
@@ -552,8 +541,6 @@ def test_counts_in_articles_dated_a_day_apart_are_of_one_time() -> None:
 
 def test_about_a_round_figure_allows_half_its_last_digit_not_a_twentieth(tmp_path: Path) -> None:
     """'~$44bn' against '$43 billion': about 44 is 43.5 to 44.5, so they disagree."""
-    from tests.facts.articles import build
-
     a = "Orbit agreed to buy Helix Vision for $43 billion.\n"
     b = "Orbit agreed to buy Helix Vision for ~$44bn.\n"
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
@@ -561,8 +548,6 @@ def test_about_a_round_figure_allows_half_its_last_digit_not_a_twentieth(tmp_pat
 
 
 def test_a_year_before_a_measure_dates_its_figures_and_a_hyphenated_share_price_is_one(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = (
         "Telvor made an offer of $18 per share for Quarry Media. "
         "Quarry Media reported revenue of $640 million in 2024.\n"
@@ -577,8 +562,6 @@ def test_a_year_before_a_measure_dates_its_figures_and_a_hyphenated_share_price_
 def test_job_cuts_at_the_target_named_by_industry_are_disputed(tmp_path: Path) -> None:
     """'Kraven' is 'Kraven Steel' (an industry word, like 'Systems'), and 'positions at Kraven Steel'
     are Kraven's whoever sheds them; a hedge, not dates, lets undated headcounts agree."""
-    from tests.facts.articles import build
-
     a = "Kraven Steel will cut 2,000 jobs after its takeover by Osmund Industries. Kraven employs 13,500 people.\n"
     b = "Osmund Industries intends to shed around 2,500 positions at Kraven Steel. Kraven has about 13,000 employees.\n"
     fb = build(tmp_path, {"a.txt": a, "b.txt": b})
@@ -589,8 +572,6 @@ def test_job_cuts_at_the_target_named_by_industry_are_disputed(tmp_path: Path) -
 
 
 def test_the_time_a_deal_takes_to_close_is_disputed_in_one_unit_only(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = "Harrow agreed to buy Pellam. The deal is expected to close within 12 months.\n"
     b = "Harrow agreed to buy Pellam. The transaction is expected to close in 18 months.\n"
     c = "Harrow agreed to buy Pellam. The deal is expected to close within 1 year.\n"
@@ -602,8 +583,6 @@ def test_the_time_a_deal_takes_to_close_is_disputed_in_one_unit_only(tmp_path: P
 
 
 def test_annual_sales_are_held_against_revenue_with_no_basis_written(tmp_path: Path) -> None:
-    from tests.facts.articles import build
-
     a = "Corvid will buy Talon Software. Talon had annual recurring revenue of $310 million.\n"
     b = "Corvid agreed to buy Talon Software. Talon's revenue reached $290 million.\n"
     c = "Corvid agreed to buy Talon Software. Talon's quarterly revenue reached $80 million.\n"
